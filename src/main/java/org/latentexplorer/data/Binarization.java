@@ -1,0 +1,38 @@
+package org.latentexplorer.data;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.latentexplorer.common.InputException;
+
+/**
+ * How grey values in [0, 1] are turned into 0/1 pixels for a Bernoulli decoder.
+ * {@code STATIC} draws once with a fixed seed (the "statically binarised MNIST" of Larochelle &amp;
+ * Murray 2011); {@code DYNAMIC} draws anew each epoch (Salakhutdinov &amp; Murray 2008), which acts as a
+ * regulariser and is what {@code torch_vae.py} does when asked.
+ */
+public enum Binarization {
+    NONE, STATIC, DYNAMIC;
+
+    public static Binarization parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new InputException("--binarize must be none, static or dynamic, got '" + text + "'");
+        }
+    }
+
+    /** Each value v becomes 1 with probability v, else 0, in place. NaN (missing) stays NaN. */
+    public static void sample(float[] values, SplittableRandom rng) {
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            if (!Float.isNaN(v)) {
+                values[i] = rng.nextDouble() < v ? 1f : 0f;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
