@@ -123,10 +123,13 @@ public final class DatasetsCommand implements Callable<Integer> {
                     boolean train = loc.get(Split.TRAIN).isLocal();
                     boolean test = loc.get(Split.TEST).isLocal();
                     String status = train && test ? "local" : train || test ? "partly local" : "downloadable";
-                    long dl = loc.values().stream().flatMap(l -> l.downloads().stream()).distinct()
-                            .mapToLong(f -> f.size() < 0 ? Long.MIN_VALUE / 4 : f.size()).sum();
+                    List<org.latentexplorer.data.RemoteFile> needed = loc.values().stream()
+                            .flatMap(l -> l.downloads().stream()).distinct().toList();
+                    boolean unknown = needed.stream().anyMatch(f -> f.size() < 0);
+                    long sum = needed.stream().mapToLong(org.latentexplorer.data.RemoteFile::size).sum();
                     out.printf("%-16s %-8s %-18s %-12s %s%n", d.name(), d.shape(),
-                            d.trainSize() + " + " + d.testSize(), status, dl == 0 ? "-" : bytes(Math.max(dl, -1)));
+                            d.trainSize() + " + " + d.testSize(), status,
+                            needed.isEmpty() ? "-" : unknown ? "size unknown" : bytes(sum));
                 }
                 for (UserLibrary.Entry e : r.library().entries()) {
                     boolean present = Files.exists(Path.of(e.path()));
