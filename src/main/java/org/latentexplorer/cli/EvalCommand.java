@@ -33,7 +33,7 @@ public final class EvalCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--binarize", description = "binarise inputs first: true/false (default: as the model was trained)")
     Boolean binarize;
-    @Option(names = "--corrupted", description = "also score noisy (±0.1) and 50%-dropout inputs")
+    @Option(names = "--corrupted", description = "also score noisy (±0.1) and 50%%-dropout inputs")
     boolean corrupted;
     @Option(names = "--seed", defaultValue = "1")
     long seed;

@@ -91,7 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
                 hidden == null ? ModelConfig.DEFAULT_DENSE_HIDDEN : hidden, lik, "unit", dataset, data.labelNames(),
                 Map.of("binarize", bin.toString()));
         SameDiffModel model = Models.create(config, seed);
-        String command = "latent-explorer train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "latent-explorer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         o.printf(Locale.ROOT, "training a %s %s (d=%d) on %s: %d examples, %d epochs%n", arch, kind, latent,
                 data.id(), data.size(), epochs);
         o.flush();
