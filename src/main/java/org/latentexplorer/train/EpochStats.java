@@ -16,7 +16,8 @@ import java.util.Map;
 public record EpochStats(int epoch, double trainLoss, Map<String, Double> trainTerms, double validLoss,
                          Map<String, Double> validTerms, double examplesPerSec, double seconds) {
     public EpochStats {
-        trainTerms = Map.copyOf(trainTerms);
-        validTerms = Map.copyOf(validTerms);
+        // Insertion order is the model's order of terms, which charts and tables keep.
+        trainTerms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trainTerms));
+        validTerms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(validTerms));
     }
 }

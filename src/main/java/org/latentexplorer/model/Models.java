@@ -1,0 +1,26 @@
+package org.latentexplorer.model;
+
+import org.latentexplorer.common.InputException;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/** Builds the right model class for a configuration: new, or around a graph read from a bundle. */
+public final class Models {
+    private Models() {
+    }
+
+    /** A new model with seeded random weights. */
+    public static SameDiffModel create(ModelConfig config, long seed) {
+        return switch (config.kind() + "/" + config.arch()) {
+            case "vae/dense" -> SameDiffVae.create(config, seed);
+            default -> throw new InputException("no " + config.arch() + " " + config.kind() + " model is available yet");
+        };
+    }
+
+    static SameDiffModel fromGraph(ModelConfig config, SameDiff sd) {
+        return switch (config.kind() + "/" + config.arch()) {
+            case "vae/dense" -> SameDiffVae.fromGraph(config, sd);
+            default -> throw new InputException("this version cannot open " + config.arch() + " " + config.kind()
+                    + " models");
+        };
+    }
+}

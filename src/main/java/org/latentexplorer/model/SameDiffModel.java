@@ -1,0 +1,142 @@
+package org.latentexplorer.model;
+
+import java.util.SplittableRandom;
+import org.latentexplorer.common.InputException;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Shared plumbing of the SameDiff models: the graph, conversion between Java arrays and ND4J arrays
+ * (callers never see an INDArray), and the importance weights of a Gaussian posterior.
+ */
+public abstract class SameDiffModel implements LatentModel {
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+    /** Codes decoded per graph call when estimating the log-likelihood (bounds memory at large k). */
+    private static final int IW_CHUNK = 500;
+
+    protected final ModelConfig config;
+    protected final SameDiff sd;
+
+    protected SameDiffModel(ModelConfig config, SameDiff sd) {
+        this.config = config;
+        this.sd = sd;
+    }
+
+    @Override
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The graph, for the trainer and the bundle writer. */
+    public SameDiff graph() {
+        return sd;
+    }
+
+    /** Placeholder names fed from each training batch, in the order of {@link #trainingFeatures}. */
+    public abstract java.util.List<String> featurePlaceholders();
+
+    /**
+     * The placeholder values for one training batch {@code x} (n × D): the batch itself plus any noise
+     * the graph needs, drawn from {@code rng}, and the KL weight of the current epoch.
+     */
+    public abstract INDArray[] trainingFeatures(INDArray x, SplittableRandom rng, double klWeight);
+
+    /** The training loss of a batch from its mean loss terms and the current KL weight. */
+    public abstract double combineLoss(java.util.Map<String, Double> terms, double klWeight);
+
+    /** Names of the per-example loss-term variables, reported during training (summing to the loss). */
+    public abstract java.util.List<String> lossTermNames();
+
+    /** log p(x|z_k) for one input {@code x} (a 1×D array) and each row of {@code z}. */
+    protected abstract double[] logPxz(INDArray x, float[][] z);
+
+    /**
+     * Importance weights for a Gaussian posterior N(μ, σ²) and a standard normal prior:
+     * log w_k = log p(x|z_k) + log p(z_k) − log q(z_k|x), z_k = μ + σ ε_k (Burda et al. 2016, eq. 8).
+     */
+    protected double[] gaussianImportanceWeights(float[] x, float[] mu, float[] logVar, int k, SplittableRandom rng) {
+        if (k < 1) {
+            throw new InputException("number of importance samples must be at least 1, got " + k);
+        }
+        int d = mu.length;
+        INDArray xRow = Nd4j.create(x, new long[]{1, x.length}, 'c');
+        double[] w = new double[k];
+        for (int start = 0; start < k; start += IW_CHUNK) {
+            int m = Math.min(IW_CHUNK, k - start);
+            float[][] z = new float[m][d];
+            double[] logPrior = new double[m];
+            double[] logQ = new double[m];
+            for (int i = 0; i < m; i++) {
+                double lp = 0, lq = 0;
+                for (int j = 0; j < d; j++) {
+                    double eps = rng.nextGaussian();
+                    double zj = mu[j] + Math.exp(0.5 * logVar[j]) * eps;
+                    z[i][j] = (float) zj;
+                    lp += zj * zj + LOG_2PI;
+                    lq += eps * eps + logVar[j] + LOG_2PI;
+                }
+                logPrior[i] = -0.5 * lp;
+                logQ[i] = -0.5 * lq;
+            }
+            double[] logPx = logPxz(xRow, z);
+            for (int i = 0; i < m; i++) {
+                w[start + i] = logPx[i] + logPrior[i] - logQ[i];
+            }
+        }
+        return w;
+    }
+
+    protected void checkInput(float[][] x) {
+        int d = inputDim();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != d) {
+                throw new InputException("input " + i + " has " + x[i].length + " values; the model expects "
+                        + d + " (" + config.inputShape() + ")");
+            }
+        }
+    }
+
+    static INDArray toArray(float[][] rows, int cols) {
+        return Nd4j.create(flat(rows, cols), new long[]{rows.length, cols}, 'c');
+    }
+
+    static float[] flat(float[][] rows) {
+        return flat(rows, rows.length == 0 ? 0 : rows[0].length);
+    }
+
+    static float[] flat(float[][] rows, int cols) {
+        float[] f = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new InputException("row " + i + " has " + rows[i].length + " values, expected " + cols);
+            }
+            System.arraycopy(rows[i], 0, f, i * cols, cols);
+        }
+        return f;
+    }
+
+    static float[][] toRows(INDArray a) {
+        INDArray c = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
+        return c.toFloatMatrix();
+    }
+
+    static float[][] gaussian(int n, int d, SplittableRandom rng) {
+        float[][] z = new float[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                z[i][j] = (float) rng.nextGaussian();
+            }
+        }
+        return z;
+    }
+
+    /**
+     * SameDiff 1.0.0-M2.1 has no close(); its arrays are freed by ND4J's garbage-collector-driven
+     * deallocator once the graph is unreachable. Kept so callers release models explicitly.
+     */
+    @Override
+    public void close() {
+    }
+}

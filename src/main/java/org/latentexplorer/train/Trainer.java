@@ -1,0 +1,233 @@
+package org.latentexplorer.train;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.Binarization;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.model.LossTerms;
+import org.latentexplorer.model.SameDiffModel;
+import org.latentexplorer.model.TrainingHistory;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Trains a SameDiff latent model with Adam on a data set: seeded shuffling, a validation split,
+ * static or dynamic binarisation, KL warm-up, early stopping, a checkpoint after every epoch, and
+ * recovery from a non-finite loss (roll back to the last good epoch, halve the learning rate).
+ */
+public final class Trainer {
+    /** How many times in a row a non-finite epoch is retried with a halved learning rate. */
+    private static final int MAX_ROLLBACKS = 5;
+    private static final int EVAL_BATCH = 500;
+
+    /** Called after each good epoch, e.g. to write the model bundle. */
+    @FunctionalInterface
+    public interface Checkpointer {
+        void save(TrainingHistory history) throws IOException;
+    }
+
+    /**
+     * @param history      the command and the figures of every finished epoch
+     * @param cancelled    the run was cancelled; the model holds the last finished epoch's weights
+     * @param stoppedEarly early stopping ended the run; the model holds the best epoch's weights
+     */
+    public record Result(TrainingHistory history, boolean cancelled, boolean stoppedEarly) {
+    }
+
+    private Trainer() {
+    }
+
+    public static Result train(SameDiffModel model, Dataset data, TrainConfig cfg, String command,
+                               Checkpointer checkpointer, TrainingListener listener, CancelToken cancel) {
+        if (data.dim() != model.inputDim()) {
+            throw new InputException(data.id() + ": examples have " + data.dim() + " values (" + data.shape()
+                    + "); the model expects " + model.inputDim() + " (" + model.config().inputShape() + ")");
+        }
+        if (data.hasMissing()) {
+            throw new InputException(data.id() + " has missing entries; VAE training needs complete examples");
+        }
+        int nValid = (int) Math.round(data.size() * cfg.validationSplit());
+        int nTrain = data.size() - nValid;
+        if (nTrain < 1) {
+            throw new InputException(data.id() + " has too few examples (" + data.size() + ") to train on");
+        }
+        SplittableRandom root = new SplittableRandom(cfg.seed());
+        int[] perm = permutation(data.size(), root.split());
+        Dataset train = data.subset(java.util.Arrays.copyOfRange(perm, 0, nTrain));
+        Dataset valid = nValid == 0 ? null : data.subset(java.util.Arrays.copyOfRange(perm, nTrain, data.size()));
+        float[] trainValues = train.values();
+        if (cfg.binarization() == Binarization.STATIC) {
+            trainValues = trainValues.clone();
+            Binarization.sample(trainValues, root.split());
+        }
+        float[][] validRows = valid == null ? null : rows(valid, cfg.binarization() != Binarization.NONE, root.split());
+        SplittableRandom shuffleRng = root.split();
+        SplittableRandom noiseRng = root.split();
+
+        SameDiff sd = model.graph();
+        Adam adam = new Adam(cfg.learningRate());
+        TrainingConfig.Builder tc = new TrainingConfig.Builder().updater(adam).markLabelsUnused()
+                .dataSetFeatureMapping(model.featurePlaceholders());
+        if (cfg.weightDecay() > 0) {
+            tc.weightDecay(cfg.weightDecay(), true);
+        }
+        sd.setTrainingConfig(tc.build());
+
+        int steps = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
+        TermRecorder recorder = new TermRecorder(model, listener, steps);
+        TrainingHistory history = new TrainingHistory(command, cfg.seed(), java.util.List.of());
+        Snapshot good = Snapshot.of(sd);
+        Snapshot best = null;
+        double bestValid = Double.POSITIVE_INFINITY;
+        int sinceBest = 0;
+        int rollbacks = 0;
+        double lr = cfg.learningRate();
+
+        for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+            long start = System.nanoTime();
+            recorder.startEpoch(epoch, cfg.klWeight(epoch));
+            BatchIterator it = new BatchIterator(model, trainValues, data.dim(), permutation(nTrain, shuffleRng),
+                    cfg.batchSize(), cfg.binarization(), cfg.klWeight(epoch), noiseRng, cancel);
+            sd.fit(it, 1, recorder);
+            if (cancel.isCancelled()) {
+                good.restore(sd);
+                listener.onMessage("Training cancelled during epoch " + (epoch + 1) + "; kept the model of epoch " + epoch);
+                return new Result(history, true, false);
+            }
+            if (recorder.sawNonFinite()) {
+                if (++rollbacks > MAX_ROLLBACKS) {
+                    good.restore(sd);
+                    throw new InputException("training diverged: the loss was not finite after " + MAX_ROLLBACKS
+                            + " rollbacks with halved learning rates (last " + lr + ")");
+                }
+                good.restore(sd);
+                lr /= 2;
+                adam.setLearningRate(lr);
+                listener.onMessage("Loss became NaN/Inf in epoch " + (epoch + 1) + ": rolled back to epoch " + epoch
+                        + " and halved the learning rate to " + lr);
+                epoch--;
+                continue;
+            }
+            rollbacks = 0;
+            double trainEps = recorder.examples() / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+            LossTerms v = validRows == null ? null : evaluate(model, validRows, cfg.seed());
+            EpochStats stats = new EpochStats(epoch, recorder.meanLoss(), recorder.meanTerms(),
+                    v == null ? Double.NaN : v.loss(), v == null ? Map.of() : v.terms(), trainEps,
+                    (System.nanoTime() - start) / 1e9);
+            history = history.plus(stats);
+            good = Snapshot.of(sd);
+            listener.onEpoch(stats);
+            if (checkpointer != null) {
+                try {
+                    checkpointer.save(history);
+                } catch (IOException e) {
+                    throw new InputException("could not write the checkpoint: " + e.getMessage(), e);
+                }
+            }
+            if (cfg.patience() > 0 && v != null) {
+                if (v.loss() < bestValid) {
+                    bestValid = v.loss();
+                    best = good;
+                    sinceBest = 0;
+                } else if (++sinceBest >= cfg.patience()) {
+                    best.restore(sd);
+                    listener.onMessage("Early stop after epoch " + (epoch + 1) + ": no validation improvement in "
+                            + cfg.patience() + " epochs; kept the best model (validation loss " + bestValid + ")");
+                    return new Result(history, false, true);
+                }
+            }
+        }
+        return new Result(history, false, false);
+    }
+
+    /** Mean loss terms over a set of examples, with a fixed noise seed so epochs compare fairly. */
+    public static LossTerms evaluate(SameDiffModel model, float[][] rows, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5EEDL);
+        double loss = 0;
+        Map<String, Double> sums = new LinkedHashMap<>();
+        for (int s = 0; s < rows.length; s += EVAL_BATCH) {
+            float[][] batch = java.util.Arrays.copyOfRange(rows, s, Math.min(rows.length, s + EVAL_BATCH));
+            LossTerms t = model.loss(batch, rng);
+            loss += t.loss() * batch.length;
+            t.terms().forEach((k, x) -> sums.merge(k, x * batch.length, Double::sum));
+        }
+        Map<String, Double> mean = new LinkedHashMap<>();
+        sums.forEach((k, x) -> mean.put(k, x / rows.length));
+        return new LossTerms(loss / rows.length, mean);
+    }
+
+    static float[][] rows(Dataset d, boolean binarize, SplittableRandom rng) {
+        float[][] r = new float[d.size()][];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = d.row(i);
+            if (binarize) {
+                Binarization.sample(r[i], rng);
+            }
+        }
+        return r;
+    }
+
+    static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** A copy of the weights and of the optimiser state, to roll back to. */
+    private record Snapshot(Map<String, INDArray> weights, Map<String, Map<String, INDArray>> updater) {
+        static Snapshot of(SameDiff sd) {
+            Map<String, INDArray> w = new HashMap<>();
+            sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                    .forEach(v -> w.put(v.name(), v.getArr().dup()));
+            Map<String, Map<String, INDArray>> u = new HashMap<>();
+            Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
+            if (updaters != null) {
+                updaters.forEach((name, g) -> {
+                    Map<String, INDArray> state = new HashMap<>();
+                    Map<String, INDArray> st = stateOf(g);
+                    if (st != null) {
+                        st.forEach((k, a) -> state.put(k, a.dup()));
+                    }
+                    u.put(name, state);
+                });
+            }
+            return new Snapshot(w, u);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, INDArray> stateOf(GradientUpdater<?> g) {
+            return (Map<String, INDArray>) g.getState();
+        }
+
+        void restore(SameDiff sd) {
+            weights.forEach((name, a) -> sd.getVariable(name).getArr().assign(a));
+            Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
+            if (updaters != null) {
+                updater.forEach((name, state) -> {
+                    GradientUpdater g = updaters.get(name);
+                    Map<String, INDArray> st = g == null ? null : stateOf(g);
+                    if (st != null) {
+                        state.forEach((k, a) -> st.get(k).assign(a));
+                    }
+                });
+            }
+        }
+    }
+}

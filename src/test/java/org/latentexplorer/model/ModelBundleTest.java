@@ -1,0 +1,121 @@
+package org.latentexplorer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.ImageShape;
+
+class ModelBundleTest {
+    @TempDir
+    static Path dir;
+    static Path good;
+    static SameDiffModel model;
+
+    @BeforeAll
+    static void saveOne() throws Exception {
+        model = Models.create(new ModelConfig("vae", "dense", ImageShape.grey(3, 3), 2, List.of(8),
+                Likelihood.gaussian(0.01), "unit", "tiny", List.of("a", "b"), Map.of()), 9);
+        good = dir.resolve("good.lexb");
+        ModelBundle b = new ModelBundle(model, new TrainingHistory("latent-explorer train ...", 9, List.of()),
+                Map.of("test", Map.of("loss", 1.5)), Map.of("clusterNames", Map.of("0", "smile")));
+        b.save(good);
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalDecodesAndMetadata() {
+        float[][] z = model.samplePrior(5, new SplittableRandom(2));
+        try (ModelBundle b = ModelBundle.load(good)) {
+            assertThat(b.model().decode(z)).isEqualTo(model.decode(z));
+            assertThat(b.config()).isEqualTo(model.config());
+            assertThat(b.config().likelihood()).isEqualTo(Likelihood.gaussian(0.01));
+            assertThat(b.history().command()).isEqualTo("latent-explorer train ...");
+            assertThat(b.evaluation()).containsKey("test");
+            assertThat(b.annotations()).containsKey("clusterNames");
+        }
+    }
+
+    @Test
+    void truncatedBundleNamesTheFile() throws Exception {
+        byte[] all = Files.readAllBytes(good);
+        Path cut = dir.resolve("cut.lexb");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+        assertThatThrownBy(() -> ModelBundle.load(cut)).isInstanceOf(InputException.class)
+                .hasMessageContaining("cut.lexb").hasMessageContaining("truncated or corrupt");
+    }
+
+    @Test
+    void foreignFilesAreRefusedClearly() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello");
+        assertThatThrownBy(() -> ModelBundle.load(text)).isInstanceOf(InputException.class)
+                .hasMessageContaining("notes.txt");
+        Path zip = dir.resolve("other.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("readme.txt"));
+            out.write(1);
+        }
+        assertThatThrownBy(() -> ModelBundle.load(zip)).hasMessageContaining("other.zip")
+                .hasMessageContaining("not a Latent Explorer model");
+        assertThatThrownBy(() -> ModelBundle.load(dir.resolve("missing.lexb"))).hasMessageContaining("no such model file");
+    }
+
+    @Test
+    void newerFormatVersionAndMismatchedShapesAreRefused() throws Exception {
+        Path newer = rewrite("newer.lexb", ModelBundle.MANIFEST, "{\"format\":\"latent-explorer-model\",\"version\":99}");
+        assertThatThrownBy(() -> ModelBundle.load(newer)).hasMessageContaining("version 99");
+        String cfg = new String(entry(ModelBundle.CONFIG)).replace("\"height\" : 3", "\"height\" : 4");
+        Path shape = rewrite("shape.lexb", ModelBundle.CONFIG, cfg);
+        assertThatThrownBy(() -> ModelBundle.load(shape)).hasMessageContaining("shape.lexb")
+                .hasMessageContaining("9 values");
+        Path badCfg = rewrite("badcfg.lexb", ModelBundle.CONFIG, "{\"kind\":\"vae\",\"arch\":\"dense\",\"latentDim\":0}");
+        assertThatThrownBy(() -> ModelBundle.load(badCfg)).hasMessageContaining("badcfg.lexb")
+                .hasMessageContaining("config.json");
+    }
+
+    @Test
+    void failedSaveLeavesTheOldFileUntouched() throws Exception {
+        Path target = dir.resolve("keep.lexb");
+        Files.copy(good, target);
+        byte[] before = Files.readAllBytes(target);
+        assertThatThrownBy(() -> org.latentexplorer.common.AtomicFiles.write(target, out -> {
+            out.write(new byte[]{1, 2, 3});
+            throw new java.io.IOException("disk full");
+        })).hasMessageContaining("disk full");
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    private static byte[] entry(String name) throws Exception {
+        try (ZipFile z = new ZipFile(good.toFile())) {
+            return z.getInputStream(z.getEntry(name)).readAllBytes();
+        }
+    }
+
+    private static Path rewrite(String fileName, String entryName, String content) throws Exception {
+        Path out = dir.resolve(fileName);
+        try (ZipFile z = new ZipFile(good.toFile()); OutputStream os = Files.newOutputStream(out);
+             ZipOutputStream zo = new ZipOutputStream(os)) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                zo.putNextEntry(new ZipEntry(e.getName()));
+                zo.write(e.getName().equals(entryName) ? content.getBytes() : z.getInputStream(e).readAllBytes());
+                zo.closeEntry();
+            }
+        }
+        return out;
+    }
+}
