@@ -85,7 +85,12 @@ public final class ManifoldView extends BorderPane {
         range.setId("manifold-range");
         range.textProperty().bind(vm.rangeTextProperty());
 
-        HBox planeBox = new HBox(6, new Label("Plane"), mode, dimA, new Label("×"), dimB);
+        Label times = new Label("×");
+        HBox planeBox = new HBox(6, new Label("Plane"), mode, dimA, times, dimB);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {dimA, times, dimB}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        times.visibleProperty().bind(dimA.visibleProperty());
         planeBox.setAlignment(Pos.CENTER_LEFT);
         FlowPane bar = new FlowPane(10, 6, new Label("N"), size, planeBox, centre, reset, exportGrid, exportStrip);
         bar.setAlignment(Pos.CENTER_LEFT);

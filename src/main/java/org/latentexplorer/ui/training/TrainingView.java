@@ -63,7 +63,7 @@ public final class TrainingView extends VBox {
                                                    javafx.collections.ObservableList<javafx.scene.chart.XYChart.Series<Number, Number>> data) {
         NumberAxis x = new NumberAxis();
         x.setLabel("epoch");
-        x.setForceZeroInRange(false);
+        x.setForceZeroInRange(true);
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(x, y, data);
