@@ -33,6 +33,7 @@ public final class ManifoldView extends BorderPane {
     private final FrameTimes frames = new FrameTimes();
     private final VBox sliders = new VBox(4);
     private WritableImage gridImage;
+    private GridImage shown;
     private double lastX;
     private double lastY;
 
@@ -46,6 +47,10 @@ public final class ManifoldView extends BorderPane {
         gridPane.getChildren().add(gridView);
         gridPane.setMinSize(200, 200);
         gridPane.setFocusTraversable(true);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(gridPane.widthProperty());
+        clip.heightProperty().bind(gridPane.heightProperty());
+        gridPane.setClip(clip);
         gridView.fitWidthProperty().bind(javafx.beans.binding.Bindings.min(gridPane.widthProperty(), gridPane.heightProperty()).subtract(8));
         gridView.fitHeightProperty().bind(gridView.fitWidthProperty());
 
@@ -113,8 +118,15 @@ public final class ManifoldView extends BorderPane {
         setRight(sliders);
 
         vm.gridProperty().addListener((o, a, g) -> showGrid(g));
+        vm.movedProperty().addListener((o, a, b) -> followPlane());
         vm.stripProperty().addListener((o, a, g) -> stripView.setImage(g == null ? null : toImage(g, null)));
         vm.planeProperty().addListener((o, a, p) -> {
+            // A new plane: the grid on screen no longer lies on it, so stop shifting it.
+            shown = null;
+            gridView.setTranslateX(0);
+            gridView.setTranslateY(0);
+            gridView.setScaleX(1);
+            gridView.setScaleY(1);
             Workspace w = vm.workspace();
             int d = w == null ? 0 : w.model().latentDim();
             boolean dims = vm.modeProperty().get() == ManifoldViewModel.PlaneMode.DIMS;
@@ -177,10 +189,29 @@ public final class ManifoldView extends BorderPane {
         }
         gridImage = toImage(g, gridImage);
         gridView.setImage(gridImage);
+        shown = g;
+        followPlane();
         long asked = vm.requestedAt(g.requestId());
         if (asked > 0) {
             frames.add(System.nanoTime() - asked);
         }
+    }
+
+    /**
+     * Shifts and scales the grid on screen to where the plane now is, so that a drag follows the
+     * mouse at once even when decoding the next grid takes longer than a frame.
+     */
+    private void followPlane() {
+        if (shown == null || shown.half() <= 0) {
+            return;
+        }
+        double size = gridView.getFitWidth();
+        double scale = shown.half() / vm.halfSpan();
+        double perUnit = size / (2 * shown.half()) * scale;
+        gridView.setScaleX(scale);
+        gridView.setScaleY(scale);
+        gridView.setTranslateX(-(vm.centreU() - shown.u0()) * perUnit);
+        gridView.setTranslateY((vm.centreV() - shown.v0()) * perUnit);
     }
 
     private static WritableImage toImage(GridImage g, WritableImage reuse) {

@@ -70,7 +70,8 @@ public final class ManifoldViewModel {
     private final java.util.Map<Long, Long> requestTimes = new java.util.HashMap<>();
     private final LatestWins<Request, GridImage> decoder;
 
-    private record Request(ModelHandle model, ImageShape shape, float[][] codes, int cols, long id) {
+    private record Request(ModelHandle model, ImageShape shape, float[][] codes, int cols, long id, double u0, double v0,
+                           double half) {
         GridImage run() {
             long t0 = System.nanoTime();
             float[][] images = model.decode(codes);
@@ -78,7 +79,7 @@ public final class ManifoldViewModel {
             int[] argb = GridMath.tile(images, shape, cols);
             ImageShape s = org.latentexplorer.ui.common.Raster.drawable(shape);
             int rows = (codes.length + cols - 1) / cols;
-            return new GridImage(argb, cols * s.width(), rows * s.height(), id, decode);
+            return new GridImage(argb, cols * s.width(), rows * s.height(), id, decode, u0, v0, half);
         }
     }
 
@@ -242,6 +243,13 @@ public final class ManifoldViewModel {
         redraw();
     }
 
+    /** Fires after every pan or zoom, before the grid is decoded (the view moves the old grid at once). */
+    private final javafx.beans.property.LongProperty moved = new javafx.beans.property.SimpleLongProperty();
+
+    public javafx.beans.property.LongProperty movedProperty() {
+        return moved;
+    }
+
     /** Moves the rectangle by (du, dv) plane units. */
     public void pan(double du, double dv) {
         u0 += du;
@@ -282,6 +290,7 @@ public final class ManifoldViewModel {
 
     /** Asks for the grid to be decoded again. */
     public void redraw() {
+        moved.set(moved.get() + 1);
         Workspace w = session.workspace();
         Plane p = plane.get();
         if (w == null || p == null) {
@@ -296,7 +305,7 @@ public final class ManifoldViewModel {
             requestTimes.keySet().removeIf(k -> k < id - 32);
         }
         decoder.request(new Request(w.model(), w.model().config().inputShape(), GridMath.gridCodes(p, u0, v0, half, n),
-                n, id));
+                n, id, u0, v0, half));
     }
 
     private void updateStrip() {
@@ -315,7 +324,7 @@ public final class ManifoldViewModel {
         System.arraycopy(lin, 0, both, 0, STRIP_STEPS);
         System.arraycopy(sph, 0, both, STRIP_STEPS, STRIP_STEPS);
         stripText.set("#" + sel[0] + " → #" + sel[1] + ": linear (top), spherical (bottom)");
-        Request r = new Request(w.model(), w.model().config().inputShape(), both, STRIP_STEPS, 0);
+        Request r = new Request(w.model(), w.model().config().inputShape(), both, STRIP_STEPS, 0, 0, 0, 0);
         executor.submit("interpolation strip", false, (p, c) -> r.run(), strip::set, this::failed);
     }
 

@@ -106,6 +106,17 @@ public final class UiBenchmark {
         FrameTimes dragPulses = new FrameTimes();
         animate(300, dragPulses, frame -> window.manifoldViewModel().pan(frame % 100 < 50 ? 0.03 : -0.03, 0.01));
         Thread.sleep(500);
+        FrameTimes sequential = new FrameTimes();
+        var handle = window.session().workspace().model();
+        float[][] codes = org.latentexplorer.ui.manifold.GridMath.gridCodes(
+                org.latentexplorer.ui.services.Plane.ofDims(new float[2], 0, 1), 0, 0, 4, 20);
+        for (int i = 0; i < 40; i++) {
+            long t0 = System.nanoTime();
+            float[][] images = handle.decode(codes);
+            org.latentexplorer.ui.manifold.GridMath.tile(images, handle.config().inputShape(), 20);
+            sequential.add(System.nanoTime() - t0);
+        }
+        report("manifold 20x20: decode + tile, back to back (no UI)", sequential);
         report("manifold 20x20 drag: request -> grid on screen", window.manifoldView().frameTimes());
         report("manifold 20x20 drag: decode of 400 codes (worker)", decode);
         report("manifold 20x20 drag: interval between pulses", dragPulses);
