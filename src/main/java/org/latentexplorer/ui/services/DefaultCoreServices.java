@@ -10,6 +10,9 @@ import java.util.concurrent.CancellationException;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.DatasetCatalog;
+import org.latentexplorer.data.DatasetResolver;
+import org.latentexplorer.data.Split;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.Models;
@@ -23,6 +26,7 @@ public final class DefaultCoreServices implements CoreServices {
     /** The shipped model the window opens on; relative to the working folder (the README runs from the repo). */
     public static final Path DEFAULT_MODEL = Path.of("models", "mnist-d2.lexb");
     private final Path defaultModel;
+    private DatasetResolver resolver;
 
     public DefaultCoreServices() {
         this(DEFAULT_MODEL);
@@ -39,9 +43,32 @@ public final class DefaultCoreServices implements CoreServices {
         return new ModelHandle(path, bundle.model(), bundle.history(), bundle.evaluation(), bundle);
     }
 
+    /** The split name the map asks for: everything that is on this machine, never a download. */
+    public static final String VIEW = "view";
+
+    @Override
+    public String defaultSplit() {
+        return VIEW;
+    }
+
     @Override
     public Dataset loadDataset(String nameOrPath, String split) {
-        return EmbeddedData.load(nameOrPath);
+        return resolver().resolve(nameOrPath, VIEW.equals(split) ? viewSplit(nameOrPath) : Split.parse(split));
+    }
+
+    /** All of a named set when all its parts are local (MNIST 10k), else its test part (Fashion-MNIST). */
+    private Split viewSplit(String nameOrPath) {
+        return DatasetCatalog.find(nameOrPath)
+                .map(d -> resolver().locate(d).values().stream().allMatch(DatasetResolver.Location::isLocal)
+                        ? Split.ALL : Split.TEST)
+                .orElse(Split.ALL);
+    }
+
+    private synchronized DatasetResolver resolver() {
+        if (resolver == null) {
+            resolver = DatasetResolver.defaults();
+        }
+        return resolver;
     }
 
     @Override
