@@ -46,8 +46,10 @@ public final class MapRenderer {
                 }
                 int px = (int) (x[i] * s + ox);
                 int py = (int) (oy - y[i] * s);
-                square(argb, w, h, px, py, r + 2, SELECTED_RING);
-                square(argb, w, h, px, py, r + 1, colour[i]);
+                // Black ring, white gap, the point's colour: visible on any crowd of points.
+                square(argb, w, h, px, py, r + 4, SELECTED_RING);
+                square(argb, w, h, px, py, r + 3, 0xFFFFFFFF);
+                square(argb, w, h, px, py, r + 2, colour[i]);
             }
         }
     }

@@ -166,7 +166,7 @@ public final class MapView extends BorderPane {
         Label help = new Label("Drag: pan · Wheel: zoom · Click: select\nShift-drag: box · Alt-drag: lasso");
         help.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
         VBox side = new VBox(10, title("Classes"), legendBox, title("Hovered"), hoverText, pair,
-                title("Probe (decoded at the mouse)"), probe, probeText, selection, help);
+                title("Probe: decoded at the mouse"), probe, probeText, selection, help);
         side.setPadding(new Insets(8));
         side.setPrefWidth(230);
         ScrollPane scroll = new ScrollPane(side);

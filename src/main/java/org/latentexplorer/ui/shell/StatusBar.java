@@ -35,6 +35,12 @@ public final class StatusBar extends HBox {
             n.visibleProperty().bind(monitor.busyProperty());
             n.managedProperty().bind(monitor.busyProperty());
         }
+        // The status line gives way first; the progress bar and Cancel never shrink.
+        status.setMinWidth(0);
+        task.setMinWidth(0);
+        task.setMaxWidth(420);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(status, grow, task, bar, cancel);
