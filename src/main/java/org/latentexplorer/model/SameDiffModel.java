@@ -34,6 +34,14 @@ public abstract class SameDiffModel implements LatentModel {
         return sd;
     }
 
+    /**
+     * A fused training step for this model, if it has one; the trainer then bypasses SameDiff's
+     * op-by-op execution (see {@link FastStep}).
+     */
+    public java.util.Optional<FastStep> fastStep(double learningRate, double weightDecay) {
+        return java.util.Optional.empty();
+    }
+
     /** Placeholder names fed from each training batch, in the order of {@link #trainingFeatures}. */
     public abstract java.util.List<String> featurePlaceholders();
 
