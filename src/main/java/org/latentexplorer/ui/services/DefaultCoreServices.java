@@ -23,8 +23,8 @@ import org.latentexplorer.train.TrainingListener;
 
 /** The screens' services over the real core classes. */
 public final class DefaultCoreServices implements CoreServices {
-    /** The shipped model the window opens on; relative to the working folder (the README runs from the repo). */
-    public static final Path DEFAULT_MODEL = Path.of("models", "mnist-d2.lexb");
+    /** The shipped model the window opens on, under the install folder the launcher names (else the working folder). */
+    public static final Path DEFAULT_MODEL = Path.of(System.getProperty("latentexplorer.home", "."), "models", "mnist-d2.lexb");
     private final Path defaultModel;
     private DatasetResolver resolver;
 
