@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 for d in 2 20; do
-  ./latent-explorer train --dataset mnist --latent $d --binarize dynamic --epochs 30 --seed 1 \
+  ${LE:-./latent-explorer} train --dataset mnist --latent $d --binarize dynamic --epochs 30 --seed 1 \
       --out models/mnist-d$d.lexb
-  ./latent-explorer eval --model models/mnist-d$d.lexb --iw 1000 --save
-  ./latent-explorer train --dataset fashion-mnist --latent $d --binarize dynamic --epochs 10 --seed 1 \
+  ${LE:-./latent-explorer} eval --model models/mnist-d$d.lexb --iw 1000 --save
+  ${LE:-./latent-explorer} train --dataset fashion-mnist --latent $d --binarize dynamic --epochs 10 --seed 1 \
       --out models/fashion-mnist-d$d.lexb
-  ./latent-explorer eval --model models/fashion-mnist-d$d.lexb --iw 1000 --limit 1000 --save
+  ${LE:-./latent-explorer} eval --model models/fashion-mnist-d$d.lexb --iw 1000 --limit 1000 --save
 done
