@@ -183,6 +183,9 @@ public final class SameDiffVae extends SameDiffModel {
 
     @Override
     protected double[] logPxz(INDArray x, float[][] z) {
+        if (x.size(0) == 1) {
+            return kernel().logLikelihood(x, toArray(z, latentDim()));
+        }
         return sd.output(Map.of(Z_IN, toArray(z, latentDim()), X_IN, x), LOG_PXZ).get(LOG_PXZ).toDoubleVector();
     }
 
