@@ -9,6 +9,9 @@ package org.latentexplorer.embed;
  * delta-bar-delta gains of Jacobs (Neural Networks 1, 1988) with minimum gain 0.01.
  */
 final class BarnesHutTsne {
+    private static final int BLOCK = 512;
+    /** Below this many points the fork-join overhead outweighs a second core (measured). */
+    static final int PARALLEL_FROM = 5000;
     private BarnesHutTsne() {
     }
 
@@ -70,7 +73,10 @@ final class BarnesHutTsne {
         double[] gains = new double[2 * n];
         java.util.Arrays.fill(gains, 1);
         double[] grad = new double[2 * n];
-        double[] force = new double[2];
+        double[] rep = new double[2 * n];
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        double[] blockSum = new double[blocks];
+        boolean parallel = n >= PARALLEL_FROM;
         QuadTree tree = new QuadTree(4 * n);
         int total = o.iterations();
         double kl = Double.NaN;
@@ -81,36 +87,59 @@ final class BarnesHutTsne {
             boolean wantCost = iter == total - 1 || gate.due();
 
             tree.build(y);
+            int[] order = tree.order();
+            double exag = exaggeration;
+            // Points are independent given the tree: blocks run in parallel, each writing only its own
+            // rows; block sums are added in a fixed order so that a seed gives the same map every time.
+            java.util.stream.IntStream blockStream = java.util.stream.IntStream.range(0, blocks);
+            (parallel ? blockStream.parallel() : blockStream).forEach(b -> {
+                int[] stack = new int[QuadTree.STACK];
+                double[] f = new double[2];
+                double s = 0;
+                for (int t = b * BLOCK, end = Math.min(n, (b + 1) * BLOCK); t < end; t++) {
+                    int i = order[t];
+                    f[0] = 0;
+                    f[1] = 0;
+                    s += tree.repulsion(y[2 * i], y[2 * i + 1], o.theta(), f, stack);
+                    rep[2 * i] = f[0];
+                    rep[2 * i + 1] = f[1];
+                }
+                blockSum[b] = s;
+            });
             double sumQ = 0;
-            for (int i = 0; i < n; i++) {
-                force[0] = 0;
-                force[1] = 0;
-                sumQ += tree.repulsion(y[2 * i], y[2 * i + 1], o.theta(), force);
-                grad[2 * i] = -force[0];
-                grad[2 * i + 1] = -force[1];
+            for (double s : blockSum) {
+                sumQ += s;
             }
             // grad_i = 4 [ Σ_j p_ij q̃_ij (y_i − y_j) − Σ_j q̃_ij² (y_i − y_j) / Z ]  (2014, eq. 3)
             double invZ = 1 / sumQ;
-            double klSum = 0;
-            for (int i = 0; i < n; i++) {
-                double yi0 = y[2 * i];
-                double yi1 = y[2 * i + 1];
-                double ax = 0;
-                double ay = 0;
-                for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
-                    int j = col[e];
-                    double dx = yi0 - y[2 * j];
-                    double dy = yi1 - y[2 * j + 1];
-                    double q = 1 / (1 + dx * dx + dy * dy);
-                    double m = val[e] * exaggeration * q;
-                    ax += m * dx;
-                    ay += m * dy;
-                    if (wantCost) {
-                        klSum += val[e] * Math.log(Math.max(val[e], 1e-300) / Math.max(q * invZ, 1e-300));
+            blockStream = java.util.stream.IntStream.range(0, blocks);
+            (parallel ? blockStream.parallel() : blockStream).forEach(b -> {
+                double kls = 0;
+                for (int i = b * BLOCK, end = Math.min(n, (b + 1) * BLOCK); i < end; i++) {
+                    double yi0 = y[2 * i];
+                    double yi1 = y[2 * i + 1];
+                    double ax = 0;
+                    double ay = 0;
+                    for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+                        int j = col[e];
+                        double dx = yi0 - y[2 * j];
+                        double dy = yi1 - y[2 * j + 1];
+                        double q = 1 / (1 + dx * dx + dy * dy);
+                        double m = val[e] * exag * q;
+                        ax += m * dx;
+                        ay += m * dy;
+                        if (wantCost) {
+                            kls += val[e] * Math.log(Math.max(val[e], 1e-300) / Math.max(q * invZ, 1e-300));
+                        }
                     }
+                    grad[2 * i] = 4 * (ax - rep[2 * i] * invZ);
+                    grad[2 * i + 1] = 4 * (ay - rep[2 * i + 1] * invZ);
                 }
-                grad[2 * i] = 4 * (ax + grad[2 * i] * invZ);
-                grad[2 * i + 1] = 4 * (ay + grad[2 * i + 1] * invZ);
+                blockSum[b] = kls;
+            });
+            double klSum = 0;
+            for (double s : blockSum) {
+                klSum += s;
             }
             if (wantCost) {
                 kl = klSum;

@@ -11,6 +11,7 @@ import java.util.Arrays;
  * @param dist Euclidean distances, same layout
  */
 record KnnGraph(int n, int k, int[] idx, double[] dist) {
+    private static final int BLOCK = 256;
 
     /** Exact neighbours of each of {@code n = x.length / dim} points, by a vantage-point tree. */
     static KnnGraph exact(double[] x, int dim, int k, long seed, ProgressGate gate) {
@@ -18,14 +19,21 @@ record KnnGraph(int n, int k, int[] idx, double[] dist) {
         VpTree tree = new VpTree(x, dim, seed);
         int[] idx = new int[n * k];
         double[] dist = new double[n * k];
-        double[] q = new double[dim];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x, i * dim, q, 0, dim);
-            tree.knn(q, k, i, idx, dist, i * k);
-            if ((i & 255) == 0) {
-                gate.report("neighbours", i, n, Double.NaN, null, false);
+        // Queries are independent and the tree is read-only: blocks of queries run in parallel.
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Thread caller = Thread.currentThread();
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            double[] q = new double[dim];
+            for (int i = b * BLOCK, end = Math.min(n, (b + 1) * BLOCK); i < end; i++) {
+                System.arraycopy(x, i * dim, q, 0, dim);
+                tree.knn(q, k, i, idx, dist, i * k);
             }
-        }
+            int finished = done.addAndGet(1);
+            if (Thread.currentThread() == caller) {
+                gate.report("neighbours", finished * BLOCK, n, Double.NaN, null, false);
+            }
+        });
         return new KnnGraph(n, k, idx, dist);
     }
 
