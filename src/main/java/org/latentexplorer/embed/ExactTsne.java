@@ -11,10 +11,12 @@ import smile.util.IterativeAlgorithmController;
 /**
  * Smile's exact t-SNE ({@link smile.manifold.TSNE}: dense n × n matrices, O(n²) per iteration), used
  * for small data sets where it takes well under a second. It is pure Java (no BLAS). Smile reports its
- * progress asynchronously, so the intermediate layouts are not streamed here; cancel is passed on
- * through Smile's controller.
+ * iteration and cost but not its layout, so intermediate layouts are not streamed here; cancel is
+ * passed on through Smile's controller.
  */
 final class ExactTsne {
+    private static final Object SEED_LOCK = new Object();
+
     private ExactTsne() {
     }
 
@@ -35,7 +37,9 @@ final class ExactTsne {
             }
         }
         gate.report("layout", 0, o.iterations(), Double.NaN, null, true);
-        try (IterativeAlgorithmController<AlgoStatus> controller = new IterativeAlgorithmController<>()) {
+        // A direct executor: Smile's default controller starts a non-daemon thread pool that is never shut
+        // down (the JVM would not exit); this way the status also arrives on the computing thread.
+        try (IterativeAlgorithmController<AlgoStatus> controller = new IterativeAlgorithmController<>(Runnable::run, 256)) {
             controller.subscribe(new Flow.Subscriber<>() {
                 private Flow.Subscription subscription;
 
@@ -47,7 +51,9 @@ final class ExactTsne {
 
                 @Override
                 public void onNext(AlgoStatus status) {
-                    if (cancel.isCancelled()) {
+                    try {
+                        gate.report("layout", status.iteration(), o.iterations(), status.objective(), null, false);
+                    } catch (CancellationException e) {
                         controller.stop();
                         subscription.cancel();
                     }
@@ -62,10 +68,10 @@ final class ExactTsne {
                 }
             });
             var options = new TSNE.Options(2, o.perplexity(), o.learningRateFor(n), o.earlyExaggeration(),
-                    o.iterations(), o.iterations(), 1e-7, 0.5, 0.8, TsneOptions.EXAGGERATION_ITERATIONS, 0.01,
+                    o.iterations(), o.iterations(), 1e-7, 0.5, 0.8, Math.min(TsneOptions.EXAGGERATION_ITERATIONS, o.iterations() - 1), 0.01,
                     controller);
             TSNE tsne;
-            synchronized (MathEx.class) { // Smile's random generator is global; the seed makes runs repeatable
+            synchronized (SEED_LOCK) { // Smile's random generator is global: seed and fit as one step
                 MathEx.setSeed(o.seed());
                 tsne = TSNE.fit(d2, options);
             }

@@ -24,7 +24,7 @@ public final class Quality {
         if (low.length != n) {
             throw new InputException(n + " codes but " + low.length + " map points");
         }
-        if (k < 1 || 2 * n - 3 * k - 1 <= 0) {
+        if (k < 1 || 2 * k >= n) {
             throw new InputException("trustworthiness needs 1 ≤ k < n / 2, got k = " + k + " for " + n + " points");
         }
         int dh = high[0].length;
