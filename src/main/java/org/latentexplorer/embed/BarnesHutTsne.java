@@ -10,7 +10,8 @@ package org.latentexplorer.embed;
  */
 final class BarnesHutTsne {
     private static final int BLOCK = 512;
-    /** Below this many points the fork-join overhead outweighs a second core (measured). */
+    /** From this many points the per-iteration work is split over the common fork-join pool (it helps
+     * only when a second core is free; below, the fork-join overhead is not worth it). */
     static final int PARALLEL_FROM = 5000;
     private BarnesHutTsne() {
     }
