@@ -14,7 +14,7 @@ TEST="$here/assets/fashion-mnist/t10k-images-idx3-ubyte.gz"
 RUNS="${RUNS:-3}"
 QEPOCHS="${QEPOCHS:-5}"
 export OMP_NUM_THREADS=1
-echo "# $(date -u +%F) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(date -u +%F) $(getconf _NPROCESSORS_ONLN) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$RUNS"); do
   echo "{\"side\":\"ours\",\"run\":$i,\"result\":$("$LE" bench --dataset fashion-mnist --epochs 1 2>/dev/null | tail -1)}"
   echo "{\"side\":\"torch\",\"run\":$i,\"result\":$("$PY" "$REF" --train "$TRAIN" --epochs 1 --threads 1 | tail -1)}"
