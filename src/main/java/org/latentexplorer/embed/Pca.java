@@ -12,7 +12,19 @@ import org.latentexplorer.common.InputException;
  * @param components the leading unit eigenvectors, {@code m × d}, by decreasing variance
  * @param variance   the matching eigenvalues (variance along each component)
  */
-record Pca(double[] mean, double[][] components, double[] variance) {
+public record Pca(double[] mean, double[][] components, double[] variance) {
+
+    /** The {@code m} leading components of the rows of {@code codes} (all of one width). */
+    public static Pca fit(float[][] codes, int m) {
+        int dim = codes[0].length;
+        double[] x = new double[codes.length * dim];
+        for (int i = 0; i < codes.length; i++) {
+            for (int d = 0; d < dim; d++) {
+                x[i * dim + d] = codes[i][d];
+            }
+        }
+        return fit(x, dim, m);
+    }
 
     /** The {@code m} leading components of {@code n = x.length / dim} rows. */
     static Pca fit(double[] x, int dim, int m) {
