@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
@@ -98,12 +104,30 @@ final class DenseVaeKernel implements FastStep {
         return new INDArray[]{affine(h, SameDiffVae.Z_MEAN), affine(h, SameDiffVae.Z_LOG_VAR)};
     }
 
+    /**
+     * Arena for a step's temporaries: after the first step every intermediate array is carved from
+     * memory reused step after step, instead of a fresh native allocation freed later by the GC.
+     */
+    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0).policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyMirroring(MirroringPolicy.FULL).policySpill(SpillPolicy.REALLOCATE).build();
+    private final String workspaceId = "dense-vae-step-" + System.identityHashCode(this);
+
+    /** Runs {@code body} in this kernel's arena; the result must be copied out of ND4J inside it. */
+    <T> T inWorkspace(java.util.function.Supplier<T> body) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+            return body.get();
+        }
+    }
+
     @Override
     public double[] step(INDArray[] features, int iteration, int epoch) {
-        java.util.Map<String, INDArray> grads = new java.util.LinkedHashMap<>();
-        double[] terms = gradients(features, grads);
-        apply(grads, iteration, epoch);
-        return terms;
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+            java.util.Map<String, INDArray> grads = new java.util.LinkedHashMap<>();
+            double[] terms = gradients(features, grads);
+            apply(grads, iteration, epoch);
+            return terms;
+        }
     }
 
     /**
@@ -194,7 +218,9 @@ final class DenseVaeKernel implements FastStep {
             INDArray update = e.getValue();
             updaters.computeIfAbsent(e.getKey(), k -> {
                 AdamUpdater u = new AdamUpdater(adam);
-                u.setStateViewArray(Nd4j.zeros(DataType.FLOAT, 1, 2 * p.length()), p.shape(), 'c', true);
+                try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    u.setStateViewArray(Nd4j.zeros(DataType.FLOAT, 1, 2 * p.length()), p.shape(), 'c', true);
+                }
                 return u;
             }).applyUpdater(update, iteration, epoch);
             if (weightDecay > 0) {

@@ -166,8 +166,10 @@ public final class SameDiffVae extends SameDiffModel {
             Map<String, INDArray> out = sd.output(Map.of(X, toArray(x, inputDim())), Z_MEAN, Z_LOG_VAR);
             return new Posterior(toRows(out.get(Z_MEAN)), toRows(out.get(Z_LOG_VAR)));
         }
-        INDArray[] q = kernel().encode(toArray(x, inputDim()));
-        return new Posterior(toRows(q[0]), toRows(q[1]));
+        return kernel().inWorkspace(() -> {
+            INDArray[] q = kernel().encode(toArray(x, inputDim()));
+            return new Posterior(toRows(q[0]), toRows(q[1]));
+        });
     }
 
     @Override
@@ -175,7 +177,8 @@ public final class SameDiffVae extends SameDiffModel {
         if (!dense()) {
             return toRows(sd.output(Map.of(Z_IN, toArray(z, latentDim())), X_MEAN).get(X_MEAN));
         }
-        return toRows(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(kernel().decodeLogits(toArray(z, latentDim())), false));
+        return kernel().inWorkspace(() -> toRows(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(
+                kernel().decodeLogits(toArray(z, latentDim())), false)));
     }
 
     @Override
@@ -207,7 +210,7 @@ public final class SameDiffVae extends SameDiffModel {
     @Override
     protected double[] logPxz(INDArray x, float[][] z) {
         if (x.size(0) == 1 && dense()) {
-            return kernel().logLikelihood(x, toArray(z, latentDim()));
+            return kernel().inWorkspace(() -> kernel().logLikelihood(x, toArray(z, latentDim())));
         }
         return sd.output(Map.of(Z_IN, toArray(z, latentDim()), X_IN, x), LOG_PXZ).get(LOG_PXZ).toDoubleVector();
     }
