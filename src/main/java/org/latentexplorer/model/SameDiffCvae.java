@@ -135,11 +135,12 @@ public final class SameDiffCvae extends SameDiffModel {
             SDVariable pl = c.mmul(classLogVar);
             // KL(N(m, e^l) ‖ N(μ, e^λ)) = ½ Σ [λ − l + (e^l + (m − μ)²) e^−λ − 1] (Kolb 2022, §4.3.1).
             SDVariable diff = mu.sub(pm);
-            kl = sd.sum(pl.sub(logVar).add(sd.math.exp(logVar).add(diff.mul(diff)).mul(sd.math.exp(pl.neg()))).sub(1.0), 1)
-                    .mul(SameDiffVae.KL, 0.5);
+            kl = SameDiffGmvaeParts.rowSum(sd, pl.sub(logVar).add(sd.math.exp(logVar).add(diff.mul(diff))
+                    .mul(sd.math.exp(pl.neg()))).sub(1.0), d).mul(SameDiffVae.KL, 0.5);
         } else {
             // KL(q(z|x, c) ‖ N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²) (Kingma & Welling 2014, appendix B).
-            kl = sd.sum(logVar.add(1.0).sub(mu.mul(mu)).sub(sd.math.exp(logVar)), 1).mul(SameDiffVae.KL, -0.5);
+            kl = SameDiffGmvaeParts.rowSum(sd, logVar.add(1.0).sub(mu.mul(mu)).sub(sd.math.exp(logVar)), d)
+                    .mul(SameDiffVae.KL, -0.5);
         }
         sd.mean(SameDiffVae.LOSS, recon.add(kl.mul(klWeight)));
         sd.setLossVariables(SameDiffVae.LOSS);

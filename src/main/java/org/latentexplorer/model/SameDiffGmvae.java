@@ -41,20 +41,22 @@ public final class SameDiffGmvae extends SameDiffModel {
             Y_PRIOR = "YPrior", W_IN = "wIn", P_MEAN_IN = "pMeanIn", P_VAR_IN = "pVarIn";
     /** Keys of {@link ModelConfig#extra} and their defaults. */
     public static final String CLUSTERS = "clusters", W_DIM = "wDim", PRIOR_HIDDEN = "priorHidden",
-            Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound";
+            Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits";
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
-    public static final double DEFAULT_MEAN_BOUND = 3.0;
+    public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
     /** Floor added to the conditional-prior variances (Sánchez Martín 2018, §5.7). */
     static final double VAR_FLOOR = 0.1;
 
     private final int k;
     private final int wDim;
+    private final double freeBits;
 
     private SameDiffGmvae(ModelConfig config, SameDiff sd) {
         super(config, sd);
         this.k = clusters(config);
         this.wDim = wDim(config);
+        this.freeBits = extraDouble(config, Y_FREE_BITS, DEFAULT_Y_FREE_BITS);
     }
 
     /**
@@ -71,7 +73,8 @@ public final class SameDiffGmvae extends SameDiffModel {
                                      Likelihood likelihood) {
         ModelConfig c = new ModelConfig(KIND, "dense", shape, zDim, hidden == null ? ModelConfig.DEFAULT_DENSE_HIDDEN : hidden,
                 likelihood, "unit", "", List.of(), Map.of(CLUSTERS, clusters, W_DIM, wDim,
-                PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN, Y_HIDDEN, DEFAULT_Y_HIDDEN, MEAN_BOUND, DEFAULT_MEAN_BOUND));
+                PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN, Y_HIDDEN, DEFAULT_Y_HIDDEN, MEAN_BOUND, DEFAULT_MEAN_BOUND,
+                Y_FREE_BITS, DEFAULT_Y_FREE_BITS));
         clusters(c);
         wDim(c);
         return c;
@@ -83,6 +86,11 @@ public final class SameDiffGmvae extends SameDiffModel {
             throw new InputException("--clusters must be between 2 and 100, got " + k);
         }
         return k;
+    }
+
+    static double extraDouble(ModelConfig c, String key, double fallback) {
+        Object v = c.extra().get(key);
+        return v instanceof Number n ? n.doubleValue() : fallback;
     }
 
     static int wDim(ModelConfig c) {
@@ -104,8 +112,8 @@ public final class SameDiffGmvae extends SameDiffModel {
         int dIn = config.inputShape().size();
         int ph = config.extraInt(PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN);
         int yh = config.extraInt(Y_HIDDEN, DEFAULT_Y_HIDDEN);
-        Object a = config.extra().get(MEAN_BOUND);
-        double bound = a instanceof Number n ? n.doubleValue() : DEFAULT_MEAN_BOUND;
+        double bound = extraDouble(config, MEAN_BOUND, DEFAULT_MEAN_BOUND);
+        double freeBits = extraDouble(config, Y_FREE_BITS, DEFAULT_Y_FREE_BITS);
         List<Integer> hidden = config.hidden();
         SplittableRandom root = new SplittableRandom(seed);
         SameDiff sd = SameDiff.create();
@@ -150,12 +158,19 @@ public final class SameDiffGmvae extends SameDiffModel {
         SDVariable klPerK = prior.klPerComponent(zMean, zLogVar, p[0], p[1]);
         SDVariable condPrior = sd.sum(COND_PRIOR, qy.mul(klPerK), 1);
         // KL(N(μ, σ²) ‖ N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²) (Kingma & Welling 2014, appendix B).
-        SDVariable wPrior = sd.sum(wLogVar.add(1.0).sub(wMean.mul(wMean)).sub(sd.math.exp(wLogVar)), 1)
-                .mul(W_PRIOR, -0.5);
+        SDVariable wPrior = SameDiffGmvaeParts.rowSum(sd, wLogVar.add(1.0).sub(wMean.mul(wMean))
+                .sub(sd.math.exp(wLogVar)), wDim).mul(W_PRIOR, -0.5);
         // KL(q(y) ‖ Cat(1/K)) = Σ_k q_k (log q_k + log K) = Σ_k q_k l_k − logsumexp(l) + log K for logits l
         // (the log-softmax op of SameDiff 1.0.0-M2.1 cannot be read back from a saved graph).
-        SDVariable yPrior = sd.sum(qy.mul(logits), 1).sub(sd.math.logSumExp(logits, 1)).add(Y_PRIOR, Math.log(k));
-        sd.mean(SameDiffVae.LOSS, recons.add(condPrior.add(wPrior).add(yPrior).mul(klWeight)));
+        // logsumexp by hand, shifted by the row maximum: the fused op fails in M2.1's training session.
+        SDVariable top = sd.max(logits, true, 1);
+        SDVariable lse = sd.math.log(sd.sum(sd.math.exp(logits.sub(top)), true, 1)).add(top);
+        SDVariable yPrior = sd.sum(qy.mul(logits.sub(lse)), 1).add(Y_PRIOR, Math.log(k));
+        // Information constraint on the y term (Dilokthanakul et al. 2016, §3.2, after Kingma et al. 2016):
+        // below λ nats it exerts no pull, so q(y|w,z) can grow confident before the clusters separate.
+        SDVariable yMean = sd.mean(yPrior);
+        SDVariable yClamped = freeBits > 0 ? sd.nn.relu(yMean.sub(freeBits), 0).add(freeBits) : yMean;
+        sd.math.add(SameDiffVae.LOSS, sd.mean(recons.add(condPrior.add(wPrior).mul(klWeight))), yClamped.mul(klWeight));
         sd.setLossVariables(SameDiffVae.LOSS);
 
         SDVariable zIn = sd.placeHolder(SameDiffVae.Z_IN, DataType.FLOAT, -1, d);
@@ -207,8 +222,9 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     @Override
     public double combineLoss(Map<String, Double> terms, double klWeight) {
+        double y = terms.getOrDefault(Y_PRIOR, Double.NaN);
         double kl = terms.getOrDefault(COND_PRIOR, Double.NaN) + terms.getOrDefault(W_PRIOR, Double.NaN)
-                + terms.getOrDefault(Y_PRIOR, Double.NaN);
+                + Math.max(y, freeBits);
         return terms.getOrDefault(RECONS, Double.NaN) + klWeight * kl;
     }
 

@@ -13,6 +13,15 @@ final class SameDiffGmvaeParts {
     private SameDiffGmvaeParts() {
     }
 
+    /**
+     * Σ_j x_ij per row. SameDiff 1.0.0-M2.1 fails (a null input in the training session) when it
+     * reduces over an axis of length 1, so a single column is reshaped instead of summed.
+     */
+    static org.nd4j.autodiff.samediff.SDVariable rowSum(org.nd4j.autodiff.samediff.SameDiff sd,
+                                                         org.nd4j.autodiff.samediff.SDVariable x, int width) {
+        return width == 1 ? sd.reshape(x, -1) : sd.sum(x, 1);
+    }
+
     /** Decoder d → ...h2 → h1 → D, the encoder mirrored, named as in the VAE (dec0.., decOut). */
     static List<Layers.Dense> decoderWeights(Layers layers, List<Integer> hidden, int d, int dIn) {
         List<Layers.Dense> dec = new ArrayList<>();

@@ -19,7 +19,7 @@ class SameDiffGmvaeTest {
     private static final int K = 3, W = 2, Z = 2;
     private static final ModelConfig TINY = new ModelConfig("gmvae", "dense", ImageShape.grey(2, 3), Z, List.of(5),
             Likelihood.BERNOULLI, "unit", "t", List.of(), Map.of("clusters", K, "wDim", W, "priorHidden", 4,
-            "yHidden", 4, "meanBound", 2.5));
+            "yHidden", 4, "meanBound", 2.5, "yFreeBits", 0.0));
     private static final float[][] X = {{1, 0, 1, 0, 0.5f, 1}, {0, 0, 1, 1, 1, 0.25f}};
     private static final float[][] EPS_W = {{0.3f, -1.2f}, {2.0f, 0.1f}};
     private static final float[][] EPS_Z = {{-0.7f, 0.4f}, {0.05f, 1.5f}};
