@@ -26,8 +26,22 @@ public final class SameDiffVae extends SameDiffModel {
             RECON = "recon", KL = "kl", LOSS = "loss", Z_IN = "zIn", X_IN = "xIn", DEC_LOGITS = "decLogits",
             X_MEAN = "xMean", LOG_PXZ = "logPxz";
 
+    private DenseVaeKernel inference;
+
     private SameDiffVae(ModelConfig config, SameDiff sd) {
         super(config, sd);
+    }
+
+    private DenseVaeKernel kernel() {
+        if (inference == null) {
+            inference = new DenseVaeKernel(this, 1e-3, 0);
+        }
+        return inference;
+    }
+
+    @Override
+    public java.util.Optional<FastStep> fastStep(double learningRate, double weightDecay) {
+        return java.util.Optional.of(new DenseVaeKernel(this, learningRate, weightDecay));
     }
 
     /** A new, randomly initialised model. */
@@ -132,13 +146,13 @@ public final class SameDiffVae extends SameDiffModel {
     @Override
     public Posterior encode(float[][] x) {
         checkInput(x);
-        Map<String, INDArray> out = sd.output(Map.of(X, toArray(x, inputDim())), Z_MEAN, Z_LOG_VAR);
-        return new Posterior(toRows(out.get(Z_MEAN)), toRows(out.get(Z_LOG_VAR)));
+        INDArray[] q = kernel().encode(toArray(x, inputDim()));
+        return new Posterior(toRows(q[0]), toRows(q[1]));
     }
 
     @Override
     public float[][] decode(float[][] z) {
-        return toRows(sd.output(Map.of(Z_IN, toArray(z, latentDim())), X_MEAN).get(X_MEAN));
+        return toRows(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(kernel().decodeLogits(toArray(z, latentDim())), false));
     }
 
     @Override
