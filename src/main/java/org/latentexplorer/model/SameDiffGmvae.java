@@ -160,9 +160,8 @@ public final class SameDiffGmvae extends SameDiffModel {
         // KL(N(μ, σ²) ‖ N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²) (Kingma & Welling 2014, appendix B).
         SDVariable wPrior = SameDiffGmvaeParts.rowSum(sd, wLogVar.add(1.0).sub(wMean.mul(wMean))
                 .sub(sd.math.exp(wLogVar)), wDim).mul(W_PRIOR, -0.5);
-        // KL(q(y) ‖ Cat(1/K)) = Σ_k q_k (log q_k + log K) = Σ_k q_k l_k − logsumexp(l) + log K for logits l
-        // (the log-softmax op of SameDiff 1.0.0-M2.1 cannot be read back from a saved graph).
-        // logsumexp by hand, shifted by the row maximum: the fused op fails in M2.1's training session.
+        // KL(q(y) ‖ Cat(1/K)) = Σ_k q_k (log q_k + log K), log q = l − logsumexp(l) for logits l, written
+        // out by hand: M2.1's log-softmax op cannot be read back from a saved graph.
         SDVariable top = sd.max(logits, true, 1);
         SDVariable lse = sd.math.log(sd.sum(sd.math.exp(logits.sub(top)), true, 1)).add(top);
         SDVariable yPrior = sd.sum(qy.mul(logits.sub(lse)), 1).add(Y_PRIOR, Math.log(k));

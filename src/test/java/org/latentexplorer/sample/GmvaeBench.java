@@ -93,6 +93,13 @@ class GmvaeBench {
                 }
             }, CancelToken.NONE);
             accs.add(last[0]);
+            if (Boolean.parseBoolean(p("robust", "true"))) {
+                // Sánchez Martín (2018) Experiment 4: log-likelihood on clean and corrupted test inputs.
+                var ev = org.latentexplorer.eval.Evaluator.evaluate(m, evalSet,
+                        new org.latentexplorer.eval.Evaluator.Options(Integer.parseInt(p("iw", "50")),
+                                Integer.parseInt(p("robustN", "500")), true, true, seed), f -> { }, CancelToken.NONE);
+                System.out.printf("BENCH seed %d robustness %s corrupted %s%n", seed, model, ev.corrupted());
+            }
             System.out.printf("BENCH seed %d final acc %.4f total %.0fs%n", seed, last[0], (System.nanoTime() - t0) / 1e9);
         }
         double mean = accs.stream().mapToDouble(d -> d).average().orElse(Double.NaN);
