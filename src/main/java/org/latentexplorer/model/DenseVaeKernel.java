@@ -66,6 +66,29 @@ final class DenseVaeKernel implements FastStep {
         return h;
     }
 
+    /**
+     * log p(x|z) for each row of z given one input x (1 × D, broadcast over the rows). Bernoulli:
+     * Σ x·l − softplus(l) with softplus(l) = max(l, 0) + log(1 + e^−|l|); Gaussian with variance s²:
+     * −½ Σ (x − sigmoid(l))² / s² − (D/2) log(2π s²).
+     */
+    double[] logLikelihood(INDArray x, INDArray z) {
+        INDArray l = decodeLogits(z);
+        INDArray perPixel;
+        if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
+            INDArray tail = Transforms.log(Transforms.exp(Transforms.abs(l, true).negi(), false).addi(1), false);
+            perPixel = l.mulRowVector(x).subi(Transforms.relu(l, true)).subi(tail);
+            return perPixel.sum(1).toDoubleVector();
+        }
+        double s2 = likelihood.variance();
+        INDArray diff = Transforms.sigmoid(l, false).subiRowVector(x);
+        double[] sq = diff.muli(diff).sum(1).toDoubleVector();
+        double c = 0.5 * Math.log(2 * Math.PI * s2) * x.length();
+        for (int i = 0; i < sq.length; i++) {
+            sq[i] = -sq[i] / (2 * s2) - c;
+        }
+        return sq;
+    }
+
     /** {μ, log σ²} of q(z|x) for inputs x (n × D). */
     INDArray[] encode(INDArray x) {
         INDArray h = x;

@@ -34,6 +34,7 @@ class CliTest {
 
     @BeforeAll
     static void trainTinyModel() {
+        System.setProperty("latentexplorer.cache", dir.resolve("cache").toString());
         model = dir.resolve("tiny.lexb");
         Run r = run("train", "--dataset", "mnist", "--limit", "300", "--latent", "2", "--hidden", "32",
                 "--epochs", "2", "--batch", "64", "--seed", "3", "--out", model.toString());
@@ -110,8 +111,31 @@ class CliTest {
     }
 
     @Test
+    void embedWritesLabelXYRowsInDataSetOrderAndReusesTheCache() throws Exception {
+        Path csv = dir.resolve("map.csv");
+        Run first = run("embed", "--model", model.toString(), "--dataset", "mnist", "--method", "umap", "--limit", "120",
+                "--out", csv.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("trustworthiness (k=10)").contains("5-NN label accuracy");
+        var lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("label,x,y");
+        assertThat(lines).hasSize(121);
+        var data = org.latentexplorer.data.DatasetResolver.defaults().resolve("mnist", org.latentexplorer.data.Split.TEST);
+        assertThat(lines.get(5).split(",")[0]).isEqualTo(Integer.toString(data.labels()[4]));
+        try (var files = Files.walk(dir.resolve("cache").resolve("embeddings"))) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(1);
+        }
+        Path again = dir.resolve("map2.csv");
+        assertThat(run("embed", "--model", model.toString(), "--dataset", "mnist", "--method", "umap", "--limit", "120",
+                "--out", again.toString()).code()).isZero();
+        assertThat(Files.readAllLines(again)).isEqualTo(lines);
+        assertThat(run("embed", "--model", model.toString(), "--dataset", "mnist", "--method", "tsne", "--perplexity",
+                "200", "--limit", "120", "--out", again.toString()).err()).contains("perplexity");
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String c : new String[]{"train", "eval", "codes", "grid", "sample", "datasets", "bench"}) {
+        for (String c : new String[]{"train", "eval", "codes", "grid", "sample", "embed", "datasets", "bench"}) {
             Run r = run(c, "--help");
             assertThat(r.code()).as(c).isZero();
             assertThat(r.out()).contains("Usage:");

@@ -67,4 +67,20 @@ class DenseVaeKernelTest {
         Posterior q = m.encode(x);
         assertThat(q.mean()[3][1]).isCloseTo(mu.getFloat(3, 1), within(1e-5f));
     }
+
+    @Test
+    void fastLogLikelihoodMatchesTheGraphForBothLikelihoods() {
+        for (Likelihood lik : List.of(Likelihood.BERNOULLI, Likelihood.gaussian(0.1))) {
+            SameDiffVae m = SameDiffVae.create(ModelConfig.denseVae(ImageShape.grey(3, 3), 2, lik), 6);
+            float[][] z = m.samplePrior(4, new SplittableRandom(3));
+            float[] x = {0, 1, 0.5f, 1, 1, 0, 0, 0.25f, 1};
+            float[][] xs = {x, x, x, x};
+            INDArray viaGraph = m.graph().output(Map.of(SameDiffVae.Z_IN, SameDiffModel.toArray(z, 2),
+                    SameDiffVae.X_IN, SameDiffModel.toArray(xs, 9)), SameDiffVae.LOG_PXZ).get(SameDiffVae.LOG_PXZ);
+            double[] fast = m.logPxz(SameDiffModel.toArray(new float[][]{x}, 9), z);
+            for (int i = 0; i < 4; i++) {
+                assertThat(fast[i]).as(lik.toString()).isCloseTo(viaGraph.getDouble(i), within(1e-3));
+            }
+        }
+    }
 }

@@ -23,8 +23,8 @@ import org.latentexplorer.train.TrainingListener;
 
 /** The screens' services over the real core classes. */
 public final class DefaultCoreServices implements CoreServices {
-    /** The shipped model the window opens on; relative to the working folder (the README runs from the repo). */
-    public static final Path DEFAULT_MODEL = Path.of("models", "mnist-d2.lexb");
+    /** The shipped model the window opens on, under the install folder the launcher names (else the working folder). */
+    public static final Path DEFAULT_MODEL = Path.of(System.getProperty("latentexplorer.home", "."), "models", "mnist-d2.lexb");
     private final Path defaultModel;
     private DatasetResolver resolver;
 
@@ -107,14 +107,45 @@ public final class DefaultCoreServices implements CoreServices {
 
     @Override
     public List<String> projectionMethods() {
-        return List.of(ProjectionSpec.PCA);
+        return List.of(ProjectionSpec.PCA, ProjectionSpec.TSNE, ProjectionSpec.UMAP);
     }
 
     @Override
     public Projection project(float[][] codes, ProjectionSpec spec, ProjectionListener listener, CancelToken cancel) {
-        if (!ProjectionSpec.PCA.equals(spec.method())) {
-            throw new InputException(spec.method() + " is not available in this build");
+        if (ProjectionSpec.PCA.equals(spec.method())) {
+            return Pca.project(codes);
         }
-        return Pca.project(codes);
+        Map<String, Number> p = spec.params();
+        org.latentexplorer.embed.EmbedOptions options = switch (spec.method()) {
+            case ProjectionSpec.TSNE -> new org.latentexplorer.embed.TsneOptions(
+                    p.getOrDefault("perplexity", 30).doubleValue(), p.getOrDefault("iterations", 1000).intValue(),
+                    p.getOrDefault("learningRate", 0).doubleValue(), p.getOrDefault("earlyExaggeration", 12).doubleValue(),
+                    0.5, 400, p.getOrDefault("seed", 42).longValue());
+            case ProjectionSpec.UMAP -> new org.latentexplorer.embed.UmapOptions(
+                    p.getOrDefault("neighbors", 15).intValue(), p.getOrDefault("minDist", 0.1).doubleValue(),
+                    p.getOrDefault("epochs", 0).intValue(), p.getOrDefault("seed", 42).longValue());
+            default -> throw new InputException(spec.method() + " is not a projection this build offers");
+        };
+        org.latentexplorer.embed.Embedding e = org.latentexplorer.embed.Embeddings.fit(codes, options, progress -> {
+            float[] flat = progress.layout();
+            if (flat != null) {
+                float[][] xy = split(flat);
+                listener.onLayout(progress.iteration(), progress.total(), xy[0], xy[1]);
+            }
+        }, cancel);
+        float[][] xy = split(e.flat());
+        String params = options.parameters().entrySet().stream().map(en -> en.getKey() + " " + en.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new Projection(spec.method(), params, xy[0], xy[1], null);
+    }
+
+    /** Interleaved x0,y0,x1,y1... into {x[], y[]}. */
+    private static float[][] split(float[] flat) {
+        float[] x = new float[flat.length / 2], y = new float[flat.length / 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = flat[2 * i];
+            y[i] = flat[2 * i + 1];
+        }
+        return new float[][]{x, y};
     }
 }
