@@ -1,0 +1,337 @@
+package org.latentexplorer.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.ImageShape;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The Gaussian-mixture VAE of Dilokthanakul et al. (2016) in the form of Sánchez Martín (2018,
+ * chapter 4), dense architecture, on SameDiff.
+ *
+ * <p>Generative model: y ~ Cat(1/K), w ~ N(0, I), z | w, y ~ N(μ_y(w), diag σ²_y(w)), x | z from the
+ * decoder (the VAE's, mirrored encoder). Inference: q(w|x) and q(z|x) Gaussian heads on one encoder
+ * trunk, and q(y|w, z) a small network on [w, z] — the "neural network approximation" of p(y|w, z)
+ * (Sánchez Martín 2018, §5.6.1). The loss is the negative of his eq. 4.3, term by term:
+ * <pre>
+ *   ReconsLoss = −log p(x|z)                                   z ~ q(z|x)
+ *   CondPrior  = Σ_k q(y=k|w,z) KL(q(z|x) ‖ p(z|w, y=k))        w ~ q(w|x)
+ *   WPrior     = KL(q(w|x) ‖ N(0, I))
+ *   YPrior     = KL(q(y|w,z) ‖ Cat(1/K))
+ * </pre>
+ * each estimated with one sample of w and z. Stability (§5.6.2, §5.7): the conditional-prior means
+ * are A·tanh(·), its variances softplus(·) + 0.1, and the mean layer's bias starts from a truncated
+ * normal so the K components start apart.
+ *
+ * <p>Graph names: inputs {@code x, epsW, epsZ, klWeight}; {@code zIn} (decoding), {@code wIn} (the
+ * conditional prior of given w: {@code pMeanIn}, {@code pVarIn}, K·d wide, component k in columns
+ * [k·d, (k+1)·d)), {@code xIn} (log p(x|zIn)); outputs {@code qy} (responsibilities), the four terms
+ * and {@code loss}.
+ */
+public final class SameDiffGmvae extends SameDiffModel {
+    public static final String KIND = "gmvae";
+    public static final String EPS_W = "epsW", EPS_Z = "epsZ", W_MEAN = "wMean", W_LOG_VAR = "wLogVar", QY = "qy",
+            QY_LOGITS = "qyLogits", RECONS = "ReconsLoss", COND_PRIOR = "CondPrior", W_PRIOR = "WPrior",
+            Y_PRIOR = "YPrior", W_IN = "wIn", P_MEAN_IN = "pMeanIn", P_VAR_IN = "pVarIn";
+    /** Keys of {@link ModelConfig#extra} and their defaults. */
+    public static final String CLUSTERS = "clusters", W_DIM = "wDim", PRIOR_HIDDEN = "priorHidden",
+            Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits";
+    public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
+            DEFAULT_Y_HIDDEN = 64;
+    public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
+    /** Floor added to the conditional-prior variances (Sánchez Martín 2018, §5.7). */
+    static final double VAR_FLOOR = 0.1;
+
+    private final int k;
+    private final int wDim;
+    private final double freeBits;
+
+    private SameDiffGmvae(ModelConfig config, SameDiff sd) {
+        super(config, sd);
+        this.k = clusters(config);
+        this.wDim = wDim(config);
+        this.freeBits = extraDouble(config, Y_FREE_BITS, DEFAULT_Y_FREE_BITS);
+    }
+
+    /**
+     * The configuration of a dense GMVAE.
+     *
+     * @param shape      input shape
+     * @param clusters   K, the number of mixture components, 2..100 (default 10)
+     * @param wDim       dimension of w, 1..64 (default 2)
+     * @param zDim       dimension of z, 1..1024 (default 10)
+     * @param hidden     encoder layer sizes, decoder mirrored (default 512, 256)
+     * @param likelihood the decoder's distribution
+     */
+    public static ModelConfig config(ImageShape shape, int clusters, int wDim, int zDim, List<Integer> hidden,
+                                     Likelihood likelihood) {
+        ModelConfig c = new ModelConfig(KIND, "dense", shape, zDim, hidden == null ? ModelConfig.DEFAULT_DENSE_HIDDEN : hidden,
+                likelihood, "unit", "", List.of(), Map.of(CLUSTERS, clusters, W_DIM, wDim,
+                PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN, Y_HIDDEN, DEFAULT_Y_HIDDEN, MEAN_BOUND, DEFAULT_MEAN_BOUND,
+                Y_FREE_BITS, DEFAULT_Y_FREE_BITS));
+        clusters(c);
+        wDim(c);
+        return c;
+    }
+
+    static int clusters(ModelConfig c) {
+        int k = c.extraInt(CLUSTERS, DEFAULT_CLUSTERS);
+        if (k < 2 || k > 100) {
+            throw new InputException("--clusters must be between 2 and 100, got " + k);
+        }
+        return k;
+    }
+
+    static double extraDouble(ModelConfig c, String key, double fallback) {
+        Object v = c.extra().get(key);
+        return v instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    static int wDim(ModelConfig c) {
+        int w = c.extraInt(W_DIM, DEFAULT_W_DIM);
+        if (w < 1 || w > 64) {
+            throw new InputException("--w-dim must be between 1 and 64, got " + w);
+        }
+        return w;
+    }
+
+    /** A new, randomly initialised GMVAE. */
+    public static SameDiffGmvae create(ModelConfig config, long seed) {
+        if (!config.kind().equals(KIND) || !config.arch().equals("dense")) {
+            throw new InputException("SameDiffGmvae builds dense GMVAEs, not " + config.arch() + " " + config.kind());
+        }
+        int k = clusters(config);
+        int wDim = wDim(config);
+        int d = config.latentDim();
+        int dIn = config.inputShape().size();
+        int ph = config.extraInt(PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN);
+        int yh = config.extraInt(Y_HIDDEN, DEFAULT_Y_HIDDEN);
+        double bound = extraDouble(config, MEAN_BOUND, DEFAULT_MEAN_BOUND);
+        double freeBits = extraDouble(config, Y_FREE_BITS, DEFAULT_Y_FREE_BITS);
+        List<Integer> hidden = config.hidden();
+        SplittableRandom root = new SplittableRandom(seed);
+        SameDiff sd = SameDiff.create();
+        Layers layers = new Layers(sd, root.split());
+
+        SDVariable x = sd.placeHolder(SameDiffVae.X, DataType.FLOAT, -1, dIn);
+        SDVariable epsW = sd.placeHolder(EPS_W, DataType.FLOAT, -1, wDim);
+        SDVariable epsZ = sd.placeHolder(EPS_Z, DataType.FLOAT, -1, d);
+        SDVariable klWeight = sd.placeHolder(SameDiffVae.KL_WEIGHT, DataType.FLOAT, 1);
+
+        // Inference: one trunk, Gaussian heads for q(w|x) and q(z|x).
+        SDVariable h = x;
+        int prev = dIn;
+        for (int i = 0; i < hidden.size(); i++) {
+            h = layers.reluDense("enc" + i, h, prev, hidden.get(i));
+            prev = hidden.get(i);
+        }
+        SDVariable wMean = layers.dense(W_MEAN, h, prev, wDim);
+        SDVariable wLogVar = layers.dense(W_LOG_VAR, h, prev, wDim);
+        SDVariable zMean = layers.dense(SameDiffVae.Z_MEAN, h, prev, d);
+        SDVariable zLogVar = layers.dense(SameDiffVae.Z_LOG_VAR, h, prev, d);
+        // Reparameterisation (Kingma & Welling 2014, §2.4) for both continuous latents.
+        SDVariable w = wMean.add("w", sd.math.exp(wLogVar.mul(0.5)).mul(epsW));
+        SDVariable z = zMean.add("z", sd.math.exp(zLogVar.mul(0.5)).mul(epsZ));
+
+        // Conditional prior p(z|w, y) for all K at once, K·d wide.
+        SameDiffGmvaePrior prior = SameDiffGmvaePrior.create(sd, layers, root.split(), wDim, ph, k, d, bound);
+        SDVariable[] p = prior.apply(w, "pMean", "pVar");
+
+        // q(y|w, z): ReLU network on [w, z] (Sánchez Martín 2018, §5.6.1).
+        Layers.Dense y0 = layers.denseWeights("qy0", wDim + d, yh);
+        Layers.Dense y1 = layers.denseWeights("qy1", yh, k);
+        SDVariable logits = Layers.apply(sd, List.of(y0, y1), sd.concat(1, w, z), QY_LOGITS);
+        SDVariable qy = sd.nn.softmax(QY, logits, 1);
+
+        // Decoder p(x|z), weights shared with the decoding path from zIn.
+        List<Layers.Dense> dec = SameDiffGmvaeParts.decoderWeights(layers, hidden, d, dIn);
+        SDVariable xLogits = Layers.apply(sd, dec, z, "logits");
+
+        // Eq. 4.3 of Sánchez Martín (2018), negated, one sample of (w, z).
+        SDVariable recons = sd.sum(RECONS, SameDiffVae.negLogLikelihood(sd, config.likelihood(), xLogits, x), 1);
+        SDVariable klPerK = prior.klPerComponent(zMean, zLogVar, p[0], p[1]);
+        SDVariable condPrior = sd.sum(COND_PRIOR, qy.mul(klPerK), 1);
+        // KL(N(μ, σ²) ‖ N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²) (Kingma & Welling 2014, appendix B).
+        SDVariable wPrior = SameDiffGmvaeParts.rowSum(sd, wLogVar.add(1.0).sub(wMean.mul(wMean))
+                .sub(sd.math.exp(wLogVar)), wDim).mul(W_PRIOR, -0.5);
+        // KL(q(y) ‖ Cat(1/K)) = Σ_k q_k (log q_k + log K), log q = l − logsumexp(l) for logits l, written
+        // out by hand: M2.1's log-softmax op cannot be read back from a saved graph.
+        SDVariable top = sd.max(logits, true, 1);
+        SDVariable lse = sd.math.log(sd.sum(sd.math.exp(logits.sub(top)), true, 1)).add(top);
+        SDVariable yPrior = sd.sum(qy.mul(logits.sub(lse)), 1).add(Y_PRIOR, Math.log(k));
+        // Information constraint on the y term (Dilokthanakul et al. 2016, §3.2, after Kingma et al. 2016):
+        // below λ nats it exerts no pull, so q(y|w,z) can grow confident before the clusters separate.
+        SDVariable yMean = sd.mean(yPrior);
+        SDVariable yClamped = freeBits > 0 ? sd.nn.relu(yMean.sub(freeBits), 0).add(freeBits) : yMean;
+        sd.math.add(SameDiffVae.LOSS, sd.mean(recons.add(condPrior.add(wPrior).mul(klWeight))), yClamped.mul(klWeight));
+        sd.setLossVariables(SameDiffVae.LOSS);
+
+        SDVariable zIn = sd.placeHolder(SameDiffVae.Z_IN, DataType.FLOAT, -1, d);
+        SDVariable decLogits = Layers.apply(sd, dec, zIn, SameDiffVae.DEC_LOGITS);
+        sd.nn.sigmoid(SameDiffVae.X_MEAN, decLogits);
+        SDVariable xIn = sd.placeHolder(SameDiffVae.X_IN, DataType.FLOAT, -1, dIn);
+        sd.sum(SameDiffVae.LOG_PXZ, SameDiffVae.negLogLikelihood(sd, config.likelihood(), decLogits, xIn).neg(), 1);
+        prior.apply(sd.placeHolder(W_IN, DataType.FLOAT, -1, wDim), P_MEAN_IN, P_VAR_IN);
+        return new SameDiffGmvae(config, sd);
+    }
+
+    /** Rebuilds the model object around a graph loaded from a bundle. */
+    static SameDiffGmvae fromGraph(ModelConfig config, SameDiff sd) {
+        for (String name : List.of(SameDiffVae.X, EPS_W, EPS_Z, SameDiffVae.Z_MEAN, SameDiffVae.Z_LOG_VAR, W_MEAN,
+                QY, SameDiffVae.LOSS, SameDiffVae.Z_IN, SameDiffVae.X_MEAN, W_IN, P_MEAN_IN, P_VAR_IN)) {
+            if (!sd.hasVariable(name)) {
+                throw new InputException("the GMVAE graph has no variable '" + name + "'");
+            }
+        }
+        return new SameDiffGmvae(config, sd);
+    }
+
+    /** K, the number of mixture components. */
+    public int clusterCount() {
+        return k;
+    }
+
+    /** Dimension of w. */
+    public int wDim() {
+        return wDim;
+    }
+
+    @Override
+    public List<String> featurePlaceholders() {
+        return List.of(SameDiffVae.X, EPS_W, EPS_Z, SameDiffVae.KL_WEIGHT);
+    }
+
+    @Override
+    public INDArray[] trainingFeatures(INDArray x, SplittableRandom rng, double klWeight) {
+        int n = (int) x.size(0);
+        return new INDArray[]{x, toArray(gaussian(n, wDim, rng), wDim), toArray(gaussian(n, latentDim(), rng), latentDim()),
+                Nd4j.create(new float[]{(float) klWeight}, new long[]{1}, 'c')};
+    }
+
+    @Override
+    public List<String> lossTermNames() {
+        return List.of(RECONS, COND_PRIOR, W_PRIOR, Y_PRIOR);
+    }
+
+    @Override
+    public double combineLoss(Map<String, Double> terms, double klWeight) {
+        double y = terms.getOrDefault(Y_PRIOR, Double.NaN);
+        double kl = terms.getOrDefault(COND_PRIOR, Double.NaN) + terms.getOrDefault(W_PRIOR, Double.NaN)
+                + Math.max(y, freeBits);
+        return terms.getOrDefault(RECONS, Double.NaN) + klWeight * kl;
+    }
+
+    /** Feeds for the training path: x and the noise of w and z (rows of zeros give the posterior means). */
+    Map<String, INDArray> feed(float[][] x, float[][] epsW, float[][] epsZ) {
+        return Map.of(SameDiffVae.X, toArray(x, inputDim()), EPS_W, toArray(epsW, wDim), EPS_Z, toArray(epsZ, latentDim()),
+                SameDiffVae.KL_WEIGHT, Nd4j.create(new float[]{1f}, new long[]{1}, 'c'));
+    }
+
+    @Override
+    public Posterior encode(float[][] x) {
+        checkInput(x);
+        Map<String, INDArray> out = sd.output(Map.of(SameDiffVae.X, toArray(x, inputDim())), SameDiffVae.Z_MEAN,
+                SameDiffVae.Z_LOG_VAR);
+        return new Posterior(toRows(out.get(SameDiffVae.Z_MEAN)), toRows(out.get(SameDiffVae.Z_LOG_VAR)));
+    }
+
+    /** Parameters of q(w|x) for each row of {@code x}. */
+    public Posterior encodeW(float[][] x) {
+        checkInput(x);
+        Map<String, INDArray> out = sd.output(Map.of(SameDiffVae.X, toArray(x, inputDim())), W_MEAN, W_LOG_VAR);
+        return new Posterior(toRows(out.get(W_MEAN)), toRows(out.get(W_LOG_VAR)));
+    }
+
+    /**
+     * q(y|w, z) at the posterior means of w and z: each row sums to 1 over the K clusters. These are
+     * the cluster responsibilities the explorer shows and the clustering metrics use.
+     */
+    public float[][] responsibilities(float[][] x) {
+        checkInput(x);
+        return toRows(sd.output(feed(x, new float[x.length][wDim], new float[x.length][latentDim()]), QY).get(QY));
+    }
+
+    /**
+     * The conditional prior p(z|w, y=k) for each row of {@code w}: {@code [0]} the means and {@code [1]}
+     * the variances, each {@code n × K·d} with component k in columns [k·d, (k+1)·d).
+     */
+    public float[][][] conditionalPrior(float[][] w) {
+        Map<String, INDArray> out = sd.output(Map.of(W_IN, toArray(w, wDim)), P_MEAN_IN, P_VAR_IN);
+        return new float[][][]{toRows(out.get(P_MEAN_IN)), toRows(out.get(P_VAR_IN))};
+    }
+
+    @Override
+    public float[][] decode(float[][] z) {
+        return toRows(sd.output(Map.of(SameDiffVae.Z_IN, toArray(z, latentDim())), SameDiffVae.X_MEAN).get(SameDiffVae.X_MEAN));
+    }
+
+    /** Ancestral sampling: y ~ Cat(1/K), w ~ N(0, I), z ~ p(z|w, y). */
+    @Override
+    public float[][] samplePrior(int n, SplittableRandom rng) {
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rng.nextInt(k);
+        }
+        return sampleZ(y, gaussian(n, wDim, rng), 1.0, rng);
+    }
+
+    /** z ~ p(z|w_i, y_i) for each row, with the prior's standard deviation scaled by {@code temperature}. */
+    public float[][] sampleZ(int[] y, float[][] w, double temperature, SplittableRandom rng) {
+        return SameDiffGmvaeParts.componentDraws(conditionalPrior(w), y, latentDim(), temperature,
+                gaussian(w.length, latentDim(), rng));
+    }
+
+    @Override
+    public LossTerms loss(float[][] x, SplittableRandom rng) {
+        checkInput(x);
+        Map<String, INDArray> out = sd.output(feed(x, gaussian(x.length, wDim, rng), gaussian(x.length, latentDim(), rng)),
+                RECONS, COND_PRIOR, W_PRIOR, Y_PRIOR);
+        Map<String, Double> terms = new java.util.LinkedHashMap<>();
+        double total = 0;
+        for (String t : lossTermNames()) {
+            double v = out.get(t).meanNumber().doubleValue();
+            terms.put(t, v);
+            total += v;
+        }
+        return new LossTerms(total, terms);
+    }
+
+    @Override
+    public double[] logLikelihood(float[][] x, float[][] z) {
+        checkInput(x);
+        if (x.length != z.length) {
+            throw new IllegalArgumentException(x.length + " inputs for " + z.length + " codes");
+        }
+        return logPxz(toArray(x, inputDim()), z);
+    }
+
+    @Override
+    protected double[] logPxz(INDArray x, float[][] z) {
+        return sd.output(Map.of(SameDiffVae.Z_IN, toArray(z, latentDim()), SameDiffVae.X_IN, x), SameDiffVae.LOG_PXZ)
+                .get(SameDiffVae.LOG_PXZ).toDoubleVector();
+    }
+
+    /**
+     * log p(x|z) + log N(w; 0, I) + log Σ_k (1/K) N(z; μ_k(w), σ²_k(w)) − log q(w|x) − log q(z|x), with
+     * y summed out exactly, for k draws of (w, z) from q (Burda et al. 2016, eq. 8).
+     */
+    @Override
+    public double[] logImportanceWeights(float[] x, int samples, SplittableRandom rng) {
+        if (samples < 1) {
+            throw new InputException("number of importance samples must be at least 1, got " + samples);
+        }
+        float[][] one = {x};
+        return SameDiffGmvaeParts.importanceWeights(this, x, encodeW(one), encode(one), samples, rng);
+    }
+
+    /** log p(x|z) for one input and many codes (for the importance weights). */
+    double[] logPxzRow(float[] x, float[][] z) {
+        return logPxz(Nd4j.create(x, new long[]{1, x.length}, 'c'), z);
+    }
+}

@@ -1,0 +1,126 @@
+package org.latentexplorer.sample;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.model.LatentModel;
+
+/**
+ * Clusters for a model without a discrete latent (the plain VAE): a mixture fitted to the posterior
+ * means of its codes, either by k-means (Smile; hard responsibilities) or by a diagonal Gaussian
+ * mixture fitted with EM (soft responsibilities). Sampling cluster k draws z from component k,
+ * N(μ_k, T² σ²_k), and decodes it.
+ */
+public final class FittedMixture implements ClusterModel {
+    /** How the mixture is fitted. */
+    public enum Method {
+        /** Lloyd's k-means with k-means++ seeding (Smile; Arthur &amp; Vassilvitskii 2007). */
+        KMEANS,
+        /** Diagonal Gaussian mixture by EM, started from k-means (Bishop 2006, §9.2). */
+        GMM;
+
+        public static Method parse(String text) {
+            String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace("-", "");
+            return switch (t) {
+                case "kmeans" -> KMEANS;
+                case "gmm" -> GMM;
+                default -> throw new InputException("cluster fitting must be 'kmeans' or 'gmm', got '" + text + "'");
+            };
+        }
+    }
+
+    private final LatentModel model;
+    private final Method method;
+    private final DiagonalMixture mixture;
+
+    private FittedMixture(LatentModel model, Method method, DiagonalMixture mixture) {
+        this.model = model;
+        this.method = method;
+        this.mixture = mixture;
+    }
+
+    /**
+     * Fits K clusters to the codes of {@code x} (posterior means).
+     *
+     * @param model  the model whose codes are clustered
+     * @param x      inputs to encode, at least K of them
+     * @param k      number of clusters, 2..100
+     * @param method k-means or Gaussian mixture
+     * @param seed   seeds the k-means++ start
+     */
+    public static FittedMixture fit(LatentModel model, float[][] x, int k, Method method, long seed) {
+        return ofCodes(model, model.encode(x).mean(), k, method, seed);
+    }
+
+    /** As {@link #fit}, from codes already computed. */
+    public static FittedMixture ofCodes(LatentModel model, float[][] codes, int k, Method method, long seed) {
+        if (k < 2 || k > 100) {
+            throw new InputException("--clusters must be between 2 and 100, got " + k);
+        }
+        if (codes.length < k) {
+            throw new InputException("fitting " + k + " clusters needs at least " + k + " examples, got " + codes.length);
+        }
+        DiagonalMixture km = DiagonalMixture.kMeans(codes, k, seed);
+        return new FittedMixture(model, method, method == Method.GMM ? km.em(codes, 200, 1e-6) : km);
+    }
+
+    /** The fitted components (means, variances, weights), e.g. to store in a bundle's annotations. */
+    public DiagonalMixture mixture() {
+        return mixture;
+    }
+
+    @Override
+    public int clusterCount() {
+        return mixture.k();
+    }
+
+    @Override
+    public List<String> clusterNames() {
+        return ClusterModel.numbered(clusterCount());
+    }
+
+    @Override
+    public String source() {
+        return (method == Method.KMEANS ? "k-means" : "Gaussian mixture") + " on codes";
+    }
+
+    @Override
+    public float[][] responsibilities(float[][] x) {
+        float[][] codes = model.encode(x).mean();
+        return method == Method.KMEANS ? mixture.hard(codes) : mixture.responsibilities(codes);
+    }
+
+    @Override
+    public float[][] sample(int cluster, int n, double temperature, SplittableRandom rng) {
+        checkSampleArgs(cluster, n, temperature);
+        if (n == 0) {
+            return new float[0][];
+        }
+        float[][] z = new float[n][];
+        for (int i = 0; i < n; i++) {
+            z[i] = mixture.draw(cluster, temperature, GmvaeClusters.gaussian(1, mixture.dim(), rng, 1.0)[0]);
+        }
+        return model.decode(z);
+    }
+
+    @Override
+    public float[][] centres() {
+        float[][] z = new float[clusterCount()][];
+        for (int c = 0; c < z.length; c++) {
+            z[c] = mixture.draw(c, 0, new float[mixture.dim()]);
+        }
+        return model.decode(z);
+    }
+
+    @Override
+    public float[][] fixWVaryY(double temperature, SplittableRandom rng) {
+        checkSampleArgs(0, 1, temperature);
+        float[] eps = GmvaeClusters.gaussian(1, mixture.dim(), rng, 1.0)[0];
+        float[][] z = new float[clusterCount()][];
+        for (int c = 0; c < z.length; c++) {
+            z[c] = mixture.draw(c, temperature, eps);
+        }
+        return model.decode(z);
+    }
+}
