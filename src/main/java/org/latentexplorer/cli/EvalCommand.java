@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.Json;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.eval.ClusterMetrics;
 import org.latentexplorer.eval.Evaluation;
+import org.latentexplorer.sample.ClusterModels;
 import org.latentexplorer.eval.Evaluator;
 import org.latentexplorer.model.ModelBundle;
 import picocli.CommandLine.Command;
@@ -53,6 +55,16 @@ public final class EvalCommand implements Callable<Integer> {
                     : !"none".equals(bundle.config().extra().getOrDefault("binarize", "none"));
             Evaluation e = Evaluator.evaluate(bundle.model(), data,
                     new Evaluator.Options(iw, limit, bin, corrupted, seed), f -> { }, cancel);
+            if (data.hasLabels() && ClusterModels.hasDiscreteLatent(bundle.model())) {
+                Dataset scored = limit > 0 ? data.limit(limit) : data;
+                float[][] x = new float[scored.size()][];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = scored.row(i);
+                }
+                var clusters = ClusterModels.of(bundle);
+                e = e.withClusters(ClusterMetrics.compute(scored.labels(), clusters.assign(x),
+                        scored.labelNames().size(), clusters.clusterCount()));
+            }
             if (json) {
                 o.println(Json.MAPPER.writeValueAsString(e));
             } else {
@@ -63,6 +75,9 @@ public final class EvalCommand implements Callable<Integer> {
                     o.printf(Locale.ROOT, "  log-likelihood  %.3f nats (K = %d)%n", e.iwLogLikelihood(), e.iwSamples());
                 }
                 o.printf(Locale.ROOT, "  reconstruction  RMSE %.4f  MAE %.4f%n", e.reconRmse(), e.reconMae());
+                if (e.clusters() instanceof ClusterMetrics m) {
+                    o.printf(Locale.ROOT, "  clusters        accuracy %.4f  NMI %.4f  ARI %.4f%n", m.accuracy(), m.nmi(), m.ari());
+                }
                 if (e.corrupted() != null) {
                     o.printf(Locale.ROOT, "  corrupted       %s%n", e.corrupted());
                 }

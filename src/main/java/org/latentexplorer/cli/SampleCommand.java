@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.model.ModelBundle;
+import org.latentexplorer.sample.ClusterModels;
 import org.latentexplorer.sample.ImageTiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,12 @@ public final class SampleCommand implements Callable<Integer> {
     int n;
     @Option(names = "--seed", defaultValue = "1")
     long seed;
+    @Option(names = "--cluster", description = "draw from this cluster only (GMVAE, CVAE classes; 0-based)")
+    Integer cluster;
+    @Option(names = "--class", description = "draw from this class (CVAE; 0-based index or class name)")
+    String className;
+    @Option(names = "--temperature", defaultValue = "1", description = "scale of the continuous noise (default 1)")
+    double temperature;
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
@@ -33,12 +40,34 @@ public final class SampleCommand implements Callable<Integer> {
             throw new InputException("--n must be between 1 and 10000, got " + n);
         }
         try (ModelBundle bundle = CliSupport.model(model)) {
-            float[][] z = bundle.model().samplePrior(n, new SplittableRandom(seed));
-            float[][] images = bundle.model().decode(z);
+            SplittableRandom rng = new SplittableRandom(seed);
+            float[][] images;
+            Integer k = cluster != null ? cluster : className != null ? classIndex(bundle, className) : null;
+            if (k != null) {
+                if (!(temperature > 0 && temperature <= 10)) {
+                    throw new InputException("--temperature must be in (0, 10], got " + temperature);
+                }
+                images = ClusterModels.of(bundle).sample(k, n, temperature, rng);
+            } else {
+                images = bundle.model().decode(bundle.model().samplePrior(n, rng));
+            }
             int cols = (int) Math.ceil(Math.sqrt(n));
             ImageTiles.writePng(List.of(images), bundle.config().inputShape(), cols, out);
             spec.commandLine().getOut().println("wrote " + n + " samples to " + out);
         }
         return 0;
+    }
+
+    private static int classIndex(ModelBundle bundle, String name) {
+        java.util.List<String> labels = bundle.config().labelNames();
+        int i = labels.indexOf(name);
+        if (i >= 0) {
+            return i;
+        }
+        try {
+            return Integer.parseInt(name.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException("--class must be a class index or one of " + labels + ", got '" + name + "'");
+        }
     }
 }

@@ -14,6 +14,9 @@ import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.Models;
+import org.latentexplorer.model.SameDiffCvae;
+import org.latentexplorer.model.SameDiffCvaeTraining;
+import org.latentexplorer.model.SameDiffGmvae;
 import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.train.EpochStats;
 import org.latentexplorer.train.TrainConfig;
@@ -30,8 +33,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "vae", description = "vae (default)")
+    @Option(names = "--model", defaultValue = "vae", description = "vae (default), gmvae or cvae")
     String kind;
+    @Option(names = "--clusters", defaultValue = "10", description = "gmvae: number of clusters K (default 10)")
+    int clusters;
+    @Option(names = "--w-dim", defaultValue = "2", description = "gmvae: dimension of w (default 2)")
+    int wDim;
+    @Option(names = "--prior", defaultValue = "learned", description = "cvae: learned (class prior p(z|c)) or fixed (N(0, I))")
+    String prior;
     @Option(names = "--arch", defaultValue = "dense", description = "dense (default) or conv")
     String arch;
     @Option(names = "--dataset", required = true, description = "a data set name (mnist, fashion-mnist, ...) or a path")
@@ -76,8 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
         Binarization bin = Binarization.parse(binarize);
         TrainConfig cfg = new TrainConfig(epochs, batch, lr, weightDecay, beta, warmup, validation, patience, bin, seed);
         Likelihood lik = Likelihood.parse(likelihood);
-        if (!List.of("vae").contains(kind)) {
-            throw new InputException("--model must be vae, got '" + kind + "'");
+        if (!List.of("vae", "gmvae", "cvae").contains(kind)) {
+            throw new InputException("--model must be vae, gmvae or cvae, got '" + kind + "'");
+        }
+        if (!kind.equals("vae") && arch.equals("conv")) {
+            throw new InputException("--arch conv is available for --model vae only; use --arch dense for " + kind);
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = CliSupport.dataset(dataset, split, err, cancel);
@@ -87,16 +99,28 @@ public final class TrainCommand implements Callable<Integer> {
         if (limit > 0) {
             data = data.limit(limit);
         }
-        ModelConfig config = new ModelConfig(kind, arch, data.shape(), latent,
-                hidden != null ? hidden : arch.equals("conv") ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN, lik, "unit", dataset, data.labelNames(),
-                Map.of("binarize", bin.toString()));
+        List<Integer> layers = hidden != null ? hidden : arch.equals("conv") ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN;
+        ModelConfig base = switch (kind) {
+            case "gmvae" -> SameDiffGmvae.config(data.shape(), clusters, wDim, latent, layers, lik);
+            case "cvae" -> SameDiffCvae.config(data.shape(), data.labelNames(), prior, latent, layers, lik);
+            default -> new ModelConfig(kind, arch, data.shape(), latent, layers, lik, "unit", dataset,
+                    data.labelNames(), Map.of());
+        };
+        Map<String, Object> extra = new java.util.HashMap<>(base.extra());
+        extra.put("binarize", bin.toString());
+        ModelConfig config = new ModelConfig(base.kind(), base.arch(), base.inputShape(), base.latentDim(),
+                base.hidden(), base.likelihood(), base.normalisation(), dataset, data.labelNames(), extra);
         SameDiffModel model = Models.create(config, seed);
+        // A CVAE sees its labels as one-hot columns appended to the pixels; the bundle keeps the model itself.
+        SameDiffModel trained = model instanceof SameDiffCvae cvae ? cvae.trainingView() : model;
+        Dataset trainData = model instanceof SameDiffCvae cvae
+                ? SameDiffCvaeTraining.withOneHotLabels(data, cvae.classCount()) : data;
         String command = "latent-explorer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         o.printf(Locale.ROOT, "training a %s %s (d=%d) on %s: %d examples, %d epochs%n", arch, kind, latent,
                 data.id(), data.size(), epochs);
         o.flush();
         ModelBundle bundle = new ModelBundle(model, null, null, null);
-        Trainer.Result result = Trainer.train(model, data, cfg, command, history -> {
+        Trainer.Result result = Trainer.train(trained, trainData, cfg, command, history -> {
             bundle.setHistory(history);
             bundle.save(out);
         }, new TrainingListener() {
