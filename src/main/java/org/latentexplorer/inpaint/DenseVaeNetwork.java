@@ -79,7 +79,7 @@ final class DenseVaeNetwork implements LatentNetwork {
 
     private static float[] flat(INDArray a) {
         INDArray f = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
-        return f.dup('c').reshape('c', f.length()).toFloatVector();
+        return org.nd4j.linalg.factory.Nd4j.toFlattened('c', f).toFloatVector();
     }
 
     @Override
