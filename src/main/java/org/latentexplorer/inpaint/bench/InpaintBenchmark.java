@@ -52,8 +52,8 @@ public final class InpaintBenchmark {
         List<String> masks = List.of((args.length > 4 ? args[4] : "top-half,bottom-half,left-half,right-half").split(","));
         BenchData.Pair data = BenchData.resolve(name, Path.of(""));
         Dataset train = data.train();
-        if (name.equals("fashion-mnist") && train.size() > 20_000) {
-            train = train.limit(20_000); // bounded training time on a shared 2-core machine; K-NN uses the same set
+        if (name.equals("fashion-mnist") && train.size() > 10_000) {
+            train = train.limit(10_000); // bounded training time on a shared 2-core machine; K-NN uses the same set
         }
         SameDiffModel model = model(name, train, epochs);
         InpaintOptions opts = InpaintOptions.defaults().withIterations(iterations);
