@@ -31,6 +31,19 @@ public enum Binarization {
         }
     }
 
+    /**
+     * A statically binarised copy of {@code data}: every value v becomes 1 with probability v, drawn
+     * once with {@code seed}, so the same seed gives the same 0/1 data set on every run (Larochelle &amp;
+     * Murray 2011). Missing entries (NaN) stay missing; labels, shape and id are kept; {@code data}
+     * itself is not changed.
+     */
+    public static Dataset binarizedCopy(Dataset data, long seed) {
+        float[] v = data.values().clone();
+        sample(v, new SplittableRandom(seed));
+        return new Dataset(data.id(), data.shape(), data.size(), v,
+                data.labels() == null ? null : data.labels().clone(), data.labelNames());
+    }
+
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

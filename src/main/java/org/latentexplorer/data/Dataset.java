@@ -89,6 +89,43 @@ public record Dataset(String id, ImageShape shape, int size, float[] values, int
         return n >= size ? this : range(0, n);
     }
 
+    /**
+     * The examples of several data sets one after another, under a new id. All parts must have the
+     * same shape, the same label names, and either all or none must have labels.
+     */
+    public static Dataset concat(String id, List<Dataset> parts) {
+        if (parts.isEmpty()) {
+            throw new InputException(id + ": nothing to join");
+        }
+        Dataset first = parts.get(0);
+        long total = 0;
+        for (Dataset p : parts) {
+            if (!p.shape.equals(first.shape) || !p.labelNames.equals(first.labelNames) || p.hasLabels() != first.hasLabels()) {
+                throw new InputException(id + ": cannot join " + p + " to " + first + " (different shape or labels)");
+            }
+            total += p.size;
+        }
+        if (total * first.dim() > Integer.MAX_VALUE - 8) {
+            throw new InputException(id + ": " + total + " examples of " + first.shape + " do not fit in memory as one array");
+        }
+        float[] v = new float[(int) (total * first.dim())];
+        int[] l = first.hasLabels() ? new int[(int) total] : null;
+        int at = 0;
+        for (Dataset p : parts) {
+            System.arraycopy(p.values, 0, v, at * first.dim(), p.values.length);
+            if (l != null) {
+                System.arraycopy(p.labels, 0, l, at, p.size);
+            }
+            at += p.size;
+        }
+        return new Dataset(id, first.shape, (int) total, v, l, first.labelNames);
+    }
+
+    /** The same examples under another id. */
+    public Dataset withId(String newId) {
+        return new Dataset(newId, shape, size, values, labels, labelNames);
+    }
+
     /** True when some entry is missing (NaN). */
     public boolean hasMissing() {
         for (float v : values) {

@@ -1,0 +1,26 @@
+package org.latentexplorer;
+
+import org.latentexplorer.cli.LatentExplorerCommand;
+
+/**
+ * Entry point. With a sub-command it runs headless ({@code latent-explorer train ...}); without
+ * arguments it opens the window on the embedded default model and data.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /** The folder holding models/ (set by the launcher; the working directory otherwise). */
+    public static java.nio.file.Path home() {
+        return java.nio.file.Path.of(System.getProperty("latentexplorer.home", "."));
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            args = new String[]{"grid", "--model", home().resolve("models/mnist-d2.lexb").toString(),
+                "--out", "mnist-d2-grid.png"};
+        }
+        int code = LatentExplorerCommand.run(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,59 @@
+package org.latentexplorer.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless face of Latent Explorer: {@code latent-explorer SUBCOMMAND ...}. Every sub-command
+ * reports a problem with the user's input as one line on stderr and exit code 2; an interrupted run
+ * exits 130; anything unexpected exits 1 with a one-line message (the stack trace only with
+ * {@code LATENT_EXPLORER_DEBUG=1}).
+ */
+@Command(name = "latent-explorer", mixinStandardHelpOptions = true, version = "Latent Explorer 0.1.0",
+        description = "Train, evaluate and explore variational autoencoders. Without a sub-command the window opens.",
+        subcommands = {TrainCommand.class, EvalCommand.class, CodesCommand.class, GridCommand.class,
+                SampleCommand.class, DatasetsCommand.class, BenchCommand.class})
+public final class LatentExplorerCommand implements Runnable {
+    public static final int INPUT_ERROR = 2;
+    public static final int INTERRUPTED = 130;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line, with the project's error conventions. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new LatentExplorerCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage() + " (see --help)");
+            return INPUT_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof org.latentexplorer.common.InputException) {
+                err.println(ex.getMessage());
+                return INPUT_ERROR;
+            }
+            if (ex instanceof CancellationException) {
+                err.println("cancelled");
+                return INTERRUPTED;
+            }
+            err.println("internal error: " + ex);
+            if ("1".equals(System.getenv("LATENT_EXPLORER_DEBUG"))) {
+                ex.printStackTrace(err);
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+}

@@ -1,0 +1,132 @@
+package org.latentexplorer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.Binarization;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelBundle;
+import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.Models;
+import org.latentexplorer.model.SameDiffModel;
+import org.latentexplorer.train.EpochStats;
+import org.latentexplorer.train.TrainConfig;
+import org.latentexplorer.train.Trainer;
+import org.latentexplorer.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train}: trains a new model and writes its bundle, checkpointing after every epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a new model and save it as a bundle.")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "vae", description = "vae (default)")
+    String kind;
+    @Option(names = "--arch", defaultValue = "dense", description = "dense (default) or conv")
+    String arch;
+    @Option(names = "--dataset", required = true, description = "a data set name (mnist, fashion-mnist, ...) or a path")
+    String dataset;
+    @Option(names = "--split", defaultValue = "train", description = "split to train on: train (default), test or all")
+    String split;
+    @Option(names = "--limit", defaultValue = "0", description = "train on the first N examples only (0: all)")
+    int limit;
+    @Option(names = "--latent", defaultValue = "2", description = "latent dimension d (default 2)")
+    int latent;
+    @Option(names = "--hidden", split = ",", description = "hidden layer sizes (default 512,256)")
+    List<Integer> hidden;
+    @Option(names = "--likelihood", defaultValue = "bernoulli", description = "bernoulli or gaussian:S2")
+    String likelihood;
+    @Option(names = "--binarize", defaultValue = "none", description = "none, static or dynamic")
+    String binarize;
+    @Option(names = "--epochs", defaultValue = "10")
+    int epochs;
+    @Option(names = "--batch", defaultValue = "128")
+    int batch;
+    @Option(names = "--lr", defaultValue = "1e-3")
+    double lr;
+    @Option(names = "--weight-decay", defaultValue = "0")
+    double weightDecay;
+    @Option(names = "--beta", defaultValue = "1", description = "weight of the KL term (default 1)")
+    double beta;
+    @Option(names = "--warmup", defaultValue = "0", description = "KL warm-up epochs (default 0)")
+    int warmup;
+    @Option(names = "--validation", defaultValue = "0.1", description = "validation fraction (default 0.1)")
+    double validation;
+    @Option(names = "--patience", defaultValue = "0", description = "early-stopping patience in epochs (0: off)")
+    int patience;
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+    @Option(names = "--out", required = true, description = "the model bundle to write (.lexb)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Binarization bin = Binarization.parse(binarize);
+        TrainConfig cfg = new TrainConfig(epochs, batch, lr, weightDecay, beta, warmup, validation, patience, bin, seed);
+        Likelihood lik = Likelihood.parse(likelihood);
+        if (!List.of("vae").contains(kind)) {
+            throw new InputException("--model must be vae, got '" + kind + "'");
+        }
+        CancelToken cancel = CliSupport.cancelOnInterrupt();
+        Dataset data = CliSupport.dataset(dataset, split, err, cancel);
+        if (limit < 0) {
+            throw new InputException("--limit must be 0 (all) or more, got " + limit);
+        }
+        if (limit > 0) {
+            data = data.limit(limit);
+        }
+        ModelConfig config = new ModelConfig(kind, arch, data.shape(), latent,
+                hidden == null ? ModelConfig.DEFAULT_DENSE_HIDDEN : hidden, lik, "unit", dataset, data.labelNames(),
+                Map.of("binarize", bin.toString()));
+        SameDiffModel model = Models.create(config, seed);
+        String command = "latent-explorer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        o.printf(Locale.ROOT, "training a %s %s (d=%d) on %s: %d examples, %d epochs%n", arch, kind, latent,
+                data.id(), data.size(), epochs);
+        o.flush();
+        ModelBundle bundle = new ModelBundle(model, null, null, null);
+        Trainer.Result result = Trainer.train(model, data, cfg, command, history -> {
+            bundle.setHistory(history);
+            bundle.save(out);
+        }, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochStats s) {
+                StringBuilder terms = new StringBuilder();
+                s.trainTerms().forEach((k, v) -> terms.append(terms.isEmpty() ? "" : ", ").append(k).append(' ')
+                        .append(CliSupport.fmt(v)));
+                o.printf(Locale.ROOT, "epoch %d/%d  loss %.2f (%s)  valid %s  %.0f ex/s  %.1f s%n", s.epoch() + 1,
+                        epochs, s.trainLoss(), terms, Double.isNaN(s.validLoss()) ? "-" : CliSupport.fmt(s.validLoss()),
+                        s.examplesPerSec(), s.seconds());
+                o.flush();
+            }
+
+            @Override
+            public void onMessage(String message) {
+                o.println(message);
+                o.flush();
+            }
+        }, cancel);
+        if (result.cancelled()) {
+            err.println(result.history().epochs().isEmpty() ? "cancelled before the first epoch ended; nothing saved"
+                    : "cancelled; " + out + " holds epoch " + result.history().epochs().size());
+            return LatentExplorerCommand.INTERRUPTED;
+        }
+        if (result.stoppedEarly()) {
+            bundle.setHistory(result.history());
+            bundle.save(out); // the best epoch's weights, restored by early stopping
+        }
+        o.println("saved " + out);
+        return 0;
+    }
+}

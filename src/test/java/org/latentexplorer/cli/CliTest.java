@@ -1,0 +1,120 @@
+package org.latentexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.Json;
+import picocli.CommandLine;
+
+/** The command line is a contract other tools call: exit codes, one-line errors, outputs. */
+class CliTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = LatentExplorerCommand.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainTinyModel() {
+        model = dir.resolve("tiny.lexb");
+        Run r = run("train", "--dataset", "mnist", "--limit", "300", "--latent", "2", "--hidden", "32",
+                "--epochs", "2", "--batch", "64", "--seed", "3", "--out", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("epoch 2/2").contains("saved");
+    }
+
+    @Test
+    void trainWritesABundleThatRecordsItsCommandLine() throws Exception {
+        try (var b = org.latentexplorer.model.ModelBundle.load(model)) {
+            assertThat(b.history().command()).startsWith("latent-explorer train --dataset mnist").contains("--seed 3");
+            assertThat(b.history().epochs()).hasSize(2);
+            assertThat(b.config().labelNames()).hasSize(10);
+        }
+    }
+
+    @Test
+    void evalPrintsJsonWithTheRequestedFigures() throws Exception {
+        Run r = run("eval", "--model", model.toString(), "--limit", "20", "--iw", "10", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertThat(j.get("examples").asInt()).isEqualTo(20);
+        assertThat(j.get("iwLogLikelihood").asDouble()).isNegative().isGreaterThan(-1000);
+        assertThat(j.get("negElbo").asDouble()).isGreaterThan(-j.get("iwLogLikelihood").asDouble() - 5);
+    }
+
+    @Test
+    void codesGridAndSampleWriteTheirFiles() throws Exception {
+        Path csv = dir.resolve("codes.csv");
+        assertThat(run("codes", "--model", model.toString(), "--dataset", "mnist", "--limit", "50", "--out",
+                csv.toString()).code()).isZero();
+        var lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("label,z1,z2");
+        assertThat(lines).hasSize(51);
+        assertThat(lines.get(1).split(",")).hasSize(3);
+
+        Path grid = dir.resolve("grid.png");
+        assertThat(run("grid", "--model", model.toString(), "--steps", "5", "--out", grid.toString()).code()).isZero();
+        var img = ImageIO.read(grid.toFile());
+        assertThat(img.getWidth()).isEqualTo(5 * 29 + 1);
+
+        Path samples = dir.resolve("s.png");
+        assertThat(run("sample", "--model", model.toString(), "--n", "9", "--out", samples.toString()).code()).isZero();
+        assertThat(ImageIO.read(samples.toFile()).getHeight()).isEqualTo(3 * 29 + 1);
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndExitCodeTwo() {
+        for (String[] args : new String[][]{
+                {"train", "--dataset", "mnist", "--latent", "0", "--out", "x.lexb"},
+                {"train", "--dataset", "mnist", "--batch", "-1", "--out", "x.lexb"},
+                {"train", "--dataset", "no-such-set", "--out", "x.lexb"},
+                {"train", "--dataset", "mnist", "--likelihood", "poisson", "--out", "x.lexb"},
+                {"grid", "--model", "missing.lexb", "--out", "g.png"},
+                {"eval", "--model", model.toString(), "--iw", "-3"},
+                {"grid", "--model", model.toString(), "--dims", "1,7", "--out", "g.png"},
+                {"train", "--epochs"},
+                {"frobnicate"}}) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+            assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(Files.exists(Path.of("x.lexb"))).isFalse();
+    }
+
+    @Test
+    void evalOfAModelOnDataOfAnotherShapeNamesBothShapes() throws Exception {
+        Path csv = dir.resolve("wide.csv");
+        Files.writeString(csv, "a,b,c\n1,2,3\n4,5,6\n");
+        Run r = run("eval", "--model", model.toString(), "--dataset", csv.toString(), "--split", "all");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("wide.csv").contains("28x28");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[]{"train", "eval", "codes", "grid", "sample", "datasets", "bench"}) {
+            Run r = run(c, "--help");
+            assertThat(r.code()).as(c).isZero();
+            assertThat(r.out()).contains("Usage:");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.latentexplorer.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.InputException;
+
+class CsvReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void headerIsDetectedAndLabelColumnFoundByName() throws IOException {
+        Path f = write("d.csv", "x,class,y\n1,b,2\n3,a,4\n5,\"b\",6\n");
+        Dataset d = CsvReader.read("d", f, new CsvReader.Options((char) 0, CsvReader.Header.AUTO, "class", false));
+        assertThat(d.shape()).isEqualTo(ImageShape.vector(2));
+        assertThat(d.values()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(d.labelNames()).containsExactly("a", "b");
+        assertThat(d.labels()).containsExactly(1, 0, 1);
+    }
+
+    @Test
+    void tsvWithoutHeaderAndLabelByIndexInNaturalOrder() throws IOException {
+        Path f = write("d.tsv", "0.5\t10\n1.5\t2\n");
+        Dataset d = CsvReader.read("d", f, new CsvReader.Options((char) 0, CsvReader.Header.AUTO, "1", false));
+        assertThat(d.size()).isEqualTo(2);
+        assertThat(d.values()).containsExactly(0.5f, 1.5f);
+        assertThat(d.labelNames()).containsExactly("2", "10");
+        assertThat(d.labels()).containsExactly(1, 0);
+    }
+
+    @Test
+    void nanInCsvIsRejectedWithLineAndColumn() throws IOException {
+        Path f = write("n.csv", "a,b\n1,2\n3,NaN\n");
+        assertThatThrownBy(() -> CsvReader.read("n", f, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(f + ": line 3, column 2 (b)").hasMessageContaining("not a finite number");
+    }
+
+    @Test
+    void infinityInCsvIsRejectedWithLineAndColumn() throws IOException {
+        Path f = write("i.csv", "1,2\n-Inf,4\n");
+        assertThatThrownBy(() -> CsvReader.read("i", f, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageContaining("line 2, column 1");
+        Path big = write("big.csv", "1e999,2\n");
+        assertThatThrownBy(() -> CsvReader.read("b", big, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageContaining("line 1, column 1");
+    }
+
+    @Test
+    void emptyCellsAreMissingOnlyWhenAllowed() throws IOException {
+        Path f = write("m.csv", "1,,3\n4,5,6\n");
+        assertThatThrownBy(() -> CsvReader.read("m", f, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageContaining("line 1, column 2: empty cell");
+        Dataset d = CsvReader.read("m", f, new CsvReader.Options((char) 0, CsvReader.Header.NO, null, true));
+        assertThat(Float.isNaN(d.values()[1])).isTrue();
+        assertThat(d.hasMissing()).isTrue();
+    }
+
+    @Test
+    void raggedRowsAndWordsAreRejected() throws IOException {
+        Path ragged = write("r.csv", "1,2\n3\n");
+        assertThatThrownBy(() -> CsvReader.read("r", ragged, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageContaining("line 2 has 1 columns, expected 2");
+        Path word = write("w.csv", "1,2\n3,four\n");
+        assertThatThrownBy(() -> CsvReader.read("w", word, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageContaining("'four' is not a number");
+    }
+
+    @Test
+    void unknownLabelColumnIsNamed() throws IOException {
+        Path f = write("u.csv", "a,b\n1,2\n");
+        assertThatThrownBy(() -> CsvReader.read("u", f, new CsvReader.Options((char) 0, CsvReader.Header.AUTO, "c", false)))
+                .isInstanceOf(InputException.class).hasMessageContaining("no column named 'c'");
+    }
+}
