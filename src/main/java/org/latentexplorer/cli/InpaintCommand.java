@@ -11,6 +11,7 @@ import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.common.Json;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.inpaint.Completion;
 import org.latentexplorer.inpaint.InpaintEvaluation;
 import org.latentexplorer.inpaint.InpaintOptions;
@@ -20,8 +21,7 @@ import org.latentexplorer.inpaint.Mask;
 import org.latentexplorer.inpaint.Method;
 import org.latentexplorer.inpaint.MethodSpec;
 import org.latentexplorer.inpaint.RatingsEvaluation;
-import org.latentexplorer.inpaint.bench.BenchData;
-import org.latentexplorer.inpaint.bench.CompletionImages;
+import org.latentexplorer.inpaint.CompletionSheet;
 import org.latentexplorer.model.ModelBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,11 +44,11 @@ public final class InpaintCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--dataset", required = true, paramLabel = "NAME|PATH",
-            description = "mnist, fashion-mnist, an IDX image file, or a MovieLens u.data file.")
+            description = "A data set name (its test split is completed) or a file (used whole), e.g. mnist, fashion-mnist, movielens-100k, u.data.")
     String dataset;
 
     @Option(names = "--reference", paramLabel = "NAME|PATH",
-            description = "Training set K-NN takes neighbours from (default: the data set's training split).")
+            description = "Data set K-NN takes neighbours from (default: the named data set's train split).")
     String reference;
 
     @Option(names = "--mask", defaultValue = "bottom-half", paramLabel = "MASK",
@@ -104,21 +104,28 @@ public final class InpaintCommand implements Callable<Integer> {
         if (m.method().usesModel() && model == null) {
             throw new InputException("--method " + m + " needs --model FILE");
         }
-        // TODO(data): switch to org.latentexplorer.data's resolver when it is on main.
-        BenchData.Pair data = BenchData.resolve(dataset, Path.of(""));
-        Dataset refSet = reference != null ? BenchData.resolve(reference, Path.of("")).test() : data.train();
-        try (ModelBundle bundle = model == null ? null : ModelBundle.load(model)) {
-            if (data.test().hasMissing()) {
-                ratings(stdout, m, options, data.test(), bundle);
+        CancelToken cancel = CliSupport.cancelOnInterrupt();
+        PrintWriter err = spec.commandLine().getErr();
+        // A named set gives its test split to complete and its train split to K-NN; a file is used whole.
+        boolean named = DatasetCatalog.find(dataset).map(d -> d.shape().isImage()).orElse(false);
+        Dataset test = CliSupport.dataset(dataset, named ? "test" : "all", err, cancel);
+        try (ModelBundle bundle = model == null ? null : CliSupport.model(model)) {
+            if (test.hasMissing()) {
+                ratings(stdout, m, options, test, bundle, cancel);
                 return;
+            }
+            Dataset refSet = null;
+            if (m.method() == Method.KNN) {
+                refSet = reference != null ? CliSupport.dataset(reference, "all", err, cancel)
+                        : named ? CliSupport.dataset(dataset, "train", err, cancel) : null;
             }
             if (m.method() == Method.KNN && refSet == null) {
                 throw new InputException("K-NN needs a training set to take neighbours from: give --reference NAME|PATH");
             }
             Inpainter inpainter = Inpainting.create(m, bundle == null ? null : bundle.model(), refSet);
-            Mask mk = Mask.parse(mask, data.test().shape(), seed);
-            InpaintEvaluation.Result r = InpaintEvaluation.run(inpainter, data.test(), mk, mask, options, limit, seed,
-                    CancelToken.NONE, null);
+            Mask mk = Mask.parse(mask, test.shape(), seed);
+            InpaintEvaluation.Result r = InpaintEvaluation.run(inpainter, test, mk, mask, options, limit, seed, cancel,
+                    null);
             if (json) {
                 stdout.println(Json.MAPPER.writeValueAsString(r));
             } else {
@@ -133,17 +140,17 @@ public final class InpaintCommand implements Callable<Integer> {
                 }
             }
             if (out != null) {
-                writeSheet(inpainter, data.test(), mk, options);
+                writeSheet(inpainter, test, mk, options);
             }
             stdout.flush();
         }
     }
 
-    private void ratings(PrintWriter stdout, MethodSpec m, InpaintOptions options, Dataset ratings, ModelBundle bundle)
-            throws java.io.IOException {
+    private void ratings(PrintWriter stdout, MethodSpec m, InpaintOptions options, Dataset ratings, ModelBundle bundle,
+                         CancelToken cancel) throws java.io.IOException {
         RatingsEvaluation.Split split = RatingsEvaluation.split(ratings, holdOut, seed);
         Inpainter inpainter = Inpainting.create(m, bundle == null ? null : bundle.model(), split.training());
-        RatingsEvaluation.Result r = RatingsEvaluation.run(inpainter, split, options, limit, seed, CancelToken.NONE);
+        RatingsEvaluation.Result r = RatingsEvaluation.run(inpainter, split, options, limit, seed, cancel);
         if (json) {
             stdout.println(Json.MAPPER.writeValueAsString(r));
         } else {
@@ -162,6 +169,6 @@ public final class InpaintCommand implements Callable<Integer> {
             originals.add(test.row(i));
             done.add(inpainter.complete(test.row(i), mk, options, rng.split(), CancelToken.NONE, null));
         }
-        CompletionImages.write(out, test.shape(), mk, originals, done);
+        CompletionSheet.write(out, test.shape(), mk, originals, done);
     }
 }

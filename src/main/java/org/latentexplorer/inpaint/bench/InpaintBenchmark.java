@@ -13,6 +13,8 @@ import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.Json;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.DatasetResolver;
+import org.latentexplorer.data.Split;
 import org.latentexplorer.inpaint.InpaintEvaluation;
 import org.latentexplorer.inpaint.InpaintOptions;
 import org.latentexplorer.inpaint.Inpainter;
@@ -50,8 +52,9 @@ public final class InpaintBenchmark {
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         List<String> masks = List.of((args.length > 4 ? args[4] : "top-half,bottom-half,left-half,right-half").split(","));
-        BenchData.Pair data = BenchData.resolve(name, Path.of(""));
-        Dataset train = data.train();
+        DatasetResolver resolver = DatasetResolver.defaults();
+        Dataset test = resolver.resolve(name, Split.TEST);
+        Dataset train = resolver.resolve(name, Split.TRAIN);
         if (name.equals("fashion-mnist") && train.size() > 10_000) {
             train = train.limit(10_000); // bounded training time on a shared 2-core machine; K-NN uses the same set
         }
@@ -59,13 +62,13 @@ public final class InpaintBenchmark {
         InpaintOptions opts = InpaintOptions.defaults().withIterations(iterations);
         List<Map<String, Object>> rows = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%s: test %d images (limit %d), K-NN reference %d, %d iterations%n", name,
-                data.test().size(), limit, train.size(), iterations);
+                test.size(), limit, train.size(), iterations);
         for (String maskName : masks) {
-            Mask mask = Mask.parse(maskName, data.test().shape(), 1);
+            Mask mask = Mask.parse(maskName, test.shape(), 1);
             for (String method : METHODS) {
                 Inpainter in = Inpainting.create(MethodSpec.parse(method), model, train);
-                warmUp(in, data.test(), mask, opts);
-                InpaintEvaluation.Result r = InpaintEvaluation.run(in, data.test(), mask, maskName, opts, limit, 42,
+                warmUp(in, test, mask, opts);
+                InpaintEvaluation.Result r = InpaintEvaluation.run(in, test, mask, maskName, opts, limit, 42,
                         CancelToken.NONE, null);
                 System.out.printf(Locale.ROOT, "%-12s %-16s rmseMissing %.4f maeMissing %.4f rmseWhole %.4f maeWhole %.4f"
                                 + " ms/image %7.2f%s%n", maskName, method, r.rmseMissing(), r.maeMissing(), r.rmseWhole(),

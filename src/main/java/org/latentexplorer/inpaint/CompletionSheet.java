@@ -1,4 +1,4 @@
-package org.latentexplorer.inpaint.bench;
+package org.latentexplorer.inpaint;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -8,18 +8,16 @@ import javax.imageio.ImageIO;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.ImageShape;
-import org.latentexplorer.inpaint.Completion;
-import org.latentexplorer.inpaint.Mask;
 
 /**
  * Writes completions as a PNG sheet for {@code inpaint --out}: one row per image with the original,
  * the masked input (missing pixels in red), the completion and its per-pixel spread (brighter = less
  * certain), each scaled up 3×.
  */
-public final class CompletionImages {
+public final class CompletionSheet {
     private static final int SCALE = 3, GAP = 2, COLUMNS = 4;
 
-    private CompletionImages() {
+    private CompletionSheet() {
     }
 
     public static void write(Path file, ImageShape shape, Mask mask, List<float[]> originals, List<Completion> done)
