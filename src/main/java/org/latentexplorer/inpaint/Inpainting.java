@@ -46,6 +46,19 @@ public final class Inpainting {
         return new ModelInpainter(model, method).complete(image, mask, options, rng, cancel, listener);
     }
 
+    /**
+     * Completes through the model's own encode/decode calls (one SameDiff call per step) instead of the
+     * Java network: slower; for benchmarks that measure what the Java network saves.
+     */
+    public static Completion completeThroughModelCalls(LatentModel model, float[] image, Mask mask, Method method,
+                                                       InpaintOptions options, SplittableRandom rng) {
+        ModelNetwork net = new ModelNetwork(model);
+        MethodSpec spec = MethodSpec.of(method);
+        return method == Method.OPTIMIZE
+                ? LatentOptimizer.run(net, spec, image, mask, options, rng, CancelToken.NONE, InpaintListener.NONE, "")
+                : ChainSampler.run(net, spec, image, mask, options, rng, CancelToken.NONE, InpaintListener.NONE, "");
+    }
+
     /** The completion of an empty mask: the image itself, with {@link #EMPTY_MASK_NOTE}. */
     static Completion unchanged(float[] image, MethodSpec method) {
         return new Completion(image.clone(), new float[][]{image.clone()}, new float[image.length], new float[0][],
