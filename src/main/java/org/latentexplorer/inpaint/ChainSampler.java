@@ -32,6 +32,7 @@ final class ChainSampler {
         Method method = spec.method();
         int d = net.latentDim();
         int[] miss = mask.missingIndices();
+        int[] obs = mask.observedIndices();
         PixelLikelihood lik = new PixelLikelihood(net.likelihood());
         LatentNetwork.Pass pass = net.open();
 
@@ -43,6 +44,7 @@ final class ChainSampler {
         float[] z = new float[d], zProp = new float[d];
         float[] logits = new float[x.length], logitsProp = new float[x.length];
 
+        pass.fixObserved(image, miss);
         pass.encode(x, mu, logVar);
         if (method == Method.REPLACE) {
             System.arraycopy(mu, 0, z, 0, d);
@@ -50,6 +52,7 @@ final class ChainSampler {
             draw(mu, logVar, z, rng);
         }
         pass.decode(z, logits);
+        double curObs = lik.logP(x, logits, obs);
 
         int iterations = o.iterations();
         // Replace converges to a fixed point: only its last decode counts. The samplers keep the second half.
@@ -77,9 +80,12 @@ final class ChainSampler {
             } else {
                 draw(mu, logVar, zProp, rng);
                 pass.decode(zProp, logitsProp);
-                double logRho = lik.logP(x, logitsProp) + logPrior(zProp) - logQ(zProp, mu, logVar)
-                        - lik.logP(x, logits) - logPrior(z) + logQ(z, mu, logVar);
+                // The observed values never change, so the current state's share of log p(x̂|z) is cached.
+                double propObs = lik.logP(x, logitsProp, obs);
+                double logRho = propObs + lik.logP(x, logitsProp, miss) + logPrior(zProp) - logQ(zProp, mu, logVar)
+                        - curObs - lik.logP(x, logits, miss) - logPrior(z) + logQ(z, mu, logVar);
                 if (logRho >= 0 || Math.log(rng.nextDouble()) < logRho) {
+                    curObs = propObs;
                     float[] tz = z;
                     z = zProp;
                     zProp = tz;

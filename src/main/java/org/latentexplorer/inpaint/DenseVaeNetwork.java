@@ -151,6 +151,9 @@ final class DenseVaeNetwork implements LatentNetwork {
         /** decActs[0] is z, decActs[i + 1] the ReLU output of decoder layer i. */
         private final float[][] decActs = new float[decoder.size()][];
         private final float[][] grads = new float[decoder.size()][];
+        /** First encoder layer's pre-activation from the fixed observed values, or null. */
+        private float[] observedBase;
+        private int[] missing;
 
         DensePass() {
             for (int i = 0; i < encoder.size(); i++) {
@@ -164,14 +167,56 @@ final class DenseVaeNetwork implements LatentNetwork {
         }
 
         @Override
+        public void fixObserved(float[] x, int[] missingIdx) {
+            if (encoder.isEmpty()) {
+                return;
+            }
+            float[] observed = x.clone();
+            for (int i : missingIdx) {
+                observed[i] = 0f;
+            }
+            Layer first = encoder.get(0);
+            observedBase = new float[first.nOut()];
+            forward(first, observed, observedBase, false);
+            missing = missingIdx.clone();
+        }
+
+        @Override
         public void encode(float[] x, float[] mu, float[] logVar) {
             float[] h = x;
             for (int i = 0; i < encoder.size(); i++) {
-                forward(encoder.get(i), h, encActs[i], true);
+                if (i == 0 && observedBase != null) {
+                    firstLayerFromBase(x);
+                } else {
+                    forward(encoder.get(i), h, encActs[i], true);
+                }
                 h = encActs[i];
             }
             forward(meanHead, h, mu, false);
             forward(logVarHead, h, logVar, false);
+        }
+
+        /** The first layer when only the missing values change: base + Σ_{i missing} x_i W_i, then ReLU. */
+        private void firstLayerFromBase(float[] x) {
+            Layer l = encoder.get(0);
+            int nOut = l.nOut();
+            float[] out = encActs[0];
+            float[] w = l.w();
+            System.arraycopy(observedBase, 0, out, 0, nOut);
+            for (int i : missing) {
+                float v = x[i];
+                if (v != 0f) {
+                    int row = i * nOut;
+                    for (int j = 0; j < nOut; j++) {
+                        out[j] += v * w[row + j];
+                    }
+                }
+            }
+            for (int j = 0; j < nOut; j++) {
+                if (out[j] < 0f) {
+                    out[j] = 0f;
+                }
+            }
         }
 
         @Override

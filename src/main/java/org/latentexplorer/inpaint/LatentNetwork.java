@@ -20,6 +20,13 @@ interface LatentNetwork {
     Pass open();
 
     interface Pass {
+        /**
+         * Declares that the values outside {@code missing} stay as in {@code x} for the following
+         * {@link #encode} calls, so their share of the first layer can be computed once. Optional.
+         */
+        default void fixObserved(float[] x, int[] missing) {
+        }
+
         /** Parameters of q(z|x) for one example. */
         void encode(float[] x, float[] mu, float[] logVar);
 

@@ -70,6 +70,15 @@ public final class ModelInpainter implements Inpainter {
         return new float[][]{mu, lv};
     }
 
+    /** As {@link #encodeForTest} after declaring the values outside {@code missing} fixed. */
+    float[][] encodeWithFixedObservedForTest(float[] x, int[] missing) {
+        float[] mu = new float[net.latentDim()], lv = new float[net.latentDim()];
+        LatentNetwork.Pass p = net.open();
+        p.fixObserved(x, missing);
+        p.encode(x, mu, lv);
+        return new float[][]{mu, lv};
+    }
+
     /** The Java network's decoded means, for tests that compare it with the model. */
     float[] decodeForTest(float[] z) {
         float[] logits = new float[net.inputDim()];

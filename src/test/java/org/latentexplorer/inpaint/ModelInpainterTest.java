@@ -33,6 +33,9 @@ class ModelInpainterTest {
             float[][] mine = in.encodeForTest(x);
             assertThat(mine[0]).containsExactly(q.mean()[0], within(1e-4f));
             assertThat(mine[1]).containsExactly(q.logVar()[0], within(1e-4f));
+            float[][] fixed = in.encodeWithFixedObservedForTest(x, Mask.leftHalf(TinyModels.SHAPE).missingIndices());
+            assertThat(fixed[0]).containsExactly(q.mean()[0], within(1e-4f));
+            assertThat(fixed[1]).containsExactly(q.logVar()[0], within(1e-4f));
             float[] z = {(float) rng.nextGaussian(), (float) rng.nextGaussian()};
             assertThat(in.decodeForTest(z)).containsExactly(model.decode(new float[][]{z})[0], within(1e-4f));
         }
