@@ -16,9 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            args = new String[]{"grid", "--model", home().resolve("models/mnist-d2.lexb").toString(),
-                "--out", "mnist-d2-grid.png"};
+        if (args.length == 0 || args[0].startsWith("--open")) {
+            javafx.application.Application.launch(org.latentexplorer.ui.ExplorerApp.class, args);
+            return;
         }
         int code = LatentExplorerCommand.run(args);
         System.exit(code);

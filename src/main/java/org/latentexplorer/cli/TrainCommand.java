@@ -42,7 +42,7 @@ public final class TrainCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--latent", defaultValue = "2", description = "latent dimension d (default 2)")
     int latent;
-    @Option(names = "--hidden", split = ",", description = "hidden layer sizes (default 512,256)")
+    @Option(names = "--hidden", split = ",", description = "dense: hidden layer sizes (default 512,256); conv: channels per stride-2 stage (default 32,64)")
     List<Integer> hidden;
     @Option(names = "--likelihood", defaultValue = "bernoulli", description = "bernoulli or gaussian:S2")
     String likelihood;
@@ -88,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
             data = data.limit(limit);
         }
         ModelConfig config = new ModelConfig(kind, arch, data.shape(), latent,
-                hidden == null ? ModelConfig.DEFAULT_DENSE_HIDDEN : hidden, lik, "unit", dataset, data.labelNames(),
+                hidden != null ? hidden : arch.equals("conv") ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN, lik, "unit", dataset, data.labelNames(),
                 Map.of("binarize", bin.toString()));
         SameDiffModel model = Models.create(config, seed);
         String command = "latent-explorer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

@@ -32,6 +32,15 @@ final class Layers {
         return new Dense(w, b);
     }
 
+    /** A new weight of any shape, drawn from U(−1/√fanIn, 1/√fanIn). */
+    SDVariable weights(String name, long[] shape, long fanIn) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return sd.var(name, Nd4j.create(uniform((int) n, 1.0 / Math.sqrt(fanIn)), shape, DataType.FLOAT));
+    }
+
     /** x·W + b with new weights; the output variable is called {@code name}. */
     SDVariable dense(String name, SDVariable x, int nIn, int nOut) {
         Dense layer = denseWeights(name, nIn, nOut);

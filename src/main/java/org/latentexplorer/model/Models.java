@@ -11,14 +11,14 @@ public final class Models {
     /** A new model with seeded random weights. */
     public static SameDiffModel create(ModelConfig config, long seed) {
         return switch (config.kind() + "/" + config.arch()) {
-            case "vae/dense" -> SameDiffVae.create(config, seed);
+            case "vae/dense", "vae/conv" -> SameDiffVae.create(config, seed);
             default -> throw new InputException("no " + config.arch() + " " + config.kind() + " model is available yet");
         };
     }
 
     static SameDiffModel fromGraph(ModelConfig config, SameDiff sd) {
         return switch (config.kind() + "/" + config.arch()) {
-            case "vae/dense" -> SameDiffVae.fromGraph(config, sd);
+            case "vae/dense", "vae/conv" -> SameDiffVae.fromGraph(config, sd);
             default -> throw new InputException("this version cannot open " + config.arch() + " " + config.kind()
                     + " models");
         };

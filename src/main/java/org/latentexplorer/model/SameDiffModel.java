@@ -34,6 +34,14 @@ public abstract class SameDiffModel implements LatentModel {
         return sd;
     }
 
+    /**
+     * A fused training step for this model, if it has one; the trainer then bypasses SameDiff's
+     * op-by-op execution (see {@link FastStep}).
+     */
+    public java.util.Optional<FastStep> fastStep(double learningRate, double weightDecay) {
+        return java.util.Optional.empty();
+    }
+
     /** Placeholder names fed from each training batch, in the order of {@link #trainingFeatures}. */
     public abstract java.util.List<String> featurePlaceholders();
 
@@ -117,9 +125,19 @@ public abstract class SameDiffModel implements LatentModel {
         return f;
     }
 
+    /** Rows of a 2-D array. One bulk copy of the buffer: INDArray.toFloatMatrix() copies element by element (10× slower). */
     static float[][] toRows(INDArray a) {
         INDArray c = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
-        return c.toFloatMatrix();
+        if (c.isView() || c.ordering() != 'c' || c.data().length() != c.length()) {
+            c = c.dup('c');
+        }
+        int n = (int) c.size(0), d = (int) c.size(1);
+        float[] flat = c.data().asFloat();
+        float[][] rows = new float[n][d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, i * d, rows[i], 0, d);
+        }
+        return rows;
     }
 
     static float[][] gaussian(int n, int d, SplittableRandom rng) {

@@ -26,15 +26,35 @@ public final class SameDiffVae extends SameDiffModel {
             RECON = "recon", KL = "kl", LOSS = "loss", Z_IN = "zIn", X_IN = "xIn", DEC_LOGITS = "decLogits",
             X_MEAN = "xMean", LOG_PXZ = "logPxz";
 
+    private DenseVaeKernel inference;
+
     private SameDiffVae(ModelConfig config, SameDiff sd) {
         super(config, sd);
     }
 
+    private DenseVaeKernel kernel() {
+        if (inference == null) {
+            inference = new DenseVaeKernel(this, 1e-3, 0);
+        }
+        return inference;
+    }
+
+    private boolean dense() {
+        return config.arch().equals("dense");
+    }
+
+    @Override
+    public java.util.Optional<FastStep> fastStep(double learningRate, double weightDecay) {
+        return dense() ? java.util.Optional.of(new DenseVaeKernel(this, learningRate, weightDecay))
+                : java.util.Optional.empty();
+    }
+
     /** A new, randomly initialised model. */
     public static SameDiffVae create(ModelConfig config, long seed) {
-        if (!config.kind().equals("vae") || !config.arch().equals("dense")) {
-            throw new InputException("SameDiffVae builds dense VAEs, not " + config.arch() + " " + config.kind());
+        if (!config.kind().equals("vae")) {
+            throw new InputException("SameDiffVae builds VAEs, not " + config.kind());
         }
+        boolean conv = config.arch().equals("conv");
         SameDiff sd = SameDiff.create();
         Layers layers = new Layers(sd, new SplittableRandom(seed));
         int dIn = config.inputShape().size();
@@ -46,11 +66,17 @@ public final class SameDiffVae extends SameDiffModel {
         SDVariable klWeight = sd.placeHolder(KL_WEIGHT, DataType.FLOAT, 1);
 
         // Encoder q(z|x).
+        ConvNet convNet = conv ? new ConvNet(sd, config) : null;
         SDVariable h = x;
         int prev = dIn;
-        for (int i = 0; i < hidden.size(); i++) {
-            h = layers.reluDense("enc" + i, h, prev, hidden.get(i));
-            prev = hidden.get(i);
+        if (conv) {
+            h = convNet.encode(layers, x);
+            prev = ConvNet.DENSE;
+        } else {
+            for (int i = 0; i < hidden.size(); i++) {
+                h = layers.reluDense("enc" + i, h, prev, hidden.get(i));
+                prev = hidden.get(i);
+            }
         }
         SDVariable mu = layers.dense(Z_MEAN, h, prev, d);
         SDVariable logVar = layers.dense(Z_LOG_VAR, h, prev, d);
@@ -60,14 +86,18 @@ public final class SameDiffVae extends SameDiffModel {
 
         // Decoder weights are created once and applied to both the sampled z and the fed zIn.
         List<Layers.Dense> dec = new ArrayList<>();
-        prev = d;
-        for (int i = hidden.size() - 1; i >= 0; i--) {
-            dec.add(layers.denseWeights("dec" + (hidden.size() - 1 - i), prev, hidden.get(i)));
-            prev = hidden.get(i);
+        if (conv) {
+            convNet.buildDecoder(layers, d);
+        } else {
+            prev = d;
+            for (int i = hidden.size() - 1; i >= 0; i--) {
+                dec.add(layers.denseWeights("dec" + (hidden.size() - 1 - i), prev, hidden.get(i)));
+                prev = hidden.get(i);
+            }
+            dec.add(layers.denseWeights("decOut", prev, dIn));
         }
-        dec.add(layers.denseWeights("decOut", prev, dIn));
 
-        SDVariable logits = Layers.apply(sd, dec, z, "logits");
+        SDVariable logits = conv ? convNet.decode(z, "logits") : Layers.apply(sd, dec, z, "logits");
         SDVariable recon = sd.sum(RECON, negLogLikelihood(sd, config.likelihood(), logits, x), 1);
 
         // KL(q(z|x) || N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²) (Kingma & Welling 2014, appendix B).
@@ -76,7 +106,7 @@ public final class SameDiffVae extends SameDiffModel {
         sd.setLossVariables(LOSS);
 
         SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, d);
-        SDVariable decLogits = Layers.apply(sd, dec, zIn, DEC_LOGITS);
+        SDVariable decLogits = conv ? convNet.decode(zIn, DEC_LOGITS) : Layers.apply(sd, dec, zIn, DEC_LOGITS);
         sd.nn.sigmoid(X_MEAN, decLogits);
         SDVariable xIn = sd.placeHolder(X_IN, DataType.FLOAT, -1, dIn);
         sd.sum(LOG_PXZ, negLogLikelihood(sd, config.likelihood(), decLogits, xIn).neg(), 1);
@@ -132,13 +162,20 @@ public final class SameDiffVae extends SameDiffModel {
     @Override
     public Posterior encode(float[][] x) {
         checkInput(x);
-        Map<String, INDArray> out = sd.output(Map.of(X, toArray(x, inputDim())), Z_MEAN, Z_LOG_VAR);
-        return new Posterior(toRows(out.get(Z_MEAN)), toRows(out.get(Z_LOG_VAR)));
+        if (!dense()) {
+            Map<String, INDArray> out = sd.output(Map.of(X, toArray(x, inputDim())), Z_MEAN, Z_LOG_VAR);
+            return new Posterior(toRows(out.get(Z_MEAN)), toRows(out.get(Z_LOG_VAR)));
+        }
+        INDArray[] q = kernel().encode(toArray(x, inputDim()));
+        return new Posterior(toRows(q[0]), toRows(q[1]));
     }
 
     @Override
     public float[][] decode(float[][] z) {
-        return toRows(sd.output(Map.of(Z_IN, toArray(z, latentDim())), X_MEAN).get(X_MEAN));
+        if (!dense()) {
+            return toRows(sd.output(Map.of(Z_IN, toArray(z, latentDim())), X_MEAN).get(X_MEAN));
+        }
+        return toRows(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(kernel().decodeLogits(toArray(z, latentDim())), false));
     }
 
     @Override
@@ -169,6 +206,9 @@ public final class SameDiffVae extends SameDiffModel {
 
     @Override
     protected double[] logPxz(INDArray x, float[][] z) {
+        if (x.size(0) == 1 && dense()) {
+            return kernel().logLikelihood(x, toArray(z, latentDim()));
+        }
         return sd.output(Map.of(Z_IN, toArray(z, latentDim()), X_IN, x), LOG_PXZ).get(LOG_PXZ).toDoubleVector();
     }
 

@@ -76,9 +76,21 @@ final class TermRecorder extends BaseListener {
 
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet batch, Loss loss) {
+        record(batch.getFeatures(0).size(0));
+    }
+
+    /** Records a step made outside SameDiff's fit loop, from its mean term values. */
+    void record(double[] termValues, long n) {
+        current.clear();
+        for (int i = 0; i < terms.size(); i++) {
+            current.put(terms.get(i), termValues[i]);
+        }
+        record(n);
+    }
+
+    private void record(long n) {
         // SameDiff does not expose the loss variable's value to listeners; the model combines the terms.
         double value = model.combineLoss(current, klWeight);
-        long n = batch.getFeatures(0).size(0);
         examples += n;
         steps++;
         lossSum += value;

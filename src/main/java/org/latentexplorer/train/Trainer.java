@@ -9,6 +9,7 @@ import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.model.FastStep;
 import org.latentexplorer.model.LossTerms;
 import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.model.TrainingHistory;
@@ -16,6 +17,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -74,6 +76,7 @@ public final class Trainer {
         SplittableRandom noiseRng = root.split();
 
         SameDiff sd = model.graph();
+        FastStep fast = model.fastStep(cfg.learningRate(), cfg.weightDecay()).orElse(null);
         Adam adam = new Adam(cfg.learningRate());
         TrainingConfig.Builder tc = new TrainingConfig.Builder().updater(adam).markLabelsUnused()
                 .dataSetFeatureMapping(model.featurePlaceholders());
@@ -90,6 +93,7 @@ public final class Trainer {
         double bestValid = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         int rollbacks = 0;
+        int iteration = 0;
         double lr = cfg.learningRate();
 
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
@@ -97,7 +101,14 @@ public final class Trainer {
             recorder.startEpoch(epoch, cfg.klWeight(epoch));
             BatchIterator it = new BatchIterator(model, trainValues, data.dim(), permutation(nTrain, shuffleRng),
                     cfg.batchSize(), cfg.binarization(), cfg.klWeight(epoch), noiseRng, cancel);
-            sd.fit(it, 1, recorder);
+            if (fast != null) {
+                while (it.hasNext()) {
+                    MultiDataSet batch = it.next();
+                    recorder.record(fast.step(batch.getFeatures(), iteration++, epoch), batch.getFeatures(0).size(0));
+                }
+            } else {
+                sd.fit(it, 1, recorder);
+            }
             if (cancel.isCancelled()) {
                 good.restore(sd);
                 listener.onMessage("Training cancelled during epoch " + (epoch + 1) + "; kept the model of epoch " + epoch);
@@ -112,6 +123,10 @@ public final class Trainer {
                 good.restore(sd);
                 lr /= 2;
                 adam.setLearningRate(lr);
+                if (fast != null) {
+                    fast.setLearningRate(lr);
+                    fast.resetOptimizer();
+                }
                 listener.onMessage("Loss became NaN/Inf in epoch " + (epoch + 1) + ": rolled back to epoch " + epoch
                         + " and halved the learning rate to " + lr);
                 epoch--;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Re-creates the shipped model bundles with the project's own `train` command (seeds fixed).
+# Each bundle also records its command line; `eval --save` stores the test figures inside it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+for d in 2 20; do
+  ${LE:-./latent-explorer} train --dataset mnist --latent $d --binarize dynamic --epochs 30 --seed 1 \
+      --out models/mnist-d$d.lexb
+  ${LE:-./latent-explorer} eval --model models/mnist-d$d.lexb --iw 1000 --save
+  ${LE:-./latent-explorer} train --dataset fashion-mnist --latent $d --binarize dynamic --epochs 10 --seed 1 \
+      --out models/fashion-mnist-d$d.lexb
+  ${LE:-./latent-explorer} eval --model models/fashion-mnist-d$d.lexb --iw 1000 --limit 1000 --save
+done

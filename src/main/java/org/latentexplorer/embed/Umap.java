@@ -1,0 +1,136 @@
+package org.latentexplorer.embed;
+
+/**
+ * UMAP layout (McInnes, Healy and Melville, arXiv:1802.03426, 2018): the fuzzy graph of
+ * {@link UmapGraph} laid out in 2-D by stochastic gradient descent on the fuzzy-set cross entropy with
+ * edge sampling and negative sampling (sec. 3.2 and Algorithm 5), following the schedule of umap-learn
+ * 0.5's {@code optimize_layout_euclidean}: each edge is sampled in proportion to its weight, with
+ * 5 negative samples per positive one, gradients clipped to ±4 and a learning rate falling linearly
+ * from 1 to 0.
+ *
+ * <p>Differs from umap-learn in the initial layout: PCA of the codes scaled to [0, 10] instead of the
+ * spectral embedding, which would need ARPACK (a native library); see {@link Embeddings}.
+ */
+final class Umap {
+    static final int NEGATIVE_RATE = 5;
+
+    private Umap() {
+    }
+
+    /** The fitted layout and what transforming new points needs. */
+    record Result(double[] y, double a, double b) {
+    }
+
+    static Result fit(double[] x, int dim, UmapOptions o, ProgressGate gate) {
+        int n = x.length / dim;
+        int epochs = o.epochsFor(n);
+        KnnGraph knn = KnnGraph.exact(x, dim, o.neighbors() - 1, o.seed(), gate);
+        gate.report("affinities", 0, 1, Double.NaN, null, true);
+        UmapGraph graph = UmapGraph.build(knn, o.neighbors(), epochs);
+        double[] ab = UmapGraph.fitAb(o.minDist(), 1.0);
+        double[] y = initialLayout(x, dim, o.seed());
+        optimise(graph.head(), graph.tail(), graph.weight(), y, y, true, ab[0], ab[1], epochs, 1.0, o.seed(), gate);
+        return new Result(y, ab[0], ab[1]);
+    }
+
+    /** PCA of the codes, each axis scaled to [0, 10], plus a little noise to separate duplicates. */
+    static double[] initialLayout(double[] x, int dim, long seed) {
+        int n = x.length / dim;
+        double[] y = BarnesHutTsne.initialLayout(x, dim);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (int c = 0; c < 2; c++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                min = Math.min(min, y[2 * i + c]);
+                max = Math.max(max, y[2 * i + c]);
+            }
+            double scale = max > min ? 10 / (max - min) : 0;
+            for (int i = 0; i < n; i++) {
+                y[2 * i + c] = (y[2 * i + c] - min) * scale + 1e-4 * rnd.nextGaussian();
+            }
+        }
+        return y;
+    }
+
+    /**
+     * SGD over the edges ({@code head[e]} in {@code y}, {@code tail[e]} in {@code ref}). With
+     * {@code moveOther} both ends move (fitting); without, {@code ref} stays fixed (placing new points).
+     * The learning rate falls linearly from {@code alpha0} to 0.
+     */
+    static void optimise(int[] head, int[] tail, double[] weight, double[] y, double[] ref, boolean moveOther,
+                         double a, double b, int epochs, double alpha0, long seed, ProgressGate gate) {
+        int m = head.length;
+        int nRef = ref.length / 2;
+        double max = 0;
+        for (double w : weight) {
+            max = Math.max(max, w);
+        }
+        double[] perSample = new double[m];
+        double[] nextSample = new double[m];
+        double[] perNegative = new double[m];
+        double[] nextNegative = new double[m];
+        for (int e = 0; e < m; e++) {
+            perSample[e] = max / weight[e];
+            nextSample[e] = perSample[e];
+            perNegative[e] = perSample[e] / NEGATIVE_RATE;
+            nextNegative[e] = perNegative[e];
+        }
+        long rng = seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+        if (rng == 0) {
+            rng = 1;
+        }
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            double alpha = alpha0 * (1.0 - (double) epoch / epochs);
+            for (int e = 0; e < m; e++) {
+                if (nextSample[e] > epoch) {
+                    continue;
+                }
+                int i = 2 * head[e];
+                int j = 2 * tail[e];
+                double dx = y[i] - ref[j];
+                double dy = y[i + 1] - ref[j + 1];
+                double d2 = dx * dx + dy * dy;
+                if (d2 > 0) {
+                    // Attraction: ∂/∂y of −log(1 / (1 + a d^{2b})) (McInnes et al. 2018, sec. 3.2).
+                    double pb = Math.pow(d2, b);
+                    double coeff = -2 * a * b * pb / d2 / (a * pb + 1);
+                    double gx = clip(coeff * dx) * alpha;
+                    double gy = clip(coeff * dy) * alpha;
+                    y[i] += gx;
+                    y[i + 1] += gy;
+                    if (moveOther) {
+                        ref[j] -= gx;
+                        ref[j + 1] -= gy;
+                    }
+                }
+                nextSample[e] += perSample[e];
+                int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
+                for (int s = 0; s < negatives; s++) {
+                    rng ^= rng << 13;
+                    rng ^= rng >>> 7;
+                    rng ^= rng << 17;
+                    int k = 2 * (int) Long.remainderUnsigned(rng, nRef);
+                    double ex = y[i] - ref[k];
+                    double ey = y[i + 1] - ref[k + 1];
+                    double e2 = ex * ex + ey * ey;
+                    if (e2 > 0) {
+                        // Repulsion: ∂/∂y of −log(1 − 1 / (1 + a d^{2b})), with 0.001 against division by 0.
+                        double coeff = 2 * b / ((0.001 + e2) * (a * Math.pow(e2, b) + 1));
+                        y[i] += clip(coeff * ex) * alpha;
+                        y[i + 1] += clip(coeff * ey) * alpha;
+                    } else if (k != i || !moveOther) {
+                        y[i] += 4 * alpha;
+                        y[i + 1] += 4 * alpha;
+                    }
+                }
+                nextNegative[e] += negatives * perNegative[e];
+            }
+            gate.report("layout", epoch + 1, epochs, Double.NaN, y, epoch == epochs - 1);
+        }
+    }
+
+    private static double clip(double g) {
+        return g > 4 ? 4 : (g < -4 ? -4 : g);
+    }
+}

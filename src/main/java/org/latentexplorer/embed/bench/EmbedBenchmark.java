@@ -1,0 +1,129 @@
+package org.latentexplorer.embed.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.latentexplorer.common.AtomicFiles;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.embed.EmbedMethod;
+import org.latentexplorer.embed.EmbedOptions;
+import org.latentexplorer.embed.Embedding;
+import org.latentexplorer.embed.Embeddings;
+import org.latentexplorer.embed.Quality;
+import org.latentexplorer.embed.TsneOptions;
+import org.latentexplorer.embed.UmapOptions;
+
+/**
+ * Benchmark of the embeddings on a CSV of codes ({@code label,z1..zD}, header line), for comparison
+ * with {@code ../shared/bench/embed_ref.py} on the same file:
+ *
+ * <pre>
+ * java -cp ... org.latentexplorer.embed.bench.EmbedBenchmark --codes codes.csv --method umap|tsne|pca
+ *      [--runs 3] [--out map.csv] [--perplexity 30] [--iterations 1000] [--neighbors 15] [--min-dist 0.1]
+ *      [--epochs 0] [--seed 42] [--no-quality]
+ * </pre>
+ * Prints each run's seconds, the median, trustworthiness (k = 10, on 5,000 sampled points) and 5-NN
+ * accuracy of the last run, and writes its map as {@code label,x,y} in the codes' order.
+ */
+public final class EmbedBenchmark {
+    private EmbedBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path codesPath = null;
+        Path out = null;
+        EmbedMethod method = EmbedMethod.UMAP;
+        int runs = 1;
+        double perplexity = 30;
+        int iterations = 1000;
+        int neighbors = 15;
+        double minDist = 0.1;
+        int epochs = 0;
+        long seed = 42;
+        boolean quality = true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--codes" -> codesPath = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--method" -> method = EmbedMethod.parse(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--perplexity" -> perplexity = Double.parseDouble(args[++i]);
+                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+                case "--neighbors" -> neighbors = Integer.parseInt(args[++i]);
+                case "--min-dist" -> minDist = Double.parseDouble(args[++i]);
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--no-quality" -> quality = false;
+                default -> throw new InputException("unknown argument " + a);
+            }
+        }
+        if (codesPath == null) {
+            throw new InputException("--codes FILE is required");
+        }
+        List<int[]> labelBox = new ArrayList<>();
+        float[][] codes = readCodes(codesPath, labelBox);
+        int[] labels = labelBox.get(0);
+        EmbedOptions options = switch (method) {
+            case TSNE -> new TsneOptions(perplexity, iterations, 0, 12, 0.5, 400, seed);
+            case UMAP -> new UmapOptions(neighbors, minDist, epochs, seed);
+            default -> EmbedOptions.defaults(method);
+        };
+        System.out.printf(Locale.ROOT, "%s n=%d d=%d %s%n", codesPath, codes.length, codes[0].length, options.canonical());
+        double[] secs = new double[runs];
+        Embedding e = null;
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            e = Embeddings.fit(codes, options, null, null);
+            secs[r] = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "run %d: %.2f s%n", r + 1, secs[r]);
+        }
+        double[] sorted = secs.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "median: %.2f s over %d runs%n", sorted[runs / 2], runs);
+        if (quality) {
+            double t10 = Quality.trustworthiness(codes, e.xy(), 10, 5000, 0);
+            double acc = Quality.knnAccuracy(e.xy(), labels, 5);
+            System.out.printf(Locale.ROOT, "trustworthiness_k10=%.4f knn5_accuracy=%.4f%n", t10, acc);
+        }
+        if (out != null) {
+            Embedding fin = e;
+            AtomicFiles.write(out, o -> {
+                StringBuilder sb = new StringBuilder("label,x,y\n");
+                for (int i = 0; i < codes.length; i++) {
+                    sb.append(labels[i]).append(',').append(fin.xy()[i][0]).append(',').append(fin.xy()[i][1]).append('\n');
+                }
+                o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            });
+        }
+    }
+
+    /** Reads {@code label,z1..zD} rows, skipping a non-numeric header; puts the labels in {@code labelsOut}. */
+    public static float[][] readCodes(Path path, List<int[]> labelsOut) throws IOException {
+        List<float[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(path)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] parts = line.trim().split(",");
+                if (parts.length < 2 || !Character.isDigit(parts[0].charAt(parts[0].startsWith("-") ? 1 : 0))) {
+                    continue;
+                }
+                float[] z = new float[parts.length - 1];
+                for (int c = 1; c < parts.length; c++) {
+                    z[c - 1] = Float.parseFloat(parts[c]);
+                }
+                labels.add((int) Double.parseDouble(parts[0]));
+                rows.add(z);
+            }
+        }
+        labelsOut.add(labels.stream().mapToInt(Integer::intValue).toArray());
+        return rows.toArray(new float[0][]);
+    }
+}

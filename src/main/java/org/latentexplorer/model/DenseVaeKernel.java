@@ -1,0 +1,216 @@
+package org.latentexplorer.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The dense VAE's forward pass, backward pass and Adam update written directly as ND4J matrix
+ * products and in-place element-wise ops. SameDiff 1.0.0-M2.1 runs the same graph several times
+ * slower (its per-op session bookkeeping dominates at these sizes: docs/benchmarks.md), so training
+ * steps and decoding go through here, on the very weight arrays of the graph.
+ *
+ * <p>Gradients follow from the loss of {@link SameDiffVae}: for Bernoulli pixels
+ * ∂(−log p(x|z))/∂logit = sigmoid(logit) − x; for the Gaussian KL (Kingma &amp; Welling 2014, appendix B)
+ * ∂KL/∂μ = μ and ∂KL/∂log σ² = ½(σ² − 1); through z = μ + σ ε, ∂z/∂log σ² = ½ σ ε.
+ */
+final class DenseVaeKernel implements FastStep {
+    private final SameDiff sd;
+    private final Likelihood likelihood;
+    private final List<String> encoder = new ArrayList<>();
+    private final List<String> decoder = new ArrayList<>();
+    private final Adam adam;
+    private final double weightDecay;
+    private java.util.Map<String, AdamUpdater> updaters;
+
+    DenseVaeKernel(SameDiffVae model, double learningRate, double weightDecay) {
+        this.sd = model.graph();
+        this.likelihood = model.config().likelihood();
+        int hidden = model.config().hidden().size();
+        for (int i = 0; i < hidden; i++) {
+            encoder.add("enc" + i);
+            decoder.add("dec" + i);
+        }
+        decoder.add("decOut");
+        this.adam = new Adam(learningRate);
+        this.weightDecay = weightDecay;
+    }
+
+    private INDArray w(String layer) {
+        return sd.getVariable(layer + "_W").getArr();
+    }
+
+    private INDArray b(String layer) {
+        return sd.getVariable(layer + "_b").getArr();
+    }
+
+    private INDArray affine(INDArray x, String layer) {
+        return Nd4j.gemm(x, w(layer), false, false).addiRowVector(b(layer));
+    }
+
+    /** Decoder logits for codes z (n × d). */
+    INDArray decodeLogits(INDArray z) {
+        INDArray h = z;
+        for (int i = 0; i < decoder.size(); i++) {
+            h = affine(h, decoder.get(i));
+            if (i < decoder.size() - 1) {
+                Transforms.relu(h, false);
+            }
+        }
+        return h;
+    }
+
+    /**
+     * log p(x|z) for each row of z given one input x (1 × D, broadcast over the rows). Bernoulli:
+     * Σ x·l − softplus(l) with softplus(l) = max(l, 0) + log(1 + e^−|l|); Gaussian with variance s²:
+     * −½ Σ (x − sigmoid(l))² / s² − (D/2) log(2π s²).
+     */
+    double[] logLikelihood(INDArray x, INDArray z) {
+        INDArray l = decodeLogits(z);
+        INDArray perPixel;
+        if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
+            INDArray tail = Transforms.log(Transforms.exp(Transforms.abs(l, true).negi(), false).addi(1), false);
+            perPixel = l.mulRowVector(x).subi(Transforms.relu(l, true)).subi(tail);
+            return perPixel.sum(1).toDoubleVector();
+        }
+        double s2 = likelihood.variance();
+        INDArray diff = Transforms.sigmoid(l, false).subiRowVector(x);
+        double[] sq = diff.muli(diff).sum(1).toDoubleVector();
+        double c = 0.5 * Math.log(2 * Math.PI * s2) * x.length();
+        for (int i = 0; i < sq.length; i++) {
+            sq[i] = -sq[i] / (2 * s2) - c;
+        }
+        return sq;
+    }
+
+    /** {μ, log σ²} of q(z|x) for inputs x (n × D). */
+    INDArray[] encode(INDArray x) {
+        INDArray h = x;
+        for (String layer : encoder) {
+            h = Transforms.relu(affine(h, layer), false);
+        }
+        return new INDArray[]{affine(h, SameDiffVae.Z_MEAN), affine(h, SameDiffVae.Z_LOG_VAR)};
+    }
+
+    @Override
+    public double[] step(INDArray[] features, int iteration, int epoch) {
+        java.util.Map<String, INDArray> grads = new java.util.LinkedHashMap<>();
+        double[] terms = gradients(features, grads);
+        apply(grads, iteration, epoch);
+        return terms;
+    }
+
+    /**
+     * The batch's mean {recon, kl} and, into {@code grads}, the gradient of the batch-mean loss for
+     * every weight, keyed by the graph's variable names.
+     */
+    double[] gradients(INDArray[] features, java.util.Map<String, INDArray> grads) {
+        INDArray x = features[0], eps = features[1];
+        double klWeight = features[2].getDouble(0);
+        int n = (int) x.size(0);
+
+        List<INDArray> hs = new ArrayList<>();
+        INDArray h = x;
+        for (String layer : encoder) {
+            hs.add(h);
+            h = Transforms.relu(affine(h, layer), false);
+        }
+        INDArray mu = affine(h, SameDiffVae.Z_MEAN);
+        INDArray logVar = affine(h, SameDiffVae.Z_LOG_VAR);
+        INDArray std = Transforms.exp(logVar.mul(0.5), false);
+        INDArray z = eps.mul(std).addi(mu);
+
+        List<INDArray> gs = new ArrayList<>();
+        INDArray g = z;
+        for (int i = 0; i < decoder.size(); i++) {
+            gs.add(g);
+            g = affine(g, decoder.get(i));
+            if (i < decoder.size() - 1) {
+                Transforms.relu(g, false);
+            }
+        }
+        INDArray logits = g;
+
+        // Loss terms (per example, then averaged) and ∂loss/∂logits, both scaled by 1/n for the batch mean.
+        INDArray p = Transforms.sigmoid(logits, true);
+        double recon;
+        INDArray dLogits;
+        if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
+            INDArray softplusTail = Transforms.log(Transforms.exp(Transforms.abs(logits, true).negi(), false).addi(1), false);
+            recon = Transforms.relu(logits, true).subi(logits.mul(x)).addi(softplusTail).sumNumber().doubleValue() / n;
+            dLogits = p.sub(x).divi(n);
+        } else {
+            double s2 = likelihood.variance();
+            INDArray diff = p.sub(x);
+            recon = diff.mul(diff).sumNumber().doubleValue() / (2 * s2) / n
+                    + 0.5 * Math.log(2 * Math.PI * s2) * x.size(1);
+            dLogits = diff.muli(p).muli(p.rsub(1.0)).divi(s2 * n);
+        }
+        INDArray var = std.mul(std);
+        double kl = -0.5 * (logVar.add(1.0).subi(mu.mul(mu)).subi(var)).sumNumber().doubleValue() / n;
+
+        INDArray d = dLogits;
+        for (int i = decoder.size() - 1; i >= 0; i--) {
+            String layer = decoder.get(i);
+            grads.put(layer + "_W", Nd4j.gemm(gs.get(i), d, true, false));
+            grads.put(layer + "_b", d.sum(true, 0));
+            INDArray back = Nd4j.gemm(d, w(layer), false, true);
+            d = i > 0 ? back.muli(Transforms.step(gs.get(i), true)) : back;
+        }
+        INDArray dz = d;
+        INDArray dMu = mu.mul(klWeight / n).addi(dz);
+        INDArray dLogVar = dz.mul(eps).muli(std).muli(0.5).addi(var.sub(1.0).muli(0.5 * klWeight / n));
+        grads.put(SameDiffVae.Z_MEAN + "_W", Nd4j.gemm(h, dMu, true, false));
+        grads.put(SameDiffVae.Z_MEAN + "_b", dMu.sum(true, 0));
+        grads.put(SameDiffVae.Z_LOG_VAR + "_W", Nd4j.gemm(h, dLogVar, true, false));
+        grads.put(SameDiffVae.Z_LOG_VAR + "_b", dLogVar.sum(true, 0));
+        d = Nd4j.gemm(dMu, w(SameDiffVae.Z_MEAN), false, true);
+        Nd4j.gemm(dLogVar, w(SameDiffVae.Z_LOG_VAR), d, false, true, 1.0, 1.0);
+        for (int i = encoder.size() - 1; i >= 0; i--) {
+            d.muli(Transforms.step(i == encoder.size() - 1 ? h : hs.get(i + 1), true));
+            String layer = encoder.get(i);
+            grads.put(layer + "_W", Nd4j.gemm(hs.get(i), d, true, false));
+            grads.put(layer + "_b", d.sum(true, 0));
+            if (i > 0) {
+                d = Nd4j.gemm(d, w(layer), false, true);
+            }
+        }
+        return new double[]{recon, kl};
+    }
+
+    /** Adam (Kingma &amp; Ba 2015, Algorithm 1) and decoupled weight decay, in place on the graph's arrays. */
+    private void apply(java.util.Map<String, INDArray> grads, int iteration, int epoch) {
+        if (updaters == null) {
+            updaters = new java.util.HashMap<>();
+        }
+        for (var e : grads.entrySet()) {
+            INDArray p = sd.getVariable(e.getKey()).getArr();
+            INDArray update = e.getValue();
+            updaters.computeIfAbsent(e.getKey(), k -> {
+                AdamUpdater u = new AdamUpdater(adam);
+                u.setStateViewArray(Nd4j.zeros(DataType.FLOAT, 1, 2 * p.length()), p.shape(), 'c', true);
+                return u;
+            }).applyUpdater(update, iteration, epoch);
+            if (weightDecay > 0) {
+                update.addi(p.mul(adam.getLearningRate(iteration, epoch) * weightDecay));
+            }
+            p.subi(update);
+        }
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        adam.setLearningRate(lr);
+    }
+
+    @Override
+    public void resetOptimizer() {
+        updaters = null;
+    }
+}

@@ -1,0 +1,87 @@
+package org.latentexplorer.ui.manifold;
+
+import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.ui.common.Raster;
+import org.latentexplorer.ui.services.Plane;
+
+/** Where the grid's and the strip's codes lie, and how their decoded images are tiled. */
+public final class GridMath {
+    private GridMath() {
+    }
+
+    /**
+     * The n×n codes of the grid over [u0−half, u0+half] × [v0−half, v0+half] of the plane, row by row from
+     * the top (largest v) as in Kingma &amp; Welling (2014, Fig. 4) and Chen (2020, Fig. 4.4): the end
+     * points are included, like {@code linspace(-4, 4, n)}.
+     */
+    public static float[][] gridCodes(Plane plane, double u0, double v0, double half, int n) {
+        float[][] z = new float[n * n][];
+        double step = n == 1 ? 0 : 2 * half / (n - 1);
+        for (int r = 0; r < n; r++) {
+            double v = v0 + half - r * step;
+            for (int c = 0; c < n; c++) {
+                z[r * n + c] = plane.point(u0 - half + c * step, v);
+            }
+        }
+        return z;
+    }
+
+    /** Tiles {@code images} (row-major, {@code cols} per row) into one ARGB buffer. */
+    public static int[] tile(float[][] images, ImageShape shape, int cols) {
+        ImageShape s = Raster.drawable(shape);
+        int rows = (images.length + cols - 1) / cols;
+        int stride = cols * s.width();
+        int[] argb = new int[stride * rows * s.height()];
+        java.util.Arrays.fill(argb, 0xFFFFFFFF);
+        for (int i = 0; i < images.length; i++) {
+            float[] v = images[i].length == s.size() ? images[i] : java.util.Arrays.copyOf(images[i], s.size());
+            Raster.blit(v, s, argb, stride, (i % cols) * s.width(), (i / cols) * s.height());
+        }
+        return argb;
+    }
+
+    /** {@code steps} codes on the segment from a to b (end points included). */
+    public static float[][] linear(float[] a, float[] b, int steps) {
+        float[][] z = new float[steps][a.length];
+        for (int s = 0; s < steps; s++) {
+            double t = steps == 1 ? 0 : s / (double) (steps - 1);
+            for (int k = 0; k < a.length; k++) {
+                z[s][k] = (float) ((1 - t) * a[k] + t * b[k]);
+            }
+        }
+        return z;
+    }
+
+    /**
+     * Spherical interpolation (White 2016, "Sampling generative networks", §2.2):
+     * slerp(a, b; t) = sin((1−t)θ)/sin θ · a + sin(tθ)/sin θ · b, θ the angle between a and b. It keeps
+     * the codes at a norm typical of the Gaussian prior, where linear interpolation passes near the
+     * origin. Falls back to linear when a and b are (anti)parallel.
+     */
+    public static float[][] spherical(float[] a, float[] b, int steps) {
+        double na = 0;
+        double nb = 0;
+        double dot = 0;
+        for (int k = 0; k < a.length; k++) {
+            na += a[k] * a[k];
+            nb += b[k] * b[k];
+            dot += a[k] * b[k];
+        }
+        double cos = dot / Math.sqrt(Math.max(1e-30, na * nb));
+        double theta = Math.acos(Math.max(-1, Math.min(1, cos)));
+        if (theta < 1e-4 || Math.PI - theta < 1e-4) {
+            return linear(a, b, steps);
+        }
+        float[][] z = new float[steps][a.length];
+        double sin = Math.sin(theta);
+        for (int s = 0; s < steps; s++) {
+            double t = steps == 1 ? 0 : s / (double) (steps - 1);
+            double wa = Math.sin((1 - t) * theta) / sin;
+            double wb = Math.sin(t * theta) / sin;
+            for (int k = 0; k < a.length; k++) {
+                z[s][k] = (float) (wa * a[k] + wb * b[k]);
+            }
+        }
+        return z;
+    }
+}

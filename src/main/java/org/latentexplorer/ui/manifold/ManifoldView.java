@@ -1,0 +1,268 @@
+package org.latentexplorer.ui.manifold;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.latentexplorer.ui.common.FrameTimes;
+import org.latentexplorer.ui.services.Plane;
+import org.latentexplorer.ui.shell.FileDialogs;
+import org.latentexplorer.ui.shell.Workspace;
+
+/**
+ * The manifold grid: drag pans the plane, the wheel zooms, arrow keys step by a cell; the grid is
+ * decoded again while dragging. Below it, the interpolation strip between two selected examples.
+ */
+public final class ManifoldView extends BorderPane {
+    private final ManifoldViewModel vm;
+    private final StackPane gridPane = new StackPane();
+    private final ImageView gridView = new ImageView();
+    private final ImageView stripView = new ImageView();
+    private final FrameTimes frames = new FrameTimes();
+    private final VBox sliders = new VBox(4);
+    private WritableImage gridImage;
+    private GridImage shown;
+    private double lastX;
+    private double lastY;
+
+    public ManifoldView(ManifoldViewModel vm, FileDialogs dialogs) {
+        this.vm = vm;
+        setId("manifold-view");
+        gridView.setId("manifold-grid");
+        gridView.setSmooth(false);
+        gridView.setPreserveRatio(true);
+        gridPane.setId("manifold-pane");
+        gridPane.getChildren().add(gridView);
+        gridPane.setMinSize(200, 200);
+        gridPane.setFocusTraversable(true);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(gridPane.widthProperty());
+        clip.heightProperty().bind(gridPane.heightProperty());
+        gridPane.setClip(clip);
+        gridView.fitWidthProperty().bind(javafx.beans.binding.Bindings.min(gridPane.widthProperty(), gridPane.heightProperty()).subtract(8));
+        gridView.fitHeightProperty().bind(gridView.fitWidthProperty());
+
+        Spinner<Integer> size = new Spinner<>(5, 40, vm.gridSizeProperty().get());
+        size.setId("grid-size");
+        size.setEditable(true);
+        size.setPrefWidth(75);
+        size.valueProperty().addListener((o, a, b) -> vm.gridSizeProperty().set(b));
+        vm.gridSizeProperty().addListener((o, a, b) -> size.getValueFactory().setValue(b.intValue()));
+        ComboBox<ManifoldViewModel.PlaneMode> mode = new ComboBox<>();
+        mode.getItems().setAll(ManifoldViewModel.PlaneMode.values());
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        ComboBox<Integer> dimA = new ComboBox<>();
+        ComboBox<Integer> dimB = new ComboBox<>();
+        dimA.setConverter(dimConverter());
+        dimB.setConverter(dimConverter());
+        dimA.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.dimAProperty().set(b);
+            }
+        });
+        dimB.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.dimBProperty().set(b);
+            }
+        });
+        Button centre = new Button("Centre on selection");
+        centre.setOnAction(e -> vm.centreOnSelection());
+        Button reset = new Button("Reset −4..4");
+        reset.setOnAction(e -> vm.reset());
+        Button exportGrid = new Button("Grid PNG…");
+        exportGrid.setOnAction(e -> dialogs.save("Export grid", "manifold.png", "png").ifPresent(f -> vm.exportPng(f, false)));
+        Button exportStrip = new Button("Strip PNG…");
+        exportStrip.setOnAction(e -> dialogs.save("Export strip", "interpolation.png", "png").ifPresent(f -> vm.exportPng(f, true)));
+        exportStrip.disableProperty().bind(vm.stripProperty().isNull());
+        Label range = new Label();
+        range.setId("manifold-range");
+        range.textProperty().bind(vm.rangeTextProperty());
+
+        Label times = new Label("×");
+        HBox planeBox = new HBox(6, new Label("Plane"), mode, dimA, times, dimB);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {dimA, times, dimB}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        times.visibleProperty().bind(dimA.visibleProperty());
+        planeBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(10, 6, new Label("N"), size, planeBox, centre, reset, exportGrid, exportStrip);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6));
+        VBox top = new VBox(2, bar, range);
+        top.setPadding(new Insets(0, 6, 4, 6));
+        setTop(top);
+        setCenter(gridPane);
+
+        Label stripText = new Label();
+        stripText.textProperty().bind(vm.stripTextProperty());
+        stripView.setSmooth(false);
+        stripView.setPreserveRatio(true);
+        stripView.setFitHeight(112);
+        VBox bottom = new VBox(4, stripText, stripView);
+        bottom.setPadding(new Insets(6));
+        setBottom(bottom);
+        sliders.setPadding(new Insets(6));
+        sliders.setPrefWidth(180);
+        setRight(sliders);
+
+        vm.gridProperty().addListener((o, a, g) -> showGrid(g));
+        vm.movedProperty().addListener((o, a, b) -> followPlane());
+        vm.stripProperty().addListener((o, a, g) -> stripView.setImage(g == null ? null : toImage(g, null)));
+        vm.planeProperty().addListener((o, a, p) -> {
+            // A new plane: the grid on screen no longer lies on it, so stop shifting it.
+            shown = null;
+            gridView.setTranslateX(0);
+            gridView.setTranslateY(0);
+            gridView.setScaleX(1);
+            gridView.setScaleY(1);
+            Workspace w = vm.workspace();
+            int d = w == null ? 0 : w.model().latentDim();
+            boolean dims = vm.modeProperty().get() == ManifoldViewModel.PlaneMode.DIMS;
+            mode.setDisable(d <= 2);
+            dimA.setVisible(dims && d > 2);
+            dimB.setVisible(dims && d > 2);
+            if (d > 0 && dimA.getItems().size() != d) {
+                dimA.getItems().setAll(java.util.stream.IntStream.range(0, d).boxed().toList());
+                dimB.getItems().setAll(dimA.getItems());
+            }
+            dimA.setValue(vm.dimAProperty().get());
+            dimB.setValue(vm.dimBProperty().get());
+            buildSliders(p, dims && d > 2 && d <= 10);
+        });
+        installInput();
+    }
+
+    private static javafx.util.StringConverter<Integer> dimConverter() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer k) {
+                return k == null ? "" : "z" + (k + 1);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Integer.parseInt(s.substring(1)) - 1;
+            }
+        };
+    }
+
+    /** Sliders for the latent coordinates that are not on the plane (d small, dimension plane). */
+    private void buildSliders(Plane p, boolean show) {
+        sliders.getChildren().clear();
+        if (!show || p == null) {
+            sliders.setVisible(false);
+            sliders.setManaged(false);
+            return;
+        }
+        sliders.setVisible(true);
+        sliders.setManaged(true);
+        sliders.getChildren().add(new Label("Other coordinates"));
+        for (int k = 0; k < p.dim(); k++) {
+            if (k == vm.dimAProperty().get() || k == vm.dimBProperty().get()) {
+                continue;
+            }
+            int dim = k;
+            Slider s = new Slider(-4, 4, p.origin()[k]);
+            Label l = new Label();
+            l.textProperty().bind(s.valueProperty().map(v -> String.format(java.util.Locale.ROOT, "z%d = %.2f", dim + 1, v.doubleValue())));
+            s.valueProperty().addListener((o, a, b) -> vm.setOriginCoordinate(dim, b.doubleValue()));
+            sliders.getChildren().addAll(l, s);
+        }
+    }
+
+    private void showGrid(GridImage g) {
+        if (g == null) {
+            gridView.setImage(null);
+            return;
+        }
+        gridImage = toImage(g, gridImage);
+        gridView.setImage(gridImage);
+        shown = g;
+        followPlane();
+        long asked = vm.requestedAt(g.requestId());
+        if (asked > 0) {
+            frames.add(System.nanoTime() - asked);
+        }
+    }
+
+    /**
+     * Shifts and scales the grid on screen to where the plane now is, so that a drag follows the
+     * mouse at once even when decoding the next grid takes longer than a frame.
+     */
+    private void followPlane() {
+        if (shown == null || shown.half() <= 0) {
+            return;
+        }
+        double size = gridView.getFitWidth();
+        double scale = shown.half() / vm.halfSpan();
+        double perUnit = size / (2 * shown.half()) * scale;
+        gridView.setScaleX(scale);
+        gridView.setScaleY(scale);
+        gridView.setTranslateX(-(vm.centreU() - shown.u0()) * perUnit);
+        gridView.setTranslateY((vm.centreV() - shown.v0()) * perUnit);
+    }
+
+    private static WritableImage toImage(GridImage g, WritableImage reuse) {
+        WritableImage img = reuse != null && (int) reuse.getWidth() == g.width() && (int) reuse.getHeight() == g.height()
+                ? reuse : new WritableImage(g.width(), g.height());
+        img.getPixelWriter().setPixels(0, 0, g.width(), g.height(), PixelFormat.getIntArgbPreInstance(), g.argb(), 0, g.width());
+        return img;
+    }
+
+    /** Latency from a pan/zoom request to its grid on screen. */
+    public FrameTimes frameTimes() {
+        return frames;
+    }
+
+    private double unitsPerPixel() {
+        double shown = Math.max(1, gridView.getBoundsInParent().getWidth());
+        return 2 * vm.halfSpan() / shown;
+    }
+
+    private void installInput() {
+        gridPane.setOnMousePressed(e -> {
+            gridPane.requestFocus();
+            lastX = e.getX();
+            lastY = e.getY();
+        });
+        gridPane.setOnMouseDragged(e -> {
+            double k = unitsPerPixel();
+            // Dragging moves the content with the mouse: the window onto the plane moves the other way.
+            vm.pan(-(e.getX() - lastX) * k, (e.getY() - lastY) * k);
+            lastX = e.getX();
+            lastY = e.getY();
+        });
+        gridPane.setOnScroll(e -> {
+            if (e.getDeltaY() != 0) {
+                vm.zoom(Math.exp(-e.getDeltaY() * 0.004));
+            }
+        });
+        gridPane.setOnKeyPressed(e -> {
+            KeyCode c = e.getCode();
+            switch (c) {
+                case LEFT -> vm.step(-1, 0);
+                case RIGHT -> vm.step(1, 0);
+                case UP -> vm.step(0, 1);
+                case DOWN -> vm.step(0, -1);
+                case PLUS, EQUALS, ADD -> vm.zoom(0.8);
+                case MINUS, SUBTRACT -> vm.zoom(1.25);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+}

@@ -1,0 +1,394 @@
+package org.latentexplorer.ui.manifold;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.latentexplorer.common.AtomicFiles;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.ui.services.ModelHandle;
+import org.latentexplorer.ui.services.Pca;
+import org.latentexplorer.ui.services.Plane;
+import org.latentexplorer.ui.shell.ErrorReporter;
+import org.latentexplorer.ui.shell.Session;
+import org.latentexplorer.ui.shell.Workspace;
+import org.latentexplorer.ui.tasks.LatestWins;
+import org.latentexplorer.ui.tasks.TaskExecutor;
+
+/**
+ * The manifold grid: an N×N grid of images decoded over a rectangle of a plane in latent space, and
+ * the interpolation strip between two selected examples. Every change asks for a redraw; redraws are
+ * decoded as one batch off the UI thread and coalesced (latest wins), so a drag never queues up work.
+ */
+public final class ManifoldViewModel {
+    /** How the plane is chosen when d > 2. */
+    public enum PlaneMode {
+        PRINCIPAL("Principal axes of the codes"),
+        DIMS("Two latent dimensions"),
+        PAIR("Line through two selected points");
+
+        private final String text;
+
+        PlaneMode(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    public static final double DEFAULT_HALF = 4;
+    public static final int STRIP_STEPS = 10;
+
+    private final TaskExecutor executor;
+    private final Session session;
+    private final ErrorReporter errors;
+    private final IntegerProperty gridSize = new SimpleIntegerProperty(20);
+    private final ObjectProperty<PlaneMode> mode = new SimpleObjectProperty<>(PlaneMode.DIMS);
+    private final IntegerProperty dimA = new SimpleIntegerProperty(0);
+    private final IntegerProperty dimB = new SimpleIntegerProperty(1);
+    private final ObjectProperty<Plane> plane = new SimpleObjectProperty<>();
+    private final ObjectProperty<GridImage> grid = new SimpleObjectProperty<>();
+    private final ObjectProperty<GridImage> strip = new SimpleObjectProperty<>();
+    private final StringProperty rangeText = new SimpleStringProperty("");
+    private final StringProperty stripText = new SimpleStringProperty("Select two points on the map for an interpolation strip.");
+    private final BooleanProperty pairAvailable = new SimpleBooleanProperty(false);
+    private double u0;
+    private double v0;
+    private double half = DEFAULT_HALF;
+    private long requestId;
+    private final java.util.Map<Long, Long> requestTimes = new java.util.HashMap<>();
+    private final LatestWins<Request, GridImage> decoder;
+
+    private record Request(ModelHandle model, ImageShape shape, float[][] codes, int cols, long id, double u0, double v0,
+                           double half) {
+        GridImage run() {
+            long t0 = System.nanoTime();
+            float[][] images = model.decode(codes);
+            long decode = System.nanoTime() - t0;
+            int[] argb = GridMath.tile(images, shape, cols);
+            ImageShape s = org.latentexplorer.ui.common.Raster.drawable(shape);
+            int rows = (codes.length + cols - 1) / cols;
+            return new GridImage(argb, cols * s.width(), rows * s.height(), id, decode, u0, v0, half);
+        }
+    }
+
+    public ManifoldViewModel(TaskExecutor executor, Session session, ErrorReporter errors) {
+        this.executor = executor;
+        this.session = session;
+        this.errors = errors;
+        this.decoder = new LatestWins<>(executor, "manifold grid", Request::run, grid::set, this::failed);
+        session.workspaceProperty().addListener((o, a, w) -> onWorkspace(w));
+        session.selectionProperty().addListener((o, a, s) -> {
+            pairAvailable.set(s.length >= 2);
+            updateStrip();
+        });
+        gridSize.addListener((o, a, b) -> redraw());
+        mode.addListener((o, a, b) -> rebuildPlane());
+        dimA.addListener((o, a, b) -> rebuildPlane());
+        dimB.addListener((o, a, b) -> rebuildPlane());
+        if (session.workspace() != null) {
+            onWorkspace(session.workspace());
+        }
+    }
+
+    private void failed(Throwable t) {
+        if (!ErrorReporter.isCancellation(t) && session.workspace() != null) {
+            errors.error("Could not decode the grid", ErrorReporter.describe(t));
+        }
+    }
+
+    private void onWorkspace(Workspace w) {
+        grid.set(null);
+        strip.set(null);
+        if (w == null) {
+            return;
+        }
+        int d = w.model().latentDim();
+        dimA.set(0);
+        dimB.set(Math.min(1, d - 1));
+        mode.set(d > 2 ? PlaneMode.PRINCIPAL : PlaneMode.DIMS);
+        rebuildPlane();
+        updateStrip();
+    }
+
+    /** Builds the plane for the current mode, centred as the mode says, and redraws. */
+    public void rebuildPlane() {
+        Workspace w = session.workspace();
+        if (w == null) {
+            return;
+        }
+        int d = w.model().latentDim();
+        Plane p = switch (d < 2 ? PlaneMode.DIMS : mode.get()) {
+            case PRINCIPAL -> Pca.principalPlane(w.codes());
+            case DIMS -> {
+                int a = Math.min(dimA.get(), d - 1);
+                int b = Math.min(dimB.get(), d - 1);
+                if (a == b) {
+                    b = d == 1 ? a : (a + 1) % d;
+                }
+                Plane old = plane.get();
+                float[] origin = old != null && old.dim() == d ? old.origin() : new float[d];
+                yield d == 1 ? new Plane(origin, unit(d, 0), new float[1], "z1") : Plane.ofDims(origin, a, b);
+            }
+            case PAIR -> {
+                try {
+                    yield pairPlane(w);
+                } catch (InputException e) {
+                    errors.error("Cannot use that plane", e.getMessage());
+                    mode.set(PlaneMode.PRINCIPAL);
+                    yield null;
+                }
+            }
+        };
+        if (p == null) {
+            return;
+        }
+        u0 = 0;
+        v0 = 0;
+        half = DEFAULT_HALF;
+        plane.set(p);
+        redraw();
+    }
+
+    private Plane pairPlane(Workspace w) {
+        int[] sel = session.selection();
+        if (sel.length < 2) {
+            throw new InputException("select two points on the map first (click, then shift-click)");
+        }
+        float[] z1 = w.codes()[sel[0]];
+        float[] z2 = w.codes()[sel[1]];
+        int d = z1.length;
+        float[] a = new float[d];
+        float[] origin = new float[d];
+        for (int k = 0; k < d; k++) {
+            a[k] = z2[k] - z1[k];
+            origin[k] = (z1[k] + z2[k]) / 2;
+        }
+        if (normalise(a) < 1e-9) {
+            throw new InputException("the two selected points have the same code");
+        }
+        // Second direction: the first principal axis (or a basis vector) made orthogonal to the line.
+        Plane pcs = Pca.principalPlane(w.codes());
+        float[][] candidates = {pcs.a(), pcs.b(), unit(d, 0), unit(d, 1)};
+        float[] b = null;
+        for (float[] c : candidates) {
+            b = c.clone();
+            double dot = 0;
+            for (int k = 0; k < d; k++) {
+                dot += b[k] * a[k];
+            }
+            for (int k = 0; k < d; k++) {
+                b[k] -= (float) (dot * a[k]);
+            }
+            if (normalise(b) > 1e-3) {
+                break;
+            }
+        }
+        return new Plane(origin, a, b, "line #" + sel[0] + " → #" + sel[1] + " × principal direction");
+    }
+
+    private static float[] unit(int d, int k) {
+        float[] v = new float[d];
+        v[Math.min(k, d - 1)] = 1;
+        return v;
+    }
+
+    private static double normalise(float[] v) {
+        double n = 0;
+        for (float x : v) {
+            n += x * x;
+        }
+        n = Math.sqrt(n);
+        if (n > 0) {
+            for (int k = 0; k < v.length; k++) {
+                v[k] /= (float) n;
+            }
+        }
+        return n;
+    }
+
+    /** Centres the grid on the code of the first selected example. */
+    public void centreOnSelection() {
+        Workspace w = session.workspace();
+        int[] sel = session.selection();
+        if (w == null || sel.length == 0 || plane.get() == null) {
+            return;
+        }
+        plane.set(plane.get().withOrigin(w.codes()[sel[0]]));
+        u0 = 0;
+        v0 = 0;
+        redraw();
+    }
+
+    /** Sets latent coordinate {@code k} of the plane's origin (the sliders for the other dimensions). */
+    public void setOriginCoordinate(int k, double value) {
+        Plane p = plane.get();
+        if (p == null || k < 0 || k >= p.dim()) {
+            return;
+        }
+        float[] o = p.origin().clone();
+        o[k] = (float) value;
+        plane.set(p.withOrigin(o));
+        redraw();
+    }
+
+    /** Fires after every pan or zoom, before the grid is decoded (the view moves the old grid at once). */
+    private final javafx.beans.property.LongProperty moved = new javafx.beans.property.SimpleLongProperty();
+
+    public javafx.beans.property.LongProperty movedProperty() {
+        return moved;
+    }
+
+    /** Moves the rectangle by (du, dv) plane units. */
+    public void pan(double du, double dv) {
+        u0 += du;
+        v0 += dv;
+        redraw();
+    }
+
+    /** Scales the rectangle's half-width by {@code factor} (&lt; 1 zooms in). */
+    public void zoom(double factor) {
+        half = Math.max(1e-3, Math.min(1e3, half * factor));
+        redraw();
+    }
+
+    /** Moves by whole cells (arrow keys). */
+    public void step(int cols, int rows) {
+        double cell = 2 * half / Math.max(1, gridSize.get() - 1);
+        pan(cols * cell, rows * cell);
+    }
+
+    public void reset() {
+        u0 = 0;
+        v0 = 0;
+        half = DEFAULT_HALF;
+        redraw();
+    }
+
+    public double halfSpan() {
+        return half;
+    }
+
+    public double centreU() {
+        return u0;
+    }
+
+    public double centreV() {
+        return v0;
+    }
+
+    /** Asks for the grid to be decoded again. */
+    public void redraw() {
+        moved.set(moved.get() + 1);
+        Workspace w = session.workspace();
+        Plane p = plane.get();
+        if (w == null || p == null) {
+            return;
+        }
+        int n = Math.max(5, Math.min(40, gridSize.get()));
+        rangeText.set(String.format(Locale.ROOT, "%s · u %.2f..%.2f · v %.2f..%.2f · %d×%d", p.description(),
+                u0 - half, u0 + half, v0 - half, v0 + half, n, n));
+        long id = ++requestId;
+        requestTimes.put(id, System.nanoTime());
+        if (requestTimes.size() > 64) {
+            requestTimes.keySet().removeIf(k -> k < id - 32);
+        }
+        decoder.request(new Request(w.model(), w.model().config().inputShape(), GridMath.gridCodes(p, u0, v0, half, n),
+                n, id, u0, v0, half));
+    }
+
+    private void updateStrip() {
+        Workspace w = session.workspace();
+        int[] sel = session.selection();
+        if (w == null || sel.length < 2) {
+            strip.set(null);
+            stripText.set("Select two points on the map (click, then shift-click) for an interpolation strip.");
+            return;
+        }
+        float[] a = w.codes()[sel[0]];
+        float[] b = w.codes()[sel[1]];
+        float[][] lin = GridMath.linear(a, b, STRIP_STEPS);
+        float[][] sph = GridMath.spherical(a, b, STRIP_STEPS);
+        float[][] both = new float[2 * STRIP_STEPS][];
+        System.arraycopy(lin, 0, both, 0, STRIP_STEPS);
+        System.arraycopy(sph, 0, both, STRIP_STEPS, STRIP_STEPS);
+        stripText.set("#" + sel[0] + " → #" + sel[1] + ": linear (top), spherical (bottom)");
+        Request r = new Request(w.model(), w.model().config().inputShape(), both, STRIP_STEPS, 0, 0, 0, 0);
+        executor.submit("interpolation strip", false, (p, c) -> r.run(), strip::set, this::failed);
+    }
+
+    /** Writes the grid (or the strip) as a PNG. */
+    public void exportPng(Path file, boolean stripInstead) {
+        GridImage g = stripInstead ? strip.get() : grid.get();
+        if (g == null) {
+            return;
+        }
+        executor.submit("Exporting " + file.getFileName(), true, (p, c) -> {
+            BufferedImage img = new BufferedImage(g.width(), g.height(), BufferedImage.TYPE_INT_ARGB);
+            img.setRGB(0, 0, g.width(), g.height(), g.argb(), 0, g.width());
+            AtomicFiles.write(file, out -> javax.imageio.ImageIO.write(img, "png", out));
+            return file;
+        }, f -> session.statusProperty().set("Wrote " + f), t -> errors.error("Could not export", ErrorReporter.describe(t)));
+    }
+
+    /** When the grid with this request id was asked for (System.nanoTime), or -1. */
+    public long requestedAt(long id) {
+        Long t = requestTimes.get(id);
+        return t == null ? -1 : t;
+    }
+
+    public IntegerProperty gridSizeProperty() {
+        return gridSize;
+    }
+
+    public ObjectProperty<PlaneMode> modeProperty() {
+        return mode;
+    }
+
+    public IntegerProperty dimAProperty() {
+        return dimA;
+    }
+
+    public IntegerProperty dimBProperty() {
+        return dimB;
+    }
+
+    public ObjectProperty<Plane> planeProperty() {
+        return plane;
+    }
+
+    public ObjectProperty<GridImage> gridProperty() {
+        return grid;
+    }
+
+    public ObjectProperty<GridImage> stripProperty() {
+        return strip;
+    }
+
+    public StringProperty rangeTextProperty() {
+        return rangeText;
+    }
+
+    public StringProperty stripTextProperty() {
+        return stripText;
+    }
+
+    public BooleanProperty pairAvailableProperty() {
+        return pairAvailable;
+    }
+
+    public Workspace workspace() {
+        return session.workspace();
+    }
+}

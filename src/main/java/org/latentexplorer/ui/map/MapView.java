@@ -1,0 +1,383 @@
+package org.latentexplorer.ui.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.latentexplorer.ui.common.FrameTimes;
+import org.latentexplorer.ui.common.Images;
+import org.latentexplorer.ui.common.Palette;
+import org.latentexplorer.ui.common.Raster;
+import org.latentexplorer.ui.services.Projection;
+import org.latentexplorer.ui.shell.ErrorReporter;
+import org.latentexplorer.ui.shell.FileDialogs;
+import org.latentexplorer.ui.shell.Workspace;
+
+/**
+ * The latent map: points drawn into an ARGB buffer shown by an ImageView, a Canvas on top for the
+ * selection box or lasso, and a side panel with the legend, the hovered example and the probe.
+ * Redraws happen at most once per pulse, when something changed.
+ */
+public final class MapView extends BorderPane {
+    private enum Drag { NONE, PAN, BOX, LASSO }
+
+    private final MapViewModel vm;
+    private final Pane plot = new Pane();
+    private final ImageView imageView = new ImageView();
+    private final Canvas overlay = new Canvas();
+    private final FrameTimes frames = new FrameTimes();
+    private WritableImage image;
+    private int[] buffer = new int[0];
+    private Viewport viewport;
+    private boolean dirty;
+    private boolean needsFit = true;
+    private Runnable onFirstDraw;
+    private Drag drag = Drag.NONE;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private final List<double[]> lasso = new ArrayList<>();
+
+    public MapView(MapViewModel vm, ErrorReporter errors, FileDialogs dialogs) {
+        this.vm = vm;
+        setId("map-view");
+        plot.setId("map-plot");
+        plot.setMinSize(200, 200);
+        plot.setPrefSize(800, 600);
+        plot.setCursor(Cursor.CROSSHAIR);
+        plot.getChildren().addAll(imageView, overlay);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(plot.widthProperty());
+        clip.heightProperty().bind(plot.heightProperty());
+        plot.setClip(clip);
+        overlay.setMouseTransparent(true);
+        plot.widthProperty().addListener((o, a, b) -> resize());
+        plot.heightProperty().addListener((o, a, b) -> resize());
+
+        Label info = new Label();
+        info.setId("projection-info");
+        info.textProperty().bind(vm.projectionInfoProperty());
+        ComboBox<String> method = new ComboBox<>(vm.methods());
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+        method.setTooltip(new Tooltip("Projection of codes with d > 2"));
+        Button rerun = new Button("Project");
+        rerun.setOnAction(e -> vm.reproject());
+        method.disableProperty().bind(vm.projectionInfoProperty().map(s -> s.startsWith("identity")));
+        rerun.disableProperty().bind(method.disableProperty());
+        TextField find = new TextField();
+        find.setId("map-find");
+        find.setPromptText("label or #index");
+        find.setPrefColumnCount(9);
+        find.setOnAction(e -> {
+            try {
+                vm.find(find.getText());
+            } catch (RuntimeException ex) {
+                errors.error("Nothing found", ErrorReporter.describe(ex));
+            }
+        });
+        Button fit = new Button("Fit");
+        fit.setOnAction(e -> {
+            needsFit = true;
+            requestRender();
+        });
+        Button export = new Button("Export CSV…");
+        export.setOnAction(e -> dialogs.save("Export codes", "codes.csv", "csv").ifPresent(vm::exportCsv));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, info, grow, method, rerun, find, fit, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6));
+        setTop(bar);
+        setCenter(plot);
+        setRight(sidePanel());
+
+        vm.revisionProperty().addListener((o, a, b) -> requestRender());
+        vm.projectionProperty().addListener((o, a, p) -> {
+            if (a == null || p == null || a.size() != (p == null ? 0 : p.size()) || !a.method().equals(p.method())) {
+                needsFit = true;
+            }
+            requestRender();
+        });
+        installMouse();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (dirty) {
+                    dirty = false;
+                    render();
+                }
+            }
+        }.start();
+    }
+
+    private Region sidePanel() {
+        VBox legendBox = new VBox(2);
+        legendBox.setId("map-legend");
+        vm.legend().addListener((javafx.collections.ListChangeListener<MapViewModel.LegendEntry>) c -> fillLegend(legendBox));
+        fillLegend(legendBox);
+
+        ImageView original = Images.pixelView(96);
+        original.setId("hover-image");
+        ImageView recon = Images.pixelView(96);
+        recon.setId("hover-reconstruction");
+        Label hoverText = new Label("Hover a point");
+        hoverText.setId("hover-text");
+        hoverText.textProperty().bind(vm.hoverTextProperty().map(s -> s.isEmpty() ? "Hover a point" : s));
+        vm.hoverImageProperty().addListener((o, a, v) -> original.setImage(v == null ? null : image(v)));
+        vm.hoverReconstructionProperty().addListener((o, a, v) -> recon.setImage(v == null ? null : image(v)));
+        HBox pair = new HBox(6, labelled("image", original), labelled("reconstruction", recon));
+
+        ImageView probe = Images.pixelView(96);
+        probe.setId("probe-image");
+        vm.probeImageProperty().addListener((o, a, v) -> probe.setImage(v == null ? null : image(v)));
+        Label probeText = new Label();
+        probeText.setWrapText(true);
+        probeText.textProperty().bind(vm.probeTextProperty());
+
+        Label selection = new Label();
+        selection.setId("selection-info");
+        vm.revisionProperty().addListener((o, a, b) -> selection.setText(vm.selection().length == 0 ? ""
+                : vm.selection().length + " selected" + (vm.selection().length == 1 ? ": #" + vm.selection()[0] : "")));
+        Label help = new Label("Drag: pan · Wheel: zoom · Click: select\nShift-drag: box · Alt-drag: lasso");
+        help.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
+        VBox side = new VBox(10, title("Classes"), legendBox, title("Hovered"), hoverText, pair,
+                title("Probe: decoded at the mouse"), probe, probeText, selection, help);
+        side.setPadding(new Insets(8));
+        side.setPrefWidth(230);
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    private static Label title(String s) {
+        Label l = new Label(s);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private static VBox labelled(String s, ImageView v) {
+        Label l = new Label(s);
+        l.setStyle("-fx-font-size: 11px;");
+        VBox b = new VBox(2, v, l);
+        b.setAlignment(Pos.CENTER);
+        return b;
+    }
+
+    private WritableImage image(float[] values) {
+        Workspace w = vm.workspace();
+        return w == null ? null : Raster.image(values, w.model().config().inputShape());
+    }
+
+    private void fillLegend(VBox box) {
+        box.getChildren().clear();
+        for (MapViewModel.LegendEntry e : vm.legend()) {
+            CheckBox cb = new CheckBox(e.name());
+            cb.setId("legend-" + e.index());
+            cb.setSelected(e.shown());
+            cb.setGraphic(new Rectangle(10, 10, Palette.color(e.index())));
+            cb.selectedProperty().addListener((o, a, b) -> vm.setClassShown(e.index(), b));
+            box.getChildren().add(cb);
+        }
+        if (vm.legend().isEmpty()) {
+            box.getChildren().add(new Label("(no labels)"));
+        }
+    }
+
+    public void setOnFirstDraw(Runnable r) {
+        onFirstDraw = r;
+    }
+
+    /** Frame times of the map's redraws. */
+    public FrameTimes frameTimes() {
+        return frames;
+    }
+
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    /** Pans by screen pixels and draws at once (the benchmark drives this). */
+    public void panBy(double dx, double dy) {
+        if (viewport != null) {
+            viewport = viewport.pan(dx, dy);
+            render();
+        }
+    }
+
+    public void zoomBy(double factor, double sx, double sy) {
+        if (viewport != null) {
+            viewport = viewport.zoom(factor, sx, sy);
+            render();
+        }
+    }
+
+    private void resize() {
+        requestRender();
+    }
+
+    private void requestRender() {
+        dirty = true;
+    }
+
+    /** Draws the points now. */
+    public void render() {
+        int w = (int) Math.max(1, plot.getWidth());
+        int h = (int) Math.max(1, plot.getHeight());
+        Projection p = vm.projectionProperty().get();
+        if (p == null || plot.getWidth() < 2) {
+            imageView.setImage(null);
+            return;
+        }
+        long t0 = System.nanoTime();
+        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+            image = new WritableImage(w, h);
+            buffer = new int[w * h];
+            imageView.setImage(image);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
+            viewport = viewport == null ? null : viewport.resize(w, h);
+        }
+        if (needsFit || viewport == null) {
+            viewport = Viewport.fit(p.x(), p.y(), w, h);
+            needsFit = false;
+        }
+        int[] sel = vm.selection();
+        MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), sel, false);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), buffer, 0, w);
+        frames.add(System.nanoTime() - t0);
+        if (onFirstDraw != null) {
+            Runnable r = onFirstDraw;
+            onFirstDraw = null;
+            r.run();
+        }
+    }
+
+    private void installMouse() {
+        plot.setOnMousePressed(e -> {
+            plot.requestFocus();
+            pressX = lastX = e.getX();
+            pressY = lastY = e.getY();
+            if (e.getButton() != MouseButton.PRIMARY) {
+                drag = Drag.NONE;
+            } else if (e.isShiftDown()) {
+                drag = Drag.BOX;
+            } else if (e.isAltDown() || e.isControlDown()) {
+                drag = Drag.LASSO;
+                lasso.clear();
+                lasso.add(new double[] {e.getX(), e.getY()});
+            } else {
+                drag = Drag.PAN;
+            }
+        });
+        plot.setOnMouseDragged(e -> {
+            switch (drag) {
+                case PAN -> {
+                    if (viewport != null) {
+                        viewport = viewport.pan(e.getX() - lastX, e.getY() - lastY);
+                        requestRender();
+                    }
+                }
+                case BOX -> drawOverlay(List.of(new double[] {pressX, pressY}, new double[] {e.getX(), pressY},
+                        new double[] {e.getX(), e.getY()}, new double[] {pressX, e.getY()}));
+                case LASSO -> {
+                    lasso.add(new double[] {e.getX(), e.getY()});
+                    drawOverlay(lasso);
+                }
+                default -> { }
+            }
+            lastX = e.getX();
+            lastY = e.getY();
+        });
+        plot.setOnMouseReleased(this::released);
+        plot.setOnMouseMoved(e -> {
+            if (viewport == null) {
+                return;
+            }
+            Projection p = vm.projectionProperty().get();
+            if (p != null) {
+                vm.hover(MapRenderer.nearest(viewport, p.x(), p.y(), vm.visibility(), e.getX(), e.getY(), 6));
+                vm.probeAt(viewport.toDataX(e.getX()), viewport.toDataY(e.getY()));
+            }
+        });
+        plot.setOnMouseExited(e -> vm.hover(-1));
+        plot.setOnScroll(e -> {
+            if (viewport != null && e.getDeltaY() != 0) {
+                viewport = viewport.zoom(Math.exp(e.getDeltaY() * 0.004), e.getX(), e.getY());
+                requestRender();
+            }
+        });
+    }
+
+    private void released(MouseEvent e) {
+        boolean click = Math.hypot(e.getX() - pressX, e.getY() - pressY) < 4;
+        Projection p = vm.projectionProperty().get();
+        if (p != null && viewport != null) {
+            if (click && e.getButton() == MouseButton.PRIMARY) {
+                vm.click(MapRenderer.nearest(viewport, p.x(), p.y(), vm.visibility(), e.getX(), e.getY(), 6),
+                        e.isShiftDown() || e.isShortcutDown());
+            } else if (drag == Drag.BOX) {
+                selectPolygon(List.of(new double[] {pressX, pressY}, new double[] {e.getX(), pressY},
+                        new double[] {e.getX(), e.getY()}, new double[] {pressX, e.getY()}));
+            } else if (drag == Drag.LASSO && lasso.size() > 2) {
+                selectPolygon(lasso);
+            }
+        }
+        drag = Drag.NONE;
+        overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+    }
+
+    private void selectPolygon(List<double[]> screen) {
+        double[] xs = new double[screen.size()];
+        double[] ys = new double[screen.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = viewport.toDataX(screen.get(i)[0]);
+            ys[i] = viewport.toDataY(screen.get(i)[1]);
+        }
+        vm.selectInside(xs, ys);
+    }
+
+    private void drawOverlay(List<double[]> pts) {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        g.setStroke(Color.rgb(30, 30, 30, 0.8));
+        g.setFill(Color.rgb(78, 121, 167, 0.12));
+        g.setLineDashes(4, 4);
+        g.beginPath();
+        for (int i = 0; i < pts.size(); i++) {
+            if (i == 0) {
+                g.moveTo(pts.get(i)[0], pts.get(i)[1]);
+            } else {
+                g.lineTo(pts.get(i)[0], pts.get(i)[1]);
+            }
+        }
+        g.closePath();
+        g.fill();
+        g.stroke();
+    }
+}

@@ -1,0 +1,14 @@
+package org.latentexplorer.ui.shell;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** File choosers behind a seam, so that UI tests can answer them. */
+public interface FileDialogs {
+    Optional<Path> openModel();
+
+    /** A data set file or folder. */
+    Optional<Path> openDataset(boolean folder);
+
+    Optional<Path> save(String title, String suggestedName, String extension);
+}

@@ -1,0 +1,53 @@
+package org.latentexplorer.ui.shell;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The platform's file choosers. */
+public final class FxFileDialogs implements FileDialogs {
+    private final Supplier<Window> owner;
+
+    public FxFileDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Optional<Path> openModel() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Open model bundle");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Model bundles (*.lexb)", "*.lexb"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File models = new File("models");
+        if (models.isDirectory()) {
+            c.setInitialDirectory(models.getAbsoluteFile());
+        }
+        return Optional.ofNullable(c.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> openDataset(boolean folder) {
+        if (folder) {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle("Import a folder of images");
+            return Optional.ofNullable(c.showDialog(owner.get())).map(File::toPath);
+        }
+        FileChooser c = new FileChooser();
+        c.setTitle("Import a data set file");
+        return Optional.ofNullable(c.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> save(String title, String suggestedName, String extension) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.setInitialFileName(suggestedName);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " (*." + extension + ")",
+                "*." + extension));
+        return Optional.ofNullable(c.showSaveDialog(owner.get())).map(File::toPath);
+    }
+}

@@ -1,0 +1,136 @@
+package org.latentexplorer.ui.shell;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.latentexplorer.ui.clusters.ClustersView;
+import org.latentexplorer.ui.inpaint.InpaintView;
+import org.latentexplorer.ui.library.LibraryView;
+import org.latentexplorer.ui.library.LibraryViewModel;
+import org.latentexplorer.ui.manifold.ManifoldView;
+import org.latentexplorer.ui.manifold.ManifoldViewModel;
+import org.latentexplorer.ui.map.MapView;
+import org.latentexplorer.ui.map.MapViewModel;
+import org.latentexplorer.ui.services.CoreServices;
+import org.latentexplorer.ui.tasks.TaskExecutor;
+import org.latentexplorer.ui.training.TrainDialog;
+import org.latentexplorer.ui.training.TrainFormViewModel;
+import org.latentexplorer.ui.training.TrainingView;
+import org.latentexplorer.ui.training.TrainingViewModel;
+
+/** Builds the explorer window: library on the left, the screens in tabs, the status bar below. */
+public final class MainWindow {
+    private final Stage stage;
+    private final Session session = new Session();
+    private final LibraryViewModel library;
+    private final MapViewModel map;
+    private final ManifoldViewModel manifold;
+    private final TrainingViewModel training;
+    private final MapView mapView;
+    private final ManifoldView manifoldView;
+    private final TabPane tabs = new TabPane();
+    private final Tab trainingTab;
+    private final TaskExecutor executor;
+
+    public MainWindow(Stage stage, CoreServices services, TaskExecutor executor, SettingsStore store,
+                      FileDialogs dialogs) {
+        this.stage = stage;
+        this.executor = executor;
+        ErrorReporter errors = new FxErrorReporter(() -> stage);
+        FileDialogs files = dialogs != null ? dialogs : new FxFileDialogs(() -> stage);
+        library = new LibraryViewModel(services, executor, session, errors, store);
+        Settings settings = library.settings();
+        map = new MapViewModel(services, executor, session, errors);
+        if (map.methods().contains(settings.projection())) {
+            map.methodProperty().set(settings.projection());
+        }
+        manifold = new ManifoldViewModel(executor, session, errors);
+        manifold.gridSizeProperty().set(settings.gridSize());
+        training = new TrainingViewModel(services, executor, session, errors, library);
+
+        mapView = new MapView(map, errors, files);
+        manifoldView = new ManifoldView(manifold, files);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("screens");
+        trainingTab = new Tab("Training", new TrainingView(training));
+        tabs.getTabs().addAll(new Tab("Latent map", mapView), new Tab("Manifold", manifoldView),
+                new Tab("Inpaint", new InpaintView()), new Tab("Clusters", new ClustersView()), trainingTab);
+
+        BorderPane root = new BorderPane();
+        root.setLeft(new LibraryView(library, session, files, this::showTrainDialog));
+        root.setCenter(tabs);
+        root.setBottom(new StatusBar(executor.monitor(), session));
+        Scene scene = new Scene(root, settings.width(), settings.height());
+        stage.setScene(scene);
+        stage.titleProperty().bind(session.workspaceProperty().map(w -> "Latent Explorer — " + w.model().name())
+                .orElse("Latent Explorer"));
+        stage.setOnHidden(e -> close());
+        mapView.setOnFirstDraw(() -> {
+            double s = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+            String line = String.format(Locale.ROOT, "Latent map drawn %.2f s after the program started", s);
+            System.out.println("[startup] " + line);
+            session.statusProperty().set(session.statusProperty().get() + " · " + line);
+        });
+    }
+
+    /** Shows the window and opens the last (or the default) model. */
+    public void show() {
+        stage.show();
+        library.openInitial();
+    }
+
+    public void showTrainDialog() {
+        String data = session.workspace() == null ? "mnist" : session.workspace().model().config().datasetId();
+        TrainFormViewModel form = new TrainFormViewModel(data, Path.of("models"));
+        new TrainDialog(stage, form).showAndWait().ifPresent(request -> {
+            tabs.getSelectionModel().select(trainingTab);
+            training.start(request);
+        });
+    }
+
+    private void close() {
+        library.updateSettings(library.settings().withGridSize(manifold.gridSizeProperty().get())
+                .withProjection(map.methodProperty().get()).withWindow(stage.getWidth(), stage.getHeight()));
+        executor.shutdown();
+        if (session.workspace() != null) {
+            session.workspace().model().close();
+        }
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public LibraryViewModel library() {
+        return library;
+    }
+
+    public MapView mapView() {
+        return mapView;
+    }
+
+    public ManifoldView manifoldView() {
+        return manifoldView;
+    }
+
+    public MapViewModel mapViewModel() {
+        return map;
+    }
+
+    public ManifoldViewModel manifoldViewModel() {
+        return manifold;
+    }
+
+    public TrainingViewModel trainingViewModel() {
+        return training;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,210 @@
+package org.latentexplorer.ui.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.ui.common.FrameTimes;
+import org.latentexplorer.ui.manifold.GridImage;
+import org.latentexplorer.ui.services.DefaultCoreServices;
+import org.latentexplorer.ui.shell.MainWindow;
+import org.latentexplorer.ui.shell.SettingsStore;
+import org.latentexplorer.ui.shell.Workspace;
+import org.latentexplorer.ui.tasks.FxTaskExecutor;
+import org.latentexplorer.ui.training.TrainFormViewModel;
+
+/**
+ * Frame-time benchmarks of the window with a real MNIST model, run under Xvfb (see
+ * docs/benchmarks-ui.md for the command). Prints p50/p95 of: the map's pan/zoom with 70,000 points,
+ * the manifold grid's redraw while dragging (20×20 of 28×28), and the UI thread's lateness while a
+ * model trains.
+ */
+public final class UiBenchmark {
+    private static MainWindow window;
+
+    public static void main(String[] args) throws Exception {
+        Path model = RealModels.mnist(2);
+        Path config = Files.createTempDirectory("ui-bench");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        onFx(() -> {
+            Stage stage = new Stage();
+            window = new MainWindow(stage, new DefaultCoreServices(model), new FxTaskExecutor(), new SettingsStore(config), null);
+            stage.setWidth(1280);
+            stage.setHeight(820);
+            window.show();
+        });
+        waitUntil(() -> window.mapView().frameTimes().count() > 0, 120);
+        Thread.sleep(300);
+        org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-map");
+        System.out.println("[bench] model " + model + ", pipeline " + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+
+        // --- map: 70,000 points (the 10k MNIST codes seven times, jittered) --------------------------
+        onFx(() -> {
+            Workspace w = window.session().workspace();
+            Dataset d = w.dataset();
+            int copies = 7;
+            int n = d.size() * copies;
+            float[] values = new float[n * d.dim()];
+            int[] labels = new int[n];
+            float[][] codes = new float[n][];
+            SplittableRandom rng = new SplittableRandom(1);
+            for (int c = 0; c < copies; c++) {
+                System.arraycopy(d.values(), 0, values, c * d.values().length, d.values().length);
+                System.arraycopy(d.labels(), 0, labels, c * d.size(), d.size());
+                for (int i = 0; i < d.size(); i++) {
+                    float[] z = w.codes()[i].clone();
+                    for (int k = 0; k < z.length; k++) {
+                        z[k] += (float) (rng.nextGaussian() * 0.05);
+                    }
+                    codes[c * d.size() + i] = z;
+                }
+            }
+            window.session().workspaceProperty().set(new Workspace(w.model(),
+                    new Dataset("mnist x7", d.shape(), n, values, labels, d.labelNames()), codes));
+        });
+        waitUntil(() -> window.mapViewModel().projectionProperty().get() != null
+                && window.mapViewModel().projectionProperty().get().size() == 70_000, 30);
+        FrameTimes pulses = new FrameTimes();
+        onFx(() -> window.mapView().frameTimes().clear());
+        animate(300, pulses, frame -> {
+            if (frame % 10 == 9) {
+                window.mapView().zoomBy(frame % 20 == 9 ? 1.15 : 1 / 1.15, 400, 300);
+            } else {
+                window.mapView().panBy(frame % 60 < 30 ? 4 : -4, 2);
+            }
+        });
+        report("map pan/zoom, 70,000 points: draw (buffer + PixelWriter)", window.mapView().frameTimes());
+        report("map pan/zoom, 70,000 points: interval between pulses", pulses);
+
+        // --- manifold: drag at one step per pulse --------------------------------------------------
+        onFx(() -> window.tabs().getSelectionModel().select(1));
+        waitUntil(() -> window.manifoldViewModel().gridProperty().get() != null, 30);
+        Thread.sleep(300);
+        org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-manifold");
+        FrameTimes decode = new FrameTimes();
+        onFx(() -> {
+            window.manifoldView().frameTimes().clear();
+            window.manifoldViewModel().gridProperty().addListener((o, a, g) -> {
+                if (g != null) {
+                    decode.add(g.decodeNanos());
+                }
+            });
+        });
+        FrameTimes dragPulses = new FrameTimes();
+        animate(300, dragPulses, frame -> window.manifoldViewModel().pan(frame % 100 < 50 ? 0.03 : -0.03, 0.01));
+        Thread.sleep(500);
+        FrameTimes sequential = new FrameTimes();
+        var handle = window.session().workspace().model();
+        float[][] codes = org.latentexplorer.ui.manifold.GridMath.gridCodes(
+                org.latentexplorer.ui.services.Plane.ofDims(new float[2], 0, 1), 0, 0, 4, 20);
+        for (int i = 0; i < 40; i++) {
+            long t0 = System.nanoTime();
+            float[][] images = handle.decode(codes);
+            org.latentexplorer.ui.manifold.GridMath.tile(images, handle.config().inputShape(), 20);
+            sequential.add(System.nanoTime() - t0);
+        }
+        report("manifold 20x20: decode + tile, back to back (no UI)", sequential);
+        report("manifold 20x20 drag: request -> grid on screen", window.manifoldView().frameTimes());
+        report("manifold 20x20 drag: decode of 400 codes (worker)", decode);
+        report("manifold 20x20 drag: interval between pulses", dragPulses);
+
+        // --- responsiveness while training ------------------------------------------------------------
+        FrameTimes lateness = new FrameTimes();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onFx(() -> {
+            TrainFormViewModel form = new TrainFormViewModel("mnist", Path.of("target", "bench"));
+            form.value("epochs").set("1");
+            form.value("out").set(Path.of("target", "bench", "responsiveness.lexb").toString());
+            window.tabs().getSelectionModel().select(4);
+            window.trainingViewModel().start(form.toRequest());
+            long[] last = {System.nanoTime()};
+            Timeline probe = new Timeline(new KeyFrame(Duration.millis(50), e -> {
+                long now = System.nanoTime();
+                lateness.add(Math.max(0, now - last[0] - 50_000_000L));
+                last[0] = now;
+                if (!window.trainingViewModel().runningProperty().get()) {
+                    done.complete(null);
+                }
+            }));
+            probe.setCycleCount(Timeline.INDEFINITE);
+            probe.play();
+        });
+        done.get(300, TimeUnit.SECONDS);
+        report("UI thread lateness while training (50 ms timer)", lateness);
+        org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-training");
+        onFx(() -> System.out.println("[bench] training chart points: "
+                + window.trainingViewModel().lossSeries().stream().mapToInt(s -> s.getData().size()).sum()));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private interface Step {
+        void run(int frame);
+    }
+
+    /** Runs {@code step} once per pulse for {@code frames} pulses, recording the pulse intervals. */
+    private static void animate(int frames, FrameTimes pulses, Step step) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onFx(() -> new AnimationTimer() {
+            int frame;
+            long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    pulses.add(now - last);
+                }
+                last = now;
+                step.run(frame++);
+                if (frame >= frames) {
+                    stop();
+                    done.complete(null);
+                }
+            }
+        }.start());
+        done.get(120, TimeUnit.SECONDS);
+    }
+
+    private static void report(String what, FrameTimes t) {
+        System.out.printf(Locale.ROOT, "[bench] %-58s %s%n", what, t.summary());
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                f.complete(null);
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        f.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            CompletableFuture<Boolean> f = new CompletableFuture<>();
+            Platform.runLater(() -> f.complete(condition.getAsBoolean()));
+            if (f.get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("timed out");
+    }
+}

@@ -1,0 +1,106 @@
+package org.latentexplorer.ui.fakes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.train.EpochStats;
+import org.latentexplorer.train.TrainingListener;
+import org.latentexplorer.ui.services.CoreServices;
+import org.latentexplorer.ui.services.ModelHandle;
+import org.latentexplorer.ui.services.Pca;
+import org.latentexplorer.ui.services.Projection;
+import org.latentexplorer.ui.services.ProjectionListener;
+import org.latentexplorer.ui.services.ProjectionSpec;
+import org.latentexplorer.ui.services.TrainRequest;
+
+/**
+ * Services over {@link FakeModel}: a "bundle" is a text file {@code FAKE d=N}; anything else is
+ * rejected the way a real bundle reader would. Data sets: {@code synthetic} (28×28 blobs),
+ * {@code small} (14×14, does not fit), {@code empty} (no images).
+ */
+public final class FakeServices implements CoreServices {
+    public Path defaultModel;
+    public int datasetSize = 500;
+
+    public static Path writeBundle(Path file, int d) {
+        try {
+            Files.writeString(file, "FAKE d=" + d);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ModelHandle openModel(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(path + ": cannot read the file (" + e.getMessage() + ")");
+        }
+        if (!text.startsWith("FAKE d=")) {
+            throw new InputException(path + ": not a Latent Explorer model bundle (no bundle header at byte 0)");
+        }
+        FakeModel m = new FakeModel(Integer.parseInt(text.substring(7).trim()));
+        return new ModelHandle(path, m, TrainingHistory.empty(), Map.of(), m);
+    }
+
+    @Override
+    public Dataset loadDataset(String nameOrPath, String split) {
+        return switch (nameOrPath) {
+            case "synthetic" -> FakeData.blobs(datasetSize, 7);
+            case "small" -> FakeData.blobs("small", 50, ImageShape.grey(14, 14), 7);
+            case "empty" -> throw new InputException("empty: the folder has no images (looked for .png, .jpg, .pgm)");
+            default -> throw new InputException(nameOrPath + ": no such data set or file");
+        };
+    }
+
+    @Override
+    public Optional<Path> defaultModel() {
+        return Optional.ofNullable(defaultModel);
+    }
+
+    @Override
+    public ModelHandle train(TrainRequest request, TrainingListener listener, CancelToken cancel) {
+        int steps = 20;
+        for (int e = 0; e < request.train().epochs(); e++) {
+            for (int i = 0; i < steps; i++) {
+                cancel.check();
+                double loss = 200.0 / (1 + e * steps + i);
+                listener.onIteration(e, e * steps + i, steps, loss, Map.of("recon", loss * 0.9, "kl", loss * 0.1), 5000);
+            }
+            listener.onEpoch(new EpochStats(e, 150, Map.of("recon", 140.0, "kl", 10.0), 160, Map.of("recon", 148.0,
+                    "kl", 12.0), 5000, 0.1));
+        }
+        writeBundle(request.output(), request.model().latentDim());
+        return openModel(request.output());
+    }
+
+    @Override
+    public List<String> projectionMethods() {
+        return List.of(ProjectionSpec.PCA, ProjectionSpec.TSNE);
+    }
+
+    @Override
+    public Projection project(float[][] codes, ProjectionSpec spec, ProjectionListener listener, CancelToken cancel) {
+        Projection p = Pca.project(codes);
+        if (spec.method().equals(ProjectionSpec.TSNE)) {
+            for (int it = 1; it <= 3; it++) {
+                cancel.check();
+                listener.onLayout(it, 3, p.x(), p.y());
+            }
+            return new Projection(ProjectionSpec.TSNE, "fake, 3 iterations", p.x(), p.y(), null);
+        }
+        return p;
+    }
+}

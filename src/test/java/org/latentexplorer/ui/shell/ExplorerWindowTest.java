@@ -1,0 +1,145 @@
+package org.latentexplorer.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.ui.fakes.FakeFileDialogs;
+import org.latentexplorer.ui.fakes.FakeServices;
+import org.latentexplorer.ui.manifold.GridImage;
+import org.latentexplorer.ui.services.Projection;
+import org.latentexplorer.ui.tasks.FxTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window driven with the mouse, over fake services and the real (threaded) task executor. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+    private final FakeFileDialogs dialogs = new FakeFileDialogs();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path config = Files.createTempDirectory(dir, "config");
+        FakeServices services = new FakeServices();
+        services.datasetSize = 2000;
+        services.defaultModel = FakeServices.writeBundle(dir.resolve("default-d2.lexb"), 2);
+        window = new MainWindow(stage, services, new FxTaskExecutor(), new SettingsStore(config), dialogs);
+        stage.setWidth(1200);
+        stage.setHeight(800);
+        window.show();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void mapDrawn() throws Exception {
+        waitFor(() -> window.session().workspace() != null && window.mapView().frameTimes().count() > 0);
+    }
+
+    @Test
+    void opensOnTheDefaultModelWithTheMapDrawn(FxRobot robot) throws Exception {
+        mapDrawn();
+        assertThat(window.session().workspace().model().name()).isEqualTo("default-d2.lexb");
+        assertThat(robot.lookup("#projection-info").queryAs(Label.class).getText()).startsWith("identity");
+        assertThat(stage.getTitle()).contains("default-d2.lexb");
+        Screenshots.save(stage.getScene(), "map");
+    }
+
+    @Test
+    void hoveringAPointOfTheMapShowsItsImageAndReconstruction(FxRobot robot) throws Exception {
+        mapDrawn();
+        Projection p = window.mapViewModel().projectionProperty().get();
+        var v = window.mapView().viewport();
+        Node plot = robot.lookup("#map-plot").query();
+        Point2D screen = plot.localToScreen(v.toScreenX(p.x()[3]), v.toScreenY(p.y()[3]));
+        robot.moveTo(screen.add(20, 20)).moveTo(screen);
+        waitFor(() -> robot.lookup("#hover-reconstruction").queryAs(ImageView.class).getImage() != null);
+        assertThat(robot.lookup("#hover-image").queryAs(ImageView.class).getImage()).isNotNull();
+        assertThat(robot.lookup("#hover-text").queryAs(Label.class).getText()).contains("label");
+        assertThat(robot.lookup("#probe-image").queryAs(ImageView.class).getImage()).isNotNull();
+        robot.clickOn(screen);
+        waitFor(() -> window.session().selection().length == 1);
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        Point2D other = plot.localToScreen(v.toScreenX(p.x()[8]), v.toScreenY(p.y()[8]));
+        robot.clickOn(other);
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        Screenshots.save(stage.getScene(), "map-hover");
+    }
+
+    @Test
+    void draggingOnTheManifoldChangesTheRenderedGrid(FxRobot robot) throws Exception {
+        mapDrawn();
+        robot.clickOn("Manifold");
+        waitFor(() -> window.manifoldViewModel().gridProperty().get() != null);
+        GridImage before = window.manifoldViewModel().gridProperty().get();
+        Screenshots.save(stage.getScene(), "manifold");
+        robot.drag("#manifold-pane").moveBy(60, 0).moveBy(60, 30).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(() -> window.manifoldViewModel().gridProperty().get() != before
+                && !java.util.Arrays.equals(window.manifoldViewModel().gridProperty().get().argb(), before.argb()));
+        assertThat(window.manifoldViewModel().centreU()).isLessThan(0);
+        assertThat(window.manifoldViewModel().centreV()).isGreaterThan(0);
+        Screenshots.save(stage.getScene(), "manifold-dragged");
+    }
+
+    @Test
+    void aOneEpochTrainingFromTheDialogUpdatesTheChartAndOpensTheResult(FxRobot robot) throws Exception {
+        mapDrawn();
+        robot.clickOn("#train-model");
+        waitFor(() -> robot.lookup("#train-dialog").tryQuery().isPresent());
+        Path out = dir.resolve("one-epoch.lexb");
+        TextField epochs = robot.lookup("#train-epochs").queryAs(TextField.class);
+        robot.doubleClickOn(epochs).eraseText(6).write("x");
+        waitFor(() -> !robot.lookup("#train-problem").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#train-problem").queryAs(Label.class).getText()).contains("--epochs");
+        Screenshots.save(robot.lookup("#train-dialog").query().getScene(), "train-dialog-invalid");
+        robot.doubleClickOn(epochs).eraseText(6).write("1");
+        robot.interact(() -> {
+            robot.lookup("#train-out").queryAs(TextField.class).setText(out.toString());
+            robot.lookup("#train-data").queryAs(TextField.class).setText("synthetic");
+        });
+        waitFor(() -> robot.lookup("#train-problem").queryAs(Label.class).getText().isEmpty());
+        robot.clickOn("Train");
+        waitFor(() -> window.session().workspace() != null
+                && window.session().workspace().model().name().equals("one-epoch.lexb"));
+        assertThat(window.trainingViewModel().lossSeries()).isNotEmpty();
+        assertThat(window.trainingViewModel().lossSeries().getFirst().getData()).isNotEmpty();
+        assertThat(Files.exists(out)).isTrue();
+        Screenshots.save(stage.getScene(), "training");
+    }
+
+    @Test
+    void aCorruptModelShowsAnErrorAndKeepsTheOpenOne(FxRobot robot) throws Exception {
+        mapDrawn();
+        var before = window.session().workspace();
+        dialogs.model = Files.write(dir.resolve("corrupt.lexb"), new byte[] {0x50, 0x4b, 3, 4, 1, 2, 3});
+        robot.clickOn("#open-model");
+        waitFor(() -> robot.lookup("#error-message").tryQuery().isPresent());
+        String message = robot.lookup("#error-message").queryAs(Label.class).getText();
+        assertThat(message).contains("corrupt.lexb").contains("not a Latent Explorer model bundle");
+        Screenshots.save(robot.lookup("#error-dialog").query().getScene(), "error-dialog");
+        robot.clickOn("OK");
+        assertThat(window.session().workspace()).isSameAs(before);
+        assertThat(stage.getTitle()).contains("default-d2.lexb");
+    }
+}

@@ -1,0 +1,80 @@
+package org.latentexplorer.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.ui.fakes.Harness;
+
+class TrainingViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreValidAndBuildTheCommandLine() {
+        TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
+        assertThat(form.validProperty().get()).isTrue();
+        assertThat(form.commandLine()).startsWith("latent-explorer train --data mnist --kind vae")
+                .contains("--latent 2").contains("--batch 128").doesNotContain("--clusters");
+        assertThat(form.toRequest().train().epochs()).isEqualTo(10);
+    }
+
+    @Test
+    void eachBadFieldGetsItsOwnMessage() {
+        TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
+        form.value("lr").set("2");
+        assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.error("lr").get()).isEqualTo("--lr must be in (0, 1], got 2.0");
+        form.value("lr").set("0.001");
+        form.value("batch").set("12x");
+        assertThat(form.error("batch").get()).contains("whole number");
+        assertThat(form.error("lr").get()).isNull();
+        form.value("batch").set("64");
+        form.value("latent").set("0");
+        assertThat(form.error("latent").get()).contains("latent dimension");
+        form.value("latent").set("2");
+        form.value("likelihood").set("poisson");
+        assertThat(form.error("likelihood").get()).contains("bernoulli");
+        form.value("likelihood").set("gaussian:0.01");
+        form.value("validation").set("0.9");
+        assertThat(form.error("validation").get()).contains("--validation");
+        form.value("validation").set("0.1");
+        form.value("out").set("model.bin");
+        assertThat(form.error("out").get()).contains(".lexb");
+        form.value("out").set(dir.resolve("x.lexb").toString());
+        assertThat(form.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void trainingFillsTheChartsAtMostOnePointPerFlushAndOpensTheResult() {
+        Harness h = new Harness(dir).withModel(2);
+        TrainingViewModel vm = new TrainingViewModel(h.services, h.executor, h.session, h.errors, h.library);
+        TrainFormViewModel form = new TrainFormViewModel("synthetic", dir);
+        form.value("epochs").set("2");
+        form.value("latent").set("3");
+        form.value("out").set(dir.resolve("trained.lexb").toString());
+        vm.start(form.toRequest());
+        assertThat(vm.runningProperty().get()).isFalse();
+        // The direct executor runs the whole run before the first flush: one point per epoch, plus validation.
+        var train = vm.lossSeries().stream().filter(s -> s.getName().startsWith("train")).findFirst().orElseThrow();
+        var valid = vm.lossSeries().stream().filter(s -> s.getName().startsWith("validation")).findFirst().orElseThrow();
+        assertThat(train.getData()).hasSize(2);
+        assertThat(valid.getData()).hasSize(2);
+        assertThat(vm.termSeries()).extracting(s -> s.getName())
+                .contains("train recon", "train kl", "validation recon", "validation kl");
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.speedProperty().get()).contains("examples/s");
+        assertThat(Files.exists(dir.resolve("trained.lexb"))).isTrue();
+        assertThat(h.session.workspace().model().name()).isEqualTo("trained.lexb");
+        assertThat(h.session.workspace().model().latentDim()).isEqualTo(3);
+        assertThat(h.library.recentModels().getFirst()).endsWith("trained.lexb");
+    }
+
+    @Test
+    void timeLeftIsFormattedAsMinutesAndSeconds() {
+        assertThat(TrainingViewModel.formatSeconds(75)).isEqualTo("1:15");
+        assertThat(TrainingViewModel.formatSeconds(3725)).isEqualTo("1:02:05");
+    }
+}
