@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.inpaint.InpaintTestAccess;
 import org.latentexplorer.model.ModelBundle;
 import picocli.CommandLine;
 
+/** Uses a tiny model trained for a few seconds (shared by the tests of one run). */
+@Tag("slow")
 class InpaintCommandTest {
     @TempDir
     static Path dir;

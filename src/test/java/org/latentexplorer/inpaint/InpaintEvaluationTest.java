@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.Json;
@@ -39,6 +40,7 @@ class InpaintEvaluationTest {
     }
 
     @Test
+    @Tag("slow")
     void aTrainedModelCompletesTheTestSetWell() {
         InpaintEvaluation.Result r = InpaintEvaluation.run(new ModelInpainter(TinyModels.trained(), Method.REPLACE), DATA,
                 TOP, "top-half", new InpaintOptions(20, 1, 0.05), 8, 1, CancelToken.NONE, null);

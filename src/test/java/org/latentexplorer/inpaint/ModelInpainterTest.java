@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,6 +16,8 @@ import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.model.SameDiffModel;
 
+/** Uses a tiny model trained for a few seconds (shared by the tests of one run). */
+@Tag("slow")
 class ModelInpainterTest {
     private static final InpaintOptions OPTS = new InpaintOptions(60, 4, 0.1);
 
