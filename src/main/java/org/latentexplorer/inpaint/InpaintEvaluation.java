@@ -51,7 +51,8 @@ public final class InpaintEvaluation {
      *
      * @param inpainter the method (a model's or K-NN over a training set disjoint from {@code data})
      * @param data      test images, complete (no NaN)
-     * @param mask      the values to hide; must not be empty
+     * @param mask      the values to hide; must not be empty (a full mask is allowed and noted)
+     * @param maskName  how the mask was given (e.g. {@code top-half}), for the report
      * @param options   iterations and the like
      * @param limit     at most this many images (≥ 1)
      * @param seed      seeds the completions; image i uses a generator split off in order
