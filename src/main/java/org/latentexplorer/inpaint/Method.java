@@ -1,0 +1,51 @@
+package org.latentexplorer.inpaint;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import org.latentexplorer.common.InputException;
+
+/**
+ * A way of completing the missing values of an example.
+ *
+ * <ul>
+ *   <li>{@link #REPLACE}: iterative replacement — encode, decode, put the observed values back,
+ *       repeat (Kormaris 2020, Listing 5.3).</li>
+ *   <li>{@link #PSEUDO_GIBBS}: alternately z ~ q(z|x̂) and x_miss ~ p(x_miss|z) (Rezende et al. 2014,
+ *       appendix F).</li>
+ *   <li>{@link #MWG}: Metropolis-within-Gibbs, the encoder as an independent proposal with an exact
+ *       acceptance ratio (Mattei &amp; Frellsen 2018, Algorithm 1).</li>
+ *   <li>{@link #OPTIMIZE}: z* = argmax log p(x_obs|z) + log p(z) by Adam, then decode.</li>
+ *   <li>{@link #KNN}: the K nearest training examples on the observed values (Kormaris 2020, §5.1).</li>
+ * </ul>
+ */
+public enum Method {
+    REPLACE("replace"), PSEUDO_GIBBS("pseudo-gibbs"), MWG("mwg"), OPTIMIZE("optimize"), KNN("knn");
+
+    private final String cliName;
+
+    Method(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /** True for the methods that need a trained model. */
+    public boolean usesModel() {
+        return this != KNN;
+    }
+
+    /** Parses {@code replace}, {@code pseudo-gibbs}, {@code mwg}, {@code optimize} or {@code knn}. */
+    public static Method parse(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        for (Method m : values()) {
+            if (m.cliName.equals(t)) {
+                return m;
+            }
+        }
+        throw new InputException("--method must be replace, pseudo-gibbs, mwg, optimize or knn:K, got '" + text + "'");
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}

@@ -1,0 +1,91 @@
+package org.latentexplorer.inpaint;
+
+import java.util.SplittableRandom;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.model.LatentModel;
+import org.latentexplorer.model.SameDiffVae;
+
+/**
+ * Completes with a trained model by one of the model-based {@link Method}s. For a dense VAE the
+ * weights are copied into a Java network at construction (a few milliseconds), after which
+ * completions never touch SameDiff and may run on several threads at once; create a new inpainter
+ * after the model is trained further. Other models go through their own encode/decode calls and
+ * follow the model's one-thread rule.
+ */
+public final class ModelInpainter implements Inpainter {
+    private final LatentNetwork net;
+    private final MethodSpec method;
+    private final String modelShape;
+
+    /**
+     * @param model  a trained model (not closed while this inpainter is used, for non-dense models)
+     * @param method one of replace, pseudo-gibbs, mwg, optimize
+     */
+    public ModelInpainter(LatentModel model, Method method) {
+        if (model == null) {
+            throw new InputException("method " + method + " needs a model (--model FILE)");
+        }
+        if (method == null || !method.usesModel()) {
+            throw new InputException("ModelInpainter runs replace, pseudo-gibbs, mwg or optimize, not " + method);
+        }
+        this.method = MethodSpec.of(method);
+        this.net = DenseVaeNetwork.supports(model) ? DenseVaeNetwork.of((SameDiffVae) model) : new ModelNetwork(model);
+        this.modelShape = model.config().inputShape() + " (" + model.inputDim() + " values)";
+    }
+
+    @Override
+    public MethodSpec method() {
+        return method;
+    }
+
+    /** True when completions run on the copied Java network rather than through SameDiff. */
+    public boolean usesJavaNetwork() {
+        return net instanceof DenseVaeNetwork;
+    }
+
+    @Override
+    public Completion complete(float[] image, Mask mask, InpaintOptions options, SplittableRandom rng,
+                               CancelToken cancel, InpaintListener listener) {
+        if (mask.size() != net.inputDim()) {
+            throw new InputException("the mask is " + mask.shape() + " (" + mask.size() + " values) but the model expects "
+                    + modelShape);
+        }
+        mask.checkFits(image);
+        if (mask.isEmpty()) {
+            return Inpainting.unchanged(image, method);
+        }
+        String note = mask.isFull() ? Inpainting.FULL_MASK_NOTE : "";
+        InpaintListener l = listener == null ? InpaintListener.NONE : listener;
+        CancelToken c = cancel == null ? CancelToken.NONE : cancel;
+        return method.method() == Method.OPTIMIZE
+                ? LatentOptimizer.run(net, method, image, mask, options, rng, c, l, note)
+                : ChainSampler.run(net, method, image, mask, options, rng, c, l, note);
+    }
+
+    /** The Java network's q(z|x) parameters, for tests that compare it with the model. */
+    float[][] encodeForTest(float[] x) {
+        float[] mu = new float[net.latentDim()], lv = new float[net.latentDim()];
+        net.open().encode(x, mu, lv);
+        return new float[][]{mu, lv};
+    }
+
+    /** As {@link #encodeForTest} after declaring the values outside {@code missing} fixed. */
+    float[][] encodeWithFixedObservedForTest(float[] x, int[] missing) {
+        float[] mu = new float[net.latentDim()], lv = new float[net.latentDim()];
+        LatentNetwork.Pass p = net.open();
+        p.fixObserved(x, missing);
+        p.encode(x, mu, lv);
+        return new float[][]{mu, lv};
+    }
+
+    /** The Java network's decoded means, for tests that compare it with the model. */
+    float[] decodeForTest(float[] z) {
+        float[] logits = new float[net.inputDim()];
+        net.open().decode(z, logits);
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = PixelLikelihood.mean(logits[i]);
+        }
+        return logits;
+    }
+}

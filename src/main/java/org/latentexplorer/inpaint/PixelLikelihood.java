@@ -1,0 +1,85 @@
+package org.latentexplorer.inpaint;
+
+import java.util.SplittableRandom;
+import org.latentexplorer.model.Likelihood;
+
+/**
+ * Per-value log p(x|z) from decoder logits, its derivative, the decoded mean and a draw, for the two
+ * decoders of {@link Likelihood}. Same formulas as the training loss in
+ * {@code SameDiffVae.negLogLikelihood}.
+ */
+final class PixelLikelihood {
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final boolean bernoulli;
+    private final double variance;
+    private final double sd;
+    private final double logNorm;
+
+    PixelLikelihood(Likelihood likelihood) {
+        bernoulli = likelihood.kind() == Likelihood.Kind.BERNOULLI;
+        variance = bernoulli ? 1 : likelihood.variance();
+        sd = Math.sqrt(variance);
+        logNorm = -0.5 * (LOG_2PI + Math.log(variance));
+    }
+
+    static double sigmoid(double l) {
+        return 1 / (1 + Math.exp(-l));
+    }
+
+    /**
+     * Bernoulli: log p = x·l − softplus(l), softplus(l) = max(l, 0) + log(1 + e^−|l|) (the logits
+     * form of the cross-entropy). Gaussian with variance s²: −(x − σ(l))²/(2s²) − ½ log(2π s²).
+     */
+    double logP(float x, float logit) {
+        if (bernoulli) {
+            return x * logit - (Math.max(logit, 0) + Math.log1p(Math.exp(-Math.abs(logit))));
+        }
+        double d = x - sigmoid(logit);
+        return -d * d / (2 * variance) + logNorm;
+    }
+
+    /** ∂ log p / ∂ logit: x − σ(l) (Bernoulli); (x − m)·m(1 − m)/s², m = σ(l) (Gaussian). */
+    double dLogP(float x, float logit) {
+        double m = sigmoid(logit);
+        return bernoulli ? x - m : (x - m) * m * (1 - m) / variance;
+    }
+
+    /** Σ_i log p(x_i | logits_i) over all values. */
+    double logP(float[] x, float[] logits) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += logP(x[i], logits[i]);
+        }
+        return s;
+    }
+
+    /** Σ over the indices listed. */
+    double logP(float[] x, float[] logits, int[] indices) {
+        double s = 0;
+        for (int i : indices) {
+            s += logP(x[i], logits[i]);
+        }
+        return s;
+    }
+
+    /** E[x|z] = σ(l) for both decoders. */
+    static float mean(float logit) {
+        return (float) sigmoid(logit);
+    }
+
+    /** Variance of p(x_i|z): m(1 − m) (Bernoulli) or s² (Gaussian). */
+    double variance(float logit) {
+        double m = sigmoid(logit);
+        return bernoulli ? m * (1 - m) : variance;
+    }
+
+    /** One draw from p(x_i|z); Gaussian draws are clipped to [0, 1], the range of the inputs. */
+    float sample(float logit, SplittableRandom rng) {
+        double m = sigmoid(logit);
+        if (bernoulli) {
+            return rng.nextDouble() < m ? 1f : 0f;
+        }
+        return (float) Math.min(1, Math.max(0, m + sd * rng.nextGaussian()));
+    }
+}

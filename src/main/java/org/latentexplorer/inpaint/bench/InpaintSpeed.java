@@ -1,0 +1,101 @@
+package org.latentexplorer.inpaint.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.DatasetResolver;
+import org.latentexplorer.data.Split;
+import org.latentexplorer.inpaint.InpaintOptions;
+import org.latentexplorer.inpaint.Inpainting;
+import org.latentexplorer.inpaint.Mask;
+import org.latentexplorer.inpaint.Method;
+import org.latentexplorer.inpaint.ModelInpainter;
+import org.latentexplorer.model.LatentModel;
+import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelBundle;
+import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.Models;
+
+/**
+ * Latency of one completion of one 28×28 MNIST test image (bottom half missing), as the screen would
+ * ask for it after a brush stroke: each method at 200 iterations, after a warm-up, median and 95th
+ * percentile over repeated runs. Also times MwG through SameDiff calls (the path the Java network
+ * replaces) for comparison.
+ *
+ * <p>Usage: {@code InpaintSpeed [model.lexb] [repeats]}; without a model, a freshly initialised
+ * 784-512-256-20 VAE (the arithmetic is the same; only the ReLU sparsity differs).
+ */
+public final class InpaintSpeed {
+    private InpaintSpeed() {
+    }
+
+    public static void main(String[] args) {
+        LatentModel model = args.length > 0 && Files.exists(Path.of(args[0])) ? ModelBundle.load(Path.of(args[0])).model()
+                : Models.create(ModelConfig.denseVae(org.latentexplorer.data.ImageShape.grey(28, 28), 20,
+                Likelihood.BERNOULLI), 1);
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        Dataset test = DatasetResolver.defaults().resolve("mnist", Split.TEST);
+        float[] image = test.row(0);
+        Mask mask = Mask.bottomHalf(test.shape());
+        InpaintOptions opts = InpaintOptions.defaults().withIterations(200);
+        for (Method m : new Method[]{Method.MWG, Method.PSEUDO_GIBBS, Method.REPLACE, Method.OPTIMIZE}) {
+            ModelInpainter in = new ModelInpainter(model, m);
+            report(m + " (Java network)", time(in::complete, image, mask, opts, repeats));
+        }
+        // What the screen can show first: the running mean after 20 of the 200 MwG iterations (listener).
+        ModelInpainter mwg = new ModelInpainter(model, Method.MWG);
+        double[] first = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long s = System.nanoTime();
+            int k = i;
+            mwg.complete(image, mask, opts, new SplittableRandom(200 + i), CancelToken.NONE, (it, of, cur, z) -> {
+                if (it == 20) {
+                    first[k] = (System.nanoTime() - s) / 1e6;
+                }
+            });
+        }
+        report("mwg first update (it. 20)", first);
+        long t0 = System.nanoTime();
+        new ModelInpainter(model, Method.MWG);
+        System.out.printf(Locale.ROOT, "weight extraction (new ModelInpainter): %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        // The SameDiff path: the same algorithm through model.encode/decode, one graph call each.
+        double[] sd = new double[5];
+        for (int r = 0; r < sd.length + 1; r++) {
+            long s = System.nanoTime();
+            Inpainting.completeThroughModelCalls(model, image, mask, Method.MWG, opts, new SplittableRandom(r));
+            if (r > 0) {
+                sd[r - 1] = (System.nanoTime() - s) / 1e6;
+            }
+        }
+        report("mwg (SameDiff calls)", sd);
+    }
+
+    private interface Completer {
+        Object complete(float[] image, Mask mask, InpaintOptions o, SplittableRandom rng, CancelToken c,
+                        org.latentexplorer.inpaint.InpaintListener l);
+    }
+
+    private static double[] time(Completer c, float[] image, Mask mask, InpaintOptions opts, int repeats) {
+        for (int i = 0; i < 30; i++) {
+            c.complete(image, mask, opts, new SplittableRandom(i), CancelToken.NONE, null);
+        }
+        double[] ms = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long s = System.nanoTime();
+            c.complete(image, mask, opts, new SplittableRandom(100 + i), CancelToken.NONE, null);
+            ms[i] = (System.nanoTime() - s) / 1e6;
+        }
+        return ms;
+    }
+
+    private static void report(String what, double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        System.out.printf(Locale.ROOT, "%-28s 200 iterations: median %.1f ms, p95 %.1f ms, min %.1f ms (n = %d)%n", what,
+                s[s.length / 2], s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)], s[0], s.length);
+    }
+}
