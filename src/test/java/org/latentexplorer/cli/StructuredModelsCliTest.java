@@ -1,0 +1,76 @@
+package org.latentexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.Json;
+import picocli.CommandLine;
+
+/** The GMVAE and CVAE through the command line: train, sample by cluster or class, cluster metrics. */
+@Tag("slow")
+class StructuredModelsCliTest {
+    @TempDir
+    Path dir;
+
+    private static CliTest.Run run(String... args) {
+        CommandLine cl = LatentExplorerCommand.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new CliTest.Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void gmvaeTrainsSamplesByClusterAndReportsClusterMetrics() throws Exception {
+        Path model = dir.resolve("g.lexb");
+        CliTest.Run t = run("train", "--model", "gmvae", "--clusters", "3", "--w-dim", "2", "--latent", "4",
+                "--hidden", "32", "--dataset", "mnist", "--limit", "200", "--epochs", "1", "--batch", "50",
+                "--out", model.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("ReconsLoss").contains("CondPrior").contains("WPrior").contains("YPrior");
+
+        Path png = dir.resolve("c1.png");
+        assertThat(run("sample", "--model", model.toString(), "--cluster", "1", "--n", "4", "--out", png.toString())
+                .code()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 29 + 1);
+
+        CliTest.Run e = run("eval", "--model", model.toString(), "--limit", "50", "--json");
+        assertThat(e.code()).as(e.err()).isZero();
+        JsonNode clusters = Json.MAPPER.readTree(e.out()).get("clusters");
+        assertThat(clusters.get("examples").asInt()).isEqualTo(50);
+        assertThat(clusters.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+
+        CliTest.Run bad = run("sample", "--model", model.toString(), "--cluster", "7", "--out", png.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--cluster");
+    }
+
+    @Test
+    void cvaeSamplesByClassNameAndPlainVaeExplainsItHasNoClusters() throws Exception {
+        Path model = dir.resolve("c.lexb");
+        CliTest.Run t = run("train", "--model", "cvae", "--latent", "2", "--hidden", "32", "--dataset", "mnist",
+                "--limit", "200", "--epochs", "1", "--batch", "50", "--out", model.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        Path png = dir.resolve("seven.png");
+        assertThat(run("sample", "--model", model.toString(), "--class", "7", "--n", "4", "--out", png.toString())
+                .code()).isZero();
+        assertThat(run("sample", "--model", model.toString(), "--class", "seven", "--out", png.toString()).err())
+                .contains("--class");
+
+        Path vae = dir.resolve("v.lexb");
+        assertThat(run("train", "--dataset", "mnist", "--limit", "100", "--hidden", "16", "--epochs", "1",
+                "--out", vae.toString()).code()).isZero();
+        CliTest.Run none = run("sample", "--model", vae.toString(), "--cluster", "0", "--out", png.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("no discrete latent");
+        assertThat(run("train", "--model", "gmvae", "--clusters", "1", "--dataset", "mnist", "--out",
+                dir.resolve("x.lexb").toString()).err()).contains("--clusters");
+    }
+}
