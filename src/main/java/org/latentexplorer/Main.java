@@ -16,7 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--open")) {
+        if (args.length == 0) {
             javafx.application.Application.launch(org.latentexplorer.ui.ExplorerApp.class, args);
             return;
         }
