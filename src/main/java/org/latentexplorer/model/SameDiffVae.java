@@ -195,7 +195,10 @@ public final class SameDiffVae extends SameDiffModel {
                 RECON, KL);
         double recon = out.get(RECON).meanNumber().doubleValue();
         double kl = out.get(KL).meanNumber().doubleValue();
-        return new LossTerms(recon + kl, Map.of(RECON, recon, KL, kl));
+        Map<String, Double> terms = new java.util.LinkedHashMap<>();
+        terms.put(RECON, recon);
+        terms.put(KL, kl);
+        return new LossTerms(recon + kl, terms);
     }
 
     @Override
