@@ -29,7 +29,8 @@ public final class ModelBundle implements AutoCloseable {
     public static final String FORMAT = "latent-explorer-model";
     public static final int VERSION = 1;
     static final String MANIFEST = "manifest.json", CONFIG = "config.json", GRAPH = "graph.sdz",
-            HISTORY = "history.json", EVALUATION = "evaluation.json", ANNOTATIONS = "annotations.json";
+            HISTORY = "history.json", EVALUATION = "evaluation.json", ANNOTATIONS = "annotations.json",
+            WEIGHTS = "weights.bin";
 
     private final SameDiffModel model;
     private TrainingHistory history;
@@ -82,6 +83,9 @@ public final class ModelBundle implements AutoCloseable {
                     zip.putNextEntry(new ZipEntry(GRAPH));
                     Files.copy(graphTmp, zip);
                     zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry(WEIGHTS));
+                    WeightsFile.write(model.graph(), zip);
+                    zip.closeEntry();
                     putJson(zip, HISTORY, history);
                     putJson(zip, EVALUATION, evaluation);
                     putJson(zip, ANNOTATIONS, annotations);
@@ -119,9 +123,23 @@ public final class ModelBundle implements AutoCloseable {
             Map<String, Object> evaluation = readJson(zip, file, EVALUATION, new TypeReference<>() { });
             Map<String, Object> annotations = zip.getEntry(ANNOTATIONS) == null ? Map.of()
                     : readJson(zip, file, ANNOTATIONS, new TypeReference<Map<String, Object>>() { });
-            SameDiff sd = readGraph(zip, file);
-            checkShapes(file, config, sd);
-            return new ModelBundle(Models.fromGraph(config, sd), history, evaluation, annotations);
+            SameDiffModel model;
+            ZipEntry weights = zip.getEntry(WEIGHTS);
+            if (weights != null) {
+                // Rebuild the graph from the config and copy the weights in: much faster than SameDiff.load.
+                try {
+                    model = Models.create(config, 0);
+                } catch (InputException e) {
+                    throw new InputException(file + ": " + e.getMessage(), e);
+                }
+                try (InputStream in = zip.getInputStream(weights)) {
+                    WeightsFile.assign(model.graph(), WeightsFile.read(in, file.toString()), file.toString());
+                }
+            } else {
+                model = Models.fromGraph(config, readGraph(zip, file));
+            }
+            checkShapes(file, config, model.graph());
+            return new ModelBundle(model, history, evaluation, annotations);
         } catch (ZipException e) {
             throw new InputException(file + ": not a model bundle, or the file is truncated or corrupt ("
                     + e.getMessage() + ")", e);

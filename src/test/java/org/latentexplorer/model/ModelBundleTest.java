@@ -79,10 +79,37 @@ class ModelBundleTest {
         String cfg = new String(entry(ModelBundle.CONFIG)).replace("\"height\" : 3", "\"height\" : 4");
         Path shape = rewrite("shape.lexb", ModelBundle.CONFIG, cfg);
         assertThatThrownBy(() -> ModelBundle.load(shape)).hasMessageContaining("shape.lexb")
-                .hasMessageContaining("9 values");
+                .hasMessageContaining("has shape").hasMessageContaining("but the config describes");
         Path badCfg = rewrite("badcfg.lexb", ModelBundle.CONFIG, "{\"kind\":\"vae\",\"arch\":\"dense\",\"latentDim\":0}");
         assertThatThrownBy(() -> ModelBundle.load(badCfg)).hasMessageContaining("badcfg.lexb")
                 .hasMessageContaining("config.json");
+    }
+
+    @Test
+    void bundleWithoutPlainWeightsLoadsThroughTheSavedGraph() throws Exception {
+        Path graphOnly = dir.resolve("graph-only.lexb");
+        try (ZipFile z = new ZipFile(good.toFile()); OutputStream os = Files.newOutputStream(graphOnly);
+             ZipOutputStream zo = new ZipOutputStream(os)) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                if (!e.getName().equals(ModelBundle.WEIGHTS)) {
+                    zo.putNextEntry(new ZipEntry(e.getName()));
+                    zo.write(z.getInputStream(e).readAllBytes());
+                    zo.closeEntry();
+                }
+            }
+        }
+        float[][] z = model.samplePrior(3, new SplittableRandom(4));
+        try (ModelBundle b = ModelBundle.load(graphOnly)) {
+            assertThat(b.model().decode(z)).isEqualTo(model.decode(z));
+        }
+    }
+
+    @Test
+    void truncatedWeightsAreReportedAsSuch() throws Exception {
+        byte[] w = entry(ModelBundle.WEIGHTS);
+        Path cut = rewriteBytes("cut-weights.lexb", ModelBundle.WEIGHTS, java.util.Arrays.copyOf(w, w.length - 100));
+        assertThatThrownBy(() -> ModelBundle.load(cut)).isInstanceOf(InputException.class)
+                .hasMessageContaining("cut-weights.lexb").hasMessageContaining("truncated");
     }
 
     @Test
@@ -107,12 +134,16 @@ class ModelBundleTest {
     }
 
     private static Path rewrite(String fileName, String entryName, String content) throws Exception {
+        return rewriteBytes(fileName, entryName, content.getBytes());
+    }
+
+    private static Path rewriteBytes(String fileName, String entryName, byte[] content) throws Exception {
         Path out = dir.resolve(fileName);
         try (ZipFile z = new ZipFile(good.toFile()); OutputStream os = Files.newOutputStream(out);
              ZipOutputStream zo = new ZipOutputStream(os)) {
             for (var e : java.util.Collections.list(z.entries())) {
                 zo.putNextEntry(new ZipEntry(e.getName()));
-                zo.write(e.getName().equals(entryName) ? content.getBytes() : z.getInputStream(e).readAllBytes());
+                zo.write(e.getName().equals(entryName) ? content : z.getInputStream(e).readAllBytes());
                 zo.closeEntry();
             }
         }
