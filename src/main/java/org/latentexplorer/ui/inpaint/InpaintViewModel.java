@@ -224,7 +224,7 @@ public final class InpaintViewModel {
             for (int xx = (int) Math.floor(x - r); xx <= x + r; xx++) {
                 double dx = xx - x;
                 double dy = yy - y;
-                if (yy < 0 || yy >= h || xx < 0 || xx >= w || dx * dx + dy * dy > r * r + 0.5) {
+                if (yy < 0 || yy >= h || xx < 0 || xx >= w || dx * dx + dy * dy > r * r + r) {
                     continue;
                 }
                 for (int c = 0; c < shape.channels(); c++) {
