@@ -34,8 +34,9 @@ import org.latentexplorer.ui.common.Raster;
 public final class InpaintView extends BorderPane {
     static final double EDITOR = 392;
     static final double RESULT = 196;
-    static final double SAMPLE = 92;
-    static final int SAMPLES_SHOWN = 6;
+    static final double SAMPLE = 95;
+    /** Two rows of four under the results, which are {@code 2 * RESULT + 12} wide. */
+    static final int SAMPLES_SHOWN = 8;
     /** The stdDev that maps to the hottest colour: a Bernoulli pixel's largest spread. */
     static final double HEAT_MAX = 0.5;
     private static final Color MASK = Color.rgb(230, 40, 120, 0.45);
@@ -44,7 +45,7 @@ public final class InpaintView extends BorderPane {
     private final Canvas canvas = new Canvas(EDITOR, EDITOR);
     private final ImageView mean = Images.pixelView(RESULT);
     private final ImageView uncertainty = Images.pixelView(RESULT);
-    private final HBox samples = new HBox(6);
+    private final FlowPane samples = new FlowPane(8, 8);
 
     public InpaintView(InpaintViewModel vm) {
         this.vm = vm;
@@ -54,6 +55,7 @@ public final class InpaintView extends BorderPane {
         mean.setId("inpaint-mean");
         uncertainty.setId("inpaint-uncertainty");
         samples.setId("inpaint-samples");
+        samples.setPrefWrapLength(2 * RESULT + 12);
 
         setTop(toolbar());
         Label sourceLabel = new Label();
@@ -99,7 +101,8 @@ public final class InpaintView extends BorderPane {
         iterations.getValueFactory().valueProperty().addListener((o, a, b) -> vm.iterationsProperty().set(b));
         iterations.setTooltip(new Tooltip("Chain or optimiser steps (K-NN ignores them)"));
 
-        HBox bar = new HBox(8, new Label("Example"), index, fromSelection, blank, new Separator(),
+        HBox bar = new HBox(8, new Label("Example"), index, fromSelection, blank,
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 new Label("Method"), method, new Label("Iterations"), iterations);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.disableProperty().bind(vm.readyProperty().not());
@@ -126,14 +129,16 @@ public final class InpaintView extends BorderPane {
         ComboBox<InpaintViewModel.Layer> layer = new ComboBox<>();
         layer.getItems().setAll(InpaintViewModel.Layer.values());
         layer.valueProperty().bindBidirectional(vm.layerProperty());
+        layer.setTooltip(new Tooltip("What the brush paints: hidden pixels, or ink that the model must keep"));
         Button undo = new Button("Undo");
         undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.setOnAction(e -> vm.undo());
         Button redo = new Button("Redo");
         redo.disableProperty().bind(vm.canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
-        HBox tools1 = new HBox(6, brush, eraser, new Label("Size"), size, new Label("Paints"), layer, undo, redo);
+        FlowPane tools1 = new FlowPane(6, 6, brush, eraser, new Label("Size"), size, layer, undo, redo);
         tools1.setAlignment(Pos.CENTER_LEFT);
+        tools1.setPrefWrapLength(EDITOR + 110);
 
         Button top = preset("Top", vm::topHalf);
         top.setId("inpaint-top");
@@ -142,9 +147,9 @@ public final class InpaintView extends BorderPane {
         percent.getValueFactory().valueProperty().addListener((o, a, b) -> vm.randomPercentProperty().set(b));
         FlowPane presets = new FlowPane(6, 6, new Label("Hide"), top, preset("Bottom", vm::bottomHalf),
                 preset("Left", vm::leftHalf), preset("Right", vm::rightHalf), preset("Centre square", vm::centreSquare),
-                preset("Random", vm::random), percent, new Label("%"), preset("Clear", vm::clearMask));
+                preset("Clear", vm::clearMask), preset("Random", vm::random), percent, new Label("%"));
         presets.setAlignment(Pos.CENTER_LEFT);
-        presets.setPrefWrapLength(EDITOR);
+        presets.setPrefWrapLength(EDITOR + 110);
         VBox box = new VBox(6, tools1, presets);
         box.disableProperty().bind(vm.readyProperty().not());
         return box;
