@@ -92,20 +92,23 @@ public final class InpaintViewModel {
     private ImageShape shape;
     private float[] image;
     private boolean[] missing;
+    /** The data-set example the image came from, or -1 (blank canvas). */
+    private int example = -1;
     private CancelToken running = new CancelToken();
     private long requestId;
     private long randomSeed = SEED;
     /** The inpainter for the current model and method, made on a worker thread and reused. */
     private volatile Cached cached;
 
-    private record Snapshot(float[] image, boolean[] missing) {
+    private record Snapshot(float[] image, boolean[] missing, int example) {
     }
 
-    private record Cached(ModelHandle model, String method, Inpainter inpainter) {
+    private record Cached(ModelHandle model, String method, int excluded, Inpainter inpainter) {
     }
 
-    private record Request(long id, ModelHandle model, Workspace workspace, String method, float[] image, Mask mask,
-                           InpaintOptions options, CancelToken cancel) {
+    /** {@code excluded}: the data-set example being completed, kept out of K-NN's neighbours (else -1). */
+    private record Request(long id, ModelHandle model, Workspace workspace, String method, int excluded, float[] image,
+                           Mask mask, InpaintOptions options, CancelToken cancel) {
     }
 
     public InpaintViewModel(CoreServices services, TaskExecutor executor, Session session, ErrorReporter errors) {
@@ -170,6 +173,7 @@ public final class InpaintViewModel {
         }
         push();
         image = w.dataset().row(i);
+        example = i;
         String label = w.dataset().hasLabels() ? " (" + w.dataset().labelNames().get(w.dataset().labels()[i]) + ")" : "";
         source.set(w.dataset().id() + " #" + i + label);
         changed();
@@ -196,6 +200,7 @@ public final class InpaintViewModel {
         }
         push();
         image = new float[shape.size()];
+        example = -1;
         Arrays.fill(missing, true);
         source.set("blank canvas");
         changed();
@@ -292,7 +297,7 @@ public final class InpaintViewModel {
         if (image == null) {
             return;
         }
-        undo.push(new Snapshot(image.clone(), missing.clone()));
+        undo.push(new Snapshot(image.clone(), missing.clone(), example));
         if (undo.size() > UNDO_LIMIT) {
             undo.removeLast();
         }
@@ -312,10 +317,11 @@ public final class InpaintViewModel {
         if (from.isEmpty()) {
             return;
         }
-        to.push(new Snapshot(image.clone(), missing.clone()));
+        to.push(new Snapshot(image.clone(), missing.clone(), example));
         Snapshot s = from.pop();
         image = s.image();
         missing = s.missing();
+        example = s.example();
         updateUndo();
         changed();
     }
@@ -347,7 +353,9 @@ public final class InpaintViewModel {
         running.cancel();
         running = new CancelToken();
         status.set("completing…");
-        completer.request(new Request(++requestId, w.model(), w, method.get(), image.clone(), new Mask(shape, missing),
+        int excluded = method.get().startsWith("knn") ? example : -1;
+        completer.request(new Request(++requestId, w.model(), w, method.get(), excluded, image.clone(),
+                new Mask(shape, missing),
                 InpaintOptions.defaults().withIterations(Math.max(1, iterations.get())), running));
     }
 
@@ -355,12 +363,26 @@ public final class InpaintViewModel {
     private Completion complete(Request q) {
         q.cancel().check(); // a request superseded while it waited does not start
         Cached c = cached;
-        if (c == null || c.model() != q.model() || !c.method().equals(q.method())) {
-            c = new Cached(q.model(), q.method(),
-                    services.inpainter(q.model(), MethodSpec.parse(q.method()), q.workspace().dataset()));
+        if (c == null || c.model() != q.model() || !c.method().equals(q.method()) || c.excluded() != q.excluded()) {
+            c = new Cached(q.model(), q.method(), q.excluded(),
+                    services.inpainter(q.model(), MethodSpec.parse(q.method()), reference(q.workspace(), q.excluded())));
             cached = c;
         }
         return c.inpainter().complete(q.image(), q.mask(), q.options(), new SplittableRandom(SEED), q.cancel(), null);
+    }
+
+    /** The data set without the example being completed: K-NN must not find the answer among its neighbours. */
+    private static org.latentexplorer.data.Dataset reference(Workspace w, int excluded) {
+        if (excluded < 0) {
+            return w.dataset();
+        }
+        int[] keep = new int[w.dataset().size() - 1];
+        for (int i = 0, k = 0; i < w.dataset().size(); i++) {
+            if (i != excluded) {
+                keep[k++] = i;
+            }
+        }
+        return w.dataset().subset(keep);
     }
 
     private void completed(Completion c) {

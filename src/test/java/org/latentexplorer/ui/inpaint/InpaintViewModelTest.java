@@ -230,6 +230,19 @@ class InpaintViewModelTest {
     }
 
     @Test
+    void knnNeverTakesTheExampleBeingCompletedAsItsOwnNeighbour() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        vm.methodProperty().set("knn:10");
+        vm.topHalf();
+        debounce.flush();
+        Completion c = vm.resultProperty().get();
+        assertThat(c.method().toString()).isEqualTo("knn:10");
+        for (float[] sample : c.samples()) {
+            assertThat(sample).isNotEqualTo(vm.image());
+        }
+    }
+
+    @Test
     void fromSelectionStartsFromTheFirstSelectedExample() {
         Harness h = new Harness(dir).withModel(2);
         InpaintViewModel vm = editor(h);
