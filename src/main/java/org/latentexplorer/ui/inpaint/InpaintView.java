@@ -9,6 +9,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -74,6 +75,11 @@ public final class InpaintView extends BorderPane {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::paint);
         vm.revisionProperty().addListener((o, a, b) -> drawEditor());
         vm.resultProperty().addListener((o, a, c) -> showResult(c));
+        vm.liveProperty().addListener((o, a, v) -> {
+            if (v != null && vm.shape() != null) {
+                mean.setImage(Raster.image(v, vm.shape()));
+            }
+        });
         drawEditor();
     }
 
@@ -84,6 +90,8 @@ public final class InpaintView extends BorderPane {
         index.setPrefWidth(100);
         index.getValueFactory().valueProperty().addListener((o, a, b) -> vm.indexProperty().set(b));
         vm.indexProperty().addListener((o, a, b) -> index.getValueFactory().setValue(b.intValue()));
+        vm.revisionProperty().addListener((o, a, b) -> ((SpinnerValueFactory.IntegerSpinnerValueFactory)
+                index.getValueFactory()).setMax(Math.max(0, vm.exampleCount() - 1)));
         index.setTooltip(new Tooltip("Example of the data set to start from"));
         Button fromSelection = new Button("From selection");
         fromSelection.setTooltip(new Tooltip("The first example selected on the latent map"));

@@ -67,10 +67,11 @@ public final class InpaintViewModel {
     static final long SEED = 42;
 
     private final CoreServices services;
+    private final TaskExecutor executor;
     private final Session session;
     private final ErrorReporter errors;
     private final Debouncer debouncer;
-    private final LatestWins<Request, Completion> completer;
+    private final LatestWins<Request, Done> completer;
     private final ObservableList<String> methods;
     private final StringProperty method = new SimpleStringProperty();
     private final IntegerProperty iterations = new SimpleIntegerProperty(200);
@@ -82,6 +83,8 @@ public final class InpaintViewModel {
     /** Bumped on every change of image or mask: the View redraws the canvas. */
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final ReadOnlyObjectWrapper<Completion> result = new ReadOnlyObjectWrapper<>();
+    /** The running completion's current state (observed values exact), for a live preview; null when idle. */
+    private final ReadOnlyObjectWrapper<float[]> live = new ReadOnlyObjectWrapper<>();
     private final StringProperty status = new SimpleStringProperty("Open a model to inpaint.");
     private final StringProperty source = new SimpleStringProperty("");
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
@@ -99,6 +102,10 @@ public final class InpaintViewModel {
     private long randomSeed = SEED;
     /** The inpainter for the current model and method, made on a worker thread and reused. */
     private volatile Cached cached;
+
+    /** A finished completion and the request it answers. */
+    private record Done(long id, Completion completion) {
+    }
 
     private record Snapshot(float[] image, boolean[] missing, int example) {
     }
@@ -118,6 +125,7 @@ public final class InpaintViewModel {
     public InpaintViewModel(CoreServices services, TaskExecutor executor, Session session, ErrorReporter errors,
                             Debouncer debouncer) {
         this.services = services;
+        this.executor = executor;
         this.session = session;
         this.errors = errors;
         this.debouncer = debouncer;
@@ -360,7 +368,7 @@ public final class InpaintViewModel {
     }
 
     /** On a worker thread. */
-    private Completion complete(Request q) {
+    private Done complete(Request q) {
         q.cancel().check(); // a request superseded while it waited does not start
         Cached c = cached;
         if (c == null || c.model() != q.model() || !c.method().equals(q.method()) || c.excluded() != q.excluded()) {
@@ -368,7 +376,19 @@ public final class InpaintViewModel {
                     services.inpainter(q.model(), MethodSpec.parse(q.method()), reference(q.workspace(), q.excluded())));
             cached = c;
         }
-        return c.inpainter().complete(q.image(), q.mask(), q.options(), new SplittableRandom(SEED), q.cancel(), null);
+        // About ten previews per run: enough to watch the chain move, few enough not to flood the FX thread.
+        int every = Math.max(1, q.options().iterations() / 10);
+        return new Done(q.id(), c.inpainter().complete(q.image(), q.mask(), q.options(), new SplittableRandom(SEED), q.cancel(),
+                (it, of, current, z) -> {
+                    if (it % every == 0 && it < of) {
+                        executor.runOnUi(() -> {
+                            if (q.id() == requestId && !q.cancel().isCancelled()) {
+                                live.set(current);
+                                status.set("completing… " + it + " / " + of);
+                            }
+                        });
+                    }
+                }));
     }
 
     /** The data set without the example being completed: K-NN must not find the answer among its neighbours. */
@@ -385,9 +405,12 @@ public final class InpaintViewModel {
         return w.dataset().subset(keep);
     }
 
-    private void completed(Completion c) {
-        result.set(c);
-        status.set(describe(c));
+    private void completed(Done d) {
+        result.set(d.completion());
+        if (d.id() == requestId) { // else a newer request is on its way and the status says so
+            live.set(null);
+            status.set(describe(d.completion()));
+        }
     }
 
     private void failed(Throwable t) {
@@ -478,6 +501,10 @@ public final class InpaintViewModel {
 
     public ReadOnlyObjectProperty<Completion> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<float[]> liveProperty() {
+        return live.getReadOnlyProperty();
     }
 
     public StringProperty statusProperty() {

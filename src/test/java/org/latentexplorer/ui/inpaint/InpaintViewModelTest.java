@@ -243,6 +243,22 @@ class InpaintViewModelTest {
     }
 
     @Test
+    void aRunningCompletionShowsAboutTenPreviewsThenTheResult() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        java.util.List<float[]> previews = new java.util.ArrayList<>();
+        vm.liveProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                previews.add(b);
+            }
+        });
+        vm.topHalf();
+        debounce.flush();
+        assertThat(previews).hasSizeBetween(5, 10);
+        assertThat(vm.liveProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).contains(" ms");
+    }
+
+    @Test
     void fromSelectionStartsFromTheFirstSelectedExample() {
         Harness h = new Harness(dir).withModel(2);
         InpaintViewModel vm = editor(h);
