@@ -96,6 +96,7 @@ public final class InpaintView extends BorderPane {
         Button fromSelection = new Button("From selection");
         fromSelection.setTooltip(new Tooltip("The first example selected on the latent map"));
         fromSelection.setOnAction(e -> vm.fromSelection());
+        fromSelection.disableProperty().bind(vm.hasSelectionProperty().not());
         Button blank = new Button("Blank canvas");
         blank.setId("inpaint-blank");
         blank.setOnAction(e -> vm.blank());

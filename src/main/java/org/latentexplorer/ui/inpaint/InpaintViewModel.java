@@ -90,6 +90,7 @@ public final class InpaintViewModel {
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
     private final BooleanProperty ready = new SimpleBooleanProperty();
+    private final BooleanProperty hasSelection = new SimpleBooleanProperty();
     private final Deque<Snapshot> undo = new ArrayDeque<>();
     private final Deque<Snapshot> redo = new ArrayDeque<>();
     private ImageShape shape;
@@ -133,6 +134,8 @@ public final class InpaintViewModel {
         method.set(methods.getFirst());
         completer = new LatestWins<>(executor, "inpaint", this::complete, this::completed, this::failed);
         session.workspaceProperty().addListener((o, a, w) -> onWorkspace(w));
+        session.selectionProperty().addListener((o, a, sel) -> hasSelection.set(sel.length > 0));
+        hasSelection.set(session.selection().length > 0);
         method.addListener((o, a, b) -> schedule());
         iterations.addListener((o, a, b) -> schedule());
         index.addListener((o, a, b) -> loadExample(b.intValue()));
@@ -521,6 +524,11 @@ public final class InpaintViewModel {
 
     public BooleanProperty canRedoProperty() {
         return canRedo;
+    }
+
+    /** True when the map has a selection to start from. */
+    public BooleanProperty hasSelectionProperty() {
+        return hasSelection;
     }
 
     public BooleanProperty readyProperty() {

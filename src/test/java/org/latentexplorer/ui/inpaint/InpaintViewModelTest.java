@@ -263,7 +263,9 @@ class InpaintViewModelTest {
         Harness h = new Harness(dir).withModel(2);
         InpaintViewModel vm = editor(h);
         assertThat(vm.fromSelection()).isFalse();
+        assertThat(vm.hasSelectionProperty().get()).isFalse();
         h.session.select(17, 3);
+        assertThat(vm.hasSelectionProperty().get()).isTrue();
         assertThat(vm.fromSelection()).isTrue();
         assertThat(vm.indexProperty().get()).isEqualTo(17);
         assertThat(vm.image()).isEqualTo(h.session.workspace().dataset().row(17));
