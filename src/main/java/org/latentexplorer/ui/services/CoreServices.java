@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.inpaint.Inpainter;
+import org.latentexplorer.inpaint.MethodSpec;
 import org.latentexplorer.train.TrainingListener;
 
 /**
@@ -36,4 +38,20 @@ public interface CoreServices {
 
     /** Projects latent codes to 2-D. */
     Projection project(float[][] codes, ProjectionSpec spec, ProjectionListener listener, CancelToken cancel);
+
+    // ---- Inpainting (the Inpaint screen) -------------------------------------------------------
+
+    /** The completion methods the Inpaint screen offers, in {@link MethodSpec#parse} form. */
+    default List<String> inpaintMethods() {
+        return List.of("pseudo-gibbs", "mwg", "replace", "optimize", "knn:10");
+    }
+
+    /**
+     * An inpainter for {@code method} over {@code model} (K-NN takes its neighbours from
+     * {@code reference}). Made once per model and method; its {@code complete} may run on a worker
+     * thread while other jobs use the model.
+     */
+    Inpainter inpainter(ModelHandle model, MethodSpec method, Dataset reference);
+
+    // ---- end Inpainting ------------------------------------------------------------------------
 }

@@ -13,6 +13,15 @@ import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.data.DatasetResolver;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.inpaint.Completion;
+import org.latentexplorer.inpaint.InpaintListener;
+import org.latentexplorer.inpaint.InpaintOptions;
+import org.latentexplorer.inpaint.Inpainter;
+import org.latentexplorer.inpaint.Inpainting;
+import org.latentexplorer.inpaint.Mask;
+import org.latentexplorer.inpaint.MethodSpec;
+import org.latentexplorer.inpaint.ModelInpainter;
+import org.latentexplorer.model.LatentModel;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.Models;
@@ -40,7 +49,8 @@ public final class DefaultCoreServices implements CoreServices {
     @Override
     public ModelHandle openModel(Path path) {
         ModelBundle bundle = ModelBundle.load(path);
-        return new ModelHandle(path, bundle.model(), bundle.history(), bundle.evaluation(), bundle);
+        return remember(new ModelHandle(path, bundle.model(), bundle.history(), bundle.evaluation(), bundle),
+                bundle.model());
     }
 
     /** The split name the map asks for: everything that is on this machine, never a download. */
@@ -102,7 +112,7 @@ public final class DefaultCoreServices implements CoreServices {
             bundle.close();
             throw e;
         }
-        return new ModelHandle(request.output(), model, bundle.history(), bundle.evaluation(), bundle);
+        return remember(new ModelHandle(request.output(), model, bundle.history(), bundle.evaluation(), bundle), model);
     }
 
     @Override
@@ -148,4 +158,43 @@ public final class DefaultCoreServices implements CoreServices {
         }
         return new float[][]{x, y};
     }
+
+    // ---- Inpainting (the Inpaint screen) -------------------------------------------------------
+
+    /** The model behind each handle these services opened: the inpainters need the model itself. */
+    private final Map<ModelHandle, LatentModel> models = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private ModelHandle remember(ModelHandle handle, LatentModel model) {
+        models.put(handle, model);
+        return handle;
+    }
+
+    @Override
+    public Inpainter inpainter(ModelHandle handle, MethodSpec method, Dataset reference) {
+        LatentModel model = models.get(handle);
+        if (model == null) {
+            throw new InputException(handle.name() + ": this model was not opened here, so it cannot inpaint");
+        }
+        Inpainter inpainter = Inpainting.create(method, model, reference);
+        if (inpainter instanceof ModelInpainter m && !m.usesJavaNetwork()) {
+            // Completions through SameDiff share the model with the other screens' jobs: take the handle's lock.
+            return new Inpainter() {
+                @Override
+                public MethodSpec method() {
+                    return m.method();
+                }
+
+                @Override
+                public Completion complete(float[] image, Mask mask, InpaintOptions options,
+                                           java.util.SplittableRandom rng, CancelToken cancel, InpaintListener listener) {
+                    synchronized (handle) {
+                        return m.complete(image, mask, options, rng, cancel, listener);
+                    }
+                }
+            };
+        }
+        return inpainter;
+    }
+
+    // ---- end Inpainting ------------------------------------------------------------------------
 }

@@ -10,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.latentexplorer.ui.clusters.ClustersView;
 import org.latentexplorer.ui.inpaint.InpaintView;
+import org.latentexplorer.ui.inpaint.InpaintViewModel;
 import org.latentexplorer.ui.library.LibraryView;
 import org.latentexplorer.ui.library.LibraryViewModel;
 import org.latentexplorer.ui.manifold.ManifoldView;
@@ -31,6 +32,7 @@ public final class MainWindow {
     private final MapViewModel map;
     private final ManifoldViewModel manifold;
     private final TrainingViewModel training;
+    private final InpaintViewModel inpaint;
     private final MapView mapView;
     private final ManifoldView manifoldView;
     private final TabPane tabs = new TabPane();
@@ -52,6 +54,7 @@ public final class MainWindow {
         manifold = new ManifoldViewModel(executor, session, errors);
         manifold.gridSizeProperty().set(settings.gridSize());
         training = new TrainingViewModel(services, executor, session, errors, library);
+        inpaint = new InpaintViewModel(services, executor, session, errors);
 
         mapView = new MapView(map, errors, files);
         manifoldView = new ManifoldView(manifold, files);
@@ -59,7 +62,7 @@ public final class MainWindow {
         tabs.setId("screens");
         trainingTab = new Tab("Training", new TrainingView(training));
         tabs.getTabs().addAll(new Tab("Latent map", mapView), new Tab("Manifold", manifoldView),
-                new Tab("Inpaint", new InpaintView()), new Tab("Clusters", new ClustersView()), trainingTab);
+                new Tab("Inpaint", new InpaintView(inpaint)), new Tab("Clusters", new ClustersView()), trainingTab);
 
         BorderPane root = new BorderPane();
         root.setLeft(new LibraryView(library, session, files, this::showTrainDialog));
@@ -124,6 +127,10 @@ public final class MainWindow {
 
     public ManifoldViewModel manifoldViewModel() {
         return manifold;
+    }
+
+    public InpaintViewModel inpaintViewModel() {
+        return inpaint;
     }
 
     public TrainingViewModel trainingViewModel() {

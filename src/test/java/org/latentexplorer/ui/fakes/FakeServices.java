@@ -11,6 +11,9 @@ import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.inpaint.Inpainter;
+import org.latentexplorer.inpaint.Inpainting;
+import org.latentexplorer.inpaint.MethodSpec;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.train.EpochStats;
 import org.latentexplorer.train.TrainingListener;
@@ -52,7 +55,9 @@ public final class FakeServices implements CoreServices {
             throw new InputException(path + ": not a Latent Explorer model bundle (no bundle header at byte 0)");
         }
         FakeModel m = new FakeModel(Integer.parseInt(text.substring(7).trim()));
-        return new ModelHandle(path, m, TrainingHistory.empty(), Map.of(), m);
+        ModelHandle h = new ModelHandle(path, m, TrainingHistory.empty(), Map.of(), m);
+        models.put(h, m);
+        return h;
     }
 
     @Override
@@ -102,5 +107,30 @@ public final class FakeServices implements CoreServices {
             return new Projection(ProjectionSpec.TSNE, "fake, 3 iterations", p.x(), p.y(), null);
         }
         return p;
+    }
+
+    // ---- Inpainting ----------------------------------------------------------------------------
+
+    private final Map<ModelHandle, FakeModel> models = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Completions started, and the cancel tokens they were given (in order). */
+    public final List<CancelToken> inpaintTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Inpainter inpainter(ModelHandle model, MethodSpec method, Dataset reference) {
+        Inpainter real = Inpainting.create(method, models.get(model), reference);
+        return new Inpainter() {
+            @Override
+            public MethodSpec method() {
+                return real.method();
+            }
+
+            @Override
+            public org.latentexplorer.inpaint.Completion complete(float[] image, org.latentexplorer.inpaint.Mask mask,
+                    org.latentexplorer.inpaint.InpaintOptions options, java.util.SplittableRandom rng, CancelToken cancel,
+                    org.latentexplorer.inpaint.InpaintListener listener) {
+                inpaintTokens.add(cancel);
+                return real.complete(image, mask, options, rng, cancel, listener);
+            }
+        };
     }
 }

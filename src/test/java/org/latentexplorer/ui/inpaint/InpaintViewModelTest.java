@@ -1,0 +1,275 @@
+package org.latentexplorer.ui.inpaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.inpaint.Completion;
+import org.latentexplorer.ui.fakes.Harness;
+import org.latentexplorer.ui.tasks.TaskExecutor;
+import org.latentexplorer.ui.tasks.TaskHandle;
+import org.latentexplorer.ui.tasks.TaskMonitor;
+import org.latentexplorer.ui.tasks.Work;
+
+class InpaintViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final Debouncer.Manual debounce = new Debouncer.Manual();
+
+    private InpaintViewModel editor(Harness h) {
+        InpaintViewModel vm = new InpaintViewModel(h.services, h.executor, h.session, h.errors, debounce);
+        vm.clearMask();
+        debounce.flush();
+        return vm;
+    }
+
+    private static int count(boolean[] m) {
+        int n = 0;
+        for (boolean b : m) {
+            n += b ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void opensOnTheFirstExampleWithTheTopHalfHiddenAndCompletesIt() {
+        Harness h = new Harness(dir).withModel(2);
+        InpaintViewModel vm = new InpaintViewModel(h.services, h.executor, h.session, h.errors, debounce);
+        assertThat(vm.shape().size()).isEqualTo(784);
+        assertThat(count(vm.missing())).isEqualTo(14 * 28);
+        assertThat(vm.sourceProperty().get()).isEqualTo("synthetic #0 (zero)");
+        assertThat(debounce.flush()).isTrue();
+        assertThat(vm.resultProperty().get()).isNotNull();
+    }
+
+    @Test
+    void brushMarksADiscOfPixelsMissingAndTheEraserClearsThem() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        vm.brushSizeProperty().set(1);
+        vm.beginStroke();
+        vm.dab(5, 7);
+        assertThat(count(vm.missing())).isEqualTo(1);
+        assertThat(vm.missing()[7 * 28 + 5]).isTrue();
+        vm.brushSizeProperty().set(3);
+        vm.dab(20, 20);
+        assertThat(count(vm.missing())).isEqualTo(1 + 9);
+        vm.dab(-5, 40); // outside: ignored
+        assertThat(count(vm.missing())).isEqualTo(10);
+        vm.toolProperty().set(InpaintViewModel.Tool.ERASER);
+        vm.dab(20, 20);
+        assertThat(count(vm.missing())).isEqualTo(1);
+    }
+
+    @Test
+    void inkIsObservedAndPaintedIntoTheImage() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        vm.blank();
+        assertThat(count(vm.missing())).isEqualTo(784);
+        vm.layerProperty().set(InpaintViewModel.Layer.INK);
+        vm.brushSizeProperty().set(1);
+        vm.dab(10, 10);
+        assertThat(vm.missing()[10 * 28 + 10]).isFalse();
+        assertThat(vm.image()[10 * 28 + 10]).isEqualTo(1f);
+        vm.toolProperty().set(InpaintViewModel.Tool.ERASER);
+        vm.dab(10, 10);
+        assertThat(vm.image()[10 * 28 + 10]).isEqualTo(0f);
+    }
+
+    @Test
+    void presetsHideHalvesSquaresAndRandomPixels() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        vm.topHalf();
+        assertThat(vm.missing()[0]).isTrue();
+        assertThat(vm.missing()[14 * 28]).isFalse();
+        vm.bottomHalf();
+        assertThat(vm.missing()[0]).isFalse();
+        assertThat(count(vm.missing())).isEqualTo(392);
+        vm.leftHalf();
+        assertThat(vm.missing()[0]).isTrue();
+        assertThat(vm.missing()[27]).isFalse();
+        vm.rightHalf();
+        assertThat(vm.missing()[27]).isTrue();
+        vm.centreSquare();
+        assertThat(count(vm.missing())).isEqualTo(14 * 14);
+        vm.randomPercentProperty().set(30);
+        vm.random();
+        assertThat(count(vm.missing())).isBetween(150, 320);
+    }
+
+    @Test
+    void undoAndRedoStepThroughStrokesAndPresets() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        boolean[] empty = vm.missing();
+        vm.beginStroke();
+        vm.dab(3, 3);
+        vm.dab(4, 3);
+        boolean[] stroke = vm.missing();
+        vm.topHalf();
+        assertThat(vm.canUndoProperty().get()).isTrue();
+        vm.undo();
+        assertThat(vm.missing()).isEqualTo(stroke);
+        vm.undo();
+        assertThat(vm.missing()).isEqualTo(empty);
+        assertThat(vm.canRedoProperty().get()).isTrue();
+        vm.redo();
+        assertThat(vm.missing()).isEqualTo(stroke);
+        vm.leftHalf(); // a new edit drops the redo history
+        assertThat(vm.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCompletionKeepsTheObservedPixelsOfTheInput() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        vm.topHalf();
+        debounce.flush();
+        Completion c = vm.resultProperty().get();
+        float[] image = vm.image();
+        boolean[] missing = vm.missing();
+        for (int i = 0; i < image.length; i++) {
+            if (!missing[i]) {
+                assertThat(c.mean()[i]).isEqualTo(image[i]);
+            }
+        }
+        assertThat(c.samples()).isNotEmpty();
+        assertThat(c.stdDev()).hasSize(784);
+        assertThat(vm.statusProperty().get()).startsWith("pseudo-gibbs · 200 iterations · ").endsWith(" ms");
+    }
+
+    @Test
+    void emptyAndFullMasksSayWhy() {
+        Harness h = new Harness(dir).withModel(2);
+        InpaintViewModel vm = editor(h);
+        assertThat(vm.statusProperty().get()).endsWith("nothing to complete");
+        vm.blank();
+        debounce.flush();
+        assertThat(vm.statusProperty().get()).endsWith("nothing observed: unconditional samples");
+        vm.methodProperty().set("knn:10");
+        debounce.flush();
+        assertThat(vm.statusProperty().get()).startsWith("knn:10");
+        assertThat(h.errors.messages).isEmpty();
+    }
+
+    @Test
+    void aStrokeIsDebouncedIntoOneCompletion() {
+        Harness h = new Harness(dir).withModel(2);
+        InpaintViewModel vm = editor(h);
+        int before = h.services.inpaintTokens.size();
+        vm.beginStroke();
+        for (int x = 0; x < 10; x++) {
+            vm.dab(x, 5);
+        }
+        assertThat(h.services.inpaintTokens).hasSize(before);
+        debounce.flush();
+        assertThat(h.services.inpaintTokens).hasSize(before + 1);
+    }
+
+    /** Holds submitted work until the test runs it: a job that is still running when the next edit arrives. */
+    private static final class HeldExecutor implements TaskExecutor {
+        final Deque<Runnable> queued = new ArrayDeque<>();
+        private final TaskMonitor monitor = new TaskMonitor();
+
+        @Override
+        public <T> TaskHandle submit(String title, boolean visible, Work<T> work, Consumer<T> onSuccess,
+                                     Consumer<Throwable> onFailure) {
+            TaskHandle handle = new TaskHandle(title, new CancelToken());
+            queued.add(() -> {
+                T value;
+                try {
+                    value = work.run(Work.Progress.NONE, handle.cancelToken());
+                } catch (Throwable t) {
+                    onFailure.accept(t);
+                    return;
+                }
+                onSuccess.accept(value);
+            });
+            return handle;
+        }
+
+        @Override
+        public void runOnUi(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public TaskMonitor monitor() {
+            return monitor;
+        }
+    }
+
+    @Test
+    void aNewEditCancelsTheRunningCompletionAndOnlyTheLatestIsShown() {
+        Harness h = new Harness(dir).withModel(2);
+        HeldExecutor held = new HeldExecutor();
+        InpaintViewModel vm = new InpaintViewModel(h.services, held, h.session, h.errors, debounce);
+        debounce.flush(); // top half: job 1 submitted, not run yet
+        assertThat(held.queued).hasSize(1);
+        vm.leftHalf();
+        debounce.flush(); // cancels job 1; job 2 waits behind it
+        vm.bottomHalf();
+        debounce.flush(); // replaces the waiting request
+        assertThat(held.queued).hasSize(1);
+        held.queued.poll().run(); // job 1 sees its cancel and never completes
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(held.queued).hasSize(1);
+        held.queued.poll().run();
+        Completion c = vm.resultProperty().get();
+        assertThat(c).isNotNull();
+        // The bottom half was completed: the top rows are the input's.
+        float[] image = vm.image();
+        for (int i = 0; i < 14 * 28; i++) {
+            assertThat(c.mean()[i]).isEqualTo(image[i]);
+        }
+        assertThat(h.services.inpaintTokens).hasSize(1);
+        assertThat(h.errors.messages).isEmpty();
+    }
+
+    @Test
+    void knnNeverTakesTheExampleBeingCompletedAsItsOwnNeighbour() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        vm.methodProperty().set("knn:10");
+        vm.topHalf();
+        debounce.flush();
+        Completion c = vm.resultProperty().get();
+        assertThat(c.method().toString()).isEqualTo("knn:10");
+        for (float[] sample : c.samples()) {
+            assertThat(sample).isNotEqualTo(vm.image());
+        }
+    }
+
+    @Test
+    void aRunningCompletionShowsAboutTenPreviewsThenTheResult() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        java.util.List<float[]> previews = new java.util.ArrayList<>();
+        vm.liveProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                previews.add(b);
+            }
+        });
+        vm.topHalf();
+        debounce.flush();
+        assertThat(previews).hasSizeBetween(5, 10);
+        assertThat(vm.liveProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).contains(" ms");
+    }
+
+    @Test
+    void fromSelectionStartsFromTheFirstSelectedExample() {
+        Harness h = new Harness(dir).withModel(2);
+        InpaintViewModel vm = editor(h);
+        assertThat(vm.fromSelection()).isFalse();
+        assertThat(vm.hasSelectionProperty().get()).isFalse();
+        h.session.select(17, 3);
+        assertThat(vm.hasSelectionProperty().get()).isTrue();
+        assertThat(vm.fromSelection()).isTrue();
+        assertThat(vm.indexProperty().get()).isEqualTo(17);
+        assertThat(vm.image()).isEqualTo(h.session.workspace().dataset().row(17));
+        vm.undo();
+        assertThat(vm.image()).isEqualTo(h.session.workspace().dataset().row(0));
+    }
+}
