@@ -92,7 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("decode_400_ms", round(decodeMillis(model, seed), 3));
         out.put("peak_rss_mib", peakRssMib());
         if (iw > 0) {
-            Dataset t = CliSupport.dataset(test != null ? test : dataset, "test", err, cancel).limit(iwImages);
+            // A test file given as a path has no splits of its own: all of it is the test set.
+            Dataset t = (test != null ? CliSupport.dataset(test, "all", err, cancel)
+                    : CliSupport.dataset(dataset, "test", err, cancel)).limit(iwImages);
             var e = Evaluator.evaluate(model, t, new Evaluator.Options(iw, 0, bin != Binarization.NONE, false, seed + 1),
                     f -> { }, cancel);
             out.put("test_iw_loglik_nats", round(e.iwLogLikelihood(), 3));
