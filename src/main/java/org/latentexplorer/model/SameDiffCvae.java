@@ -158,11 +158,7 @@ public final class SameDiffCvae extends SameDiffModel {
         List<String> needed = new ArrayList<>(List.of(SameDiffVae.X, C, SameDiffVae.EPS, SameDiffVae.Z_MEAN,
                 SameDiffVae.LOSS, SameDiffVae.Z_IN, SameDiffVae.X_MEAN));
         needed.add(learned(config) ? CLASS_MEAN : C_IN);
-        for (String name : needed) {
-            if (!sd.hasVariable(name)) {
-                throw new InputException("the conditional VAE graph has no variable '" + name + "'");
-            }
-        }
+        requireVariables(sd, "conditional VAE", needed);
         return new SameDiffCvae(config, sd);
     }
 

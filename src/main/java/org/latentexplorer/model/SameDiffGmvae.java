@@ -183,12 +183,9 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     /** Rebuilds the model object around a graph loaded from a bundle. */
     static SameDiffGmvae fromGraph(ModelConfig config, SameDiff sd) {
-        for (String name : List.of(SameDiffVae.X, EPS_W, EPS_Z, SameDiffVae.Z_MEAN, SameDiffVae.Z_LOG_VAR, W_MEAN,
-                QY, SameDiffVae.LOSS, SameDiffVae.Z_IN, SameDiffVae.X_MEAN, W_IN, P_MEAN_IN, P_VAR_IN)) {
-            if (!sd.hasVariable(name)) {
-                throw new InputException("the GMVAE graph has no variable '" + name + "'");
-            }
-        }
+        requireVariables(sd, "GMVAE", List.of(SameDiffVae.X, EPS_W, EPS_Z, SameDiffVae.Z_MEAN,
+                SameDiffVae.Z_LOG_VAR, W_MEAN, QY, SameDiffVae.LOSS, SameDiffVae.Z_IN, SameDiffVae.X_MEAN, W_IN,
+                P_MEAN_IN, P_VAR_IN));
         return new SameDiffGmvae(config, sd);
     }
 
@@ -300,15 +297,6 @@ public final class SameDiffGmvae extends SameDiffModel {
             total += v;
         }
         return new LossTerms(total, terms);
-    }
-
-    @Override
-    public double[] logLikelihood(float[][] x, float[][] z) {
-        checkInput(x);
-        if (x.length != z.length) {
-            throw new IllegalArgumentException(x.length + " inputs for " + z.length + " codes");
-        }
-        return logPxz(toArray(x, inputDim()), z);
     }
 
     @Override

@@ -57,6 +57,24 @@ public abstract class SameDiffModel implements LatentModel {
     /** Names of the per-example loss-term variables, reported during training (summing to the loss). */
     public abstract java.util.List<String> lossTermNames();
 
+    @Override
+    public double[] logLikelihood(float[][] x, float[][] z) {
+        checkInput(x);
+        if (x.length != z.length) {
+            throw new IllegalArgumentException(x.length + " inputs for " + z.length + " codes");
+        }
+        return logPxz(toArray(x, inputDim()), z);
+    }
+
+    /** Refuses a graph read from a bundle that lacks a variable the model reads by name. */
+    protected static void requireVariables(SameDiff sd, String what, java.util.Collection<String> names) {
+        for (String name : names) {
+            if (!sd.hasVariable(name)) {
+                throw new InputException("the " + what + " graph has no variable '" + name + "'");
+            }
+        }
+    }
+
     /** log p(x|z_k) for one input {@code x} (a 1×D array) and each row of {@code z}. */
     protected abstract double[] logPxz(INDArray x, float[][] z);
 

@@ -115,11 +115,7 @@ public final class SameDiffVae extends SameDiffModel {
 
     /** Rebuilds the model object around a graph loaded from a bundle. */
     static SameDiffVae fromGraph(ModelConfig config, SameDiff sd) {
-        for (String name : List.of(X, EPS, Z_MEAN, Z_LOG_VAR, LOSS, Z_IN, X_MEAN, DEC_LOGITS)) {
-            if (!sd.hasVariable(name)) {
-                throw new InputException("the model graph has no variable '" + name + "'");
-            }
-        }
+        requireVariables(sd, "model", List.of(X, EPS, Z_MEAN, Z_LOG_VAR, LOSS, Z_IN, X_MEAN, DEC_LOGITS));
         return new SameDiffVae(config, sd);
     }
 
@@ -199,15 +195,6 @@ public final class SameDiffVae extends SameDiffModel {
         terms.put(RECON, recon);
         terms.put(KL, kl);
         return new LossTerms(recon + kl, terms);
-    }
-
-    @Override
-    public double[] logLikelihood(float[][] x, float[][] z) {
-        checkInput(x);
-        if (x.length != z.length) {
-            throw new IllegalArgumentException(x.length + " inputs for " + z.length + " codes");
-        }
-        return logPxz(toArray(x, inputDim()), z);
     }
 
     @Override
