@@ -1,19 +1,259 @@
 package org.latentexplorer.ui.clusters;
 
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import org.latentexplorer.ui.common.Images;
+import org.latentexplorer.ui.common.Palette;
+import org.latentexplorer.ui.common.Raster;
+import org.latentexplorer.ui.shell.FileDialogs;
 
-/** Placeholder: the clusters screen is a separate issue. */
-public final class ClustersView extends StackPane {
-    public ClustersView() {
-        Label l = new Label(TEXT);
-        l.setWrapText(true);
-        l.setMaxWidth(480);
-        setAlignment(Pos.CENTER);
-        getChildren().add(l);
+/**
+ * The Clusters screen: a gallery of clusters on the left (centre, samples, size, purity, majority
+ * label), a grid of samples from the selected clusters on the right, and for a plain VAE an offer to
+ * fit k-means to its codes. Click a cluster to select it, ctrl- or shift-click to add it.
+ */
+public final class ClustersView extends BorderPane {
+    private static final String CARD = "-fx-padding: 4; -fx-background-radius: 4; -fx-border-radius: 4; -fx-border-width: 2;";
+    private static final String SELECTED = CARD + "-fx-background-color: #e8f0fb; -fx-border-color: #4e79a7;";
+    private static final String PLAIN = CARD + "-fx-background-color: transparent; -fx-border-color: transparent;";
+    private final ClustersViewModel vm;
+    private final FileDialogs files;
+    private final VBox gallery = new VBox(2);
+    private final ImageView gridView = Images.pixelView(560);
+    private final Label caption = new Label();
+    private final TextField nameField = new TextField();
+    private Runnable onGridDrawn = () -> { };
+
+    public ClustersView(ClustersViewModel vm, FileDialogs files) {
+        this.vm = vm;
+        this.files = files;
         setId("clusters-view");
+        Label summary = new Label();
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.setWrapText(true);
+        summary.setId("clusters-summary");
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setId("clusters-message");
+        message.setStyle("-fx-text-fill: #8a4b00;");
+        VBox top = new VBox(2, summary, message);
+        top.setPadding(new Insets(6, 8, 4, 8));
+        setTop(top);
+
+        Node ready = readyPane();
+        Node fit = fitPane();
+        StackPane centre = new StackPane(ready, fit);
+        ready.visibleProperty().bind(vm.stateProperty().isEqualTo(ClustersViewModel.State.READY));
+        fit.visibleProperty().bind(vm.stateProperty().isEqualTo(ClustersViewModel.State.NO_CLUSTERS));
+        setCenter(centre);
+
+        vm.rows().addListener((javafx.collections.ListChangeListener<ClusterRow>) c -> rebuildCards());
+        vm.selection().addListener((javafx.collections.ListChangeListener<Integer>) c -> restyleCards());
+        vm.gridProperty().addListener((o, a, g) -> showGrid(g));
     }
 
-    static final String TEXT = "Clusters will be here: k-means or the GMVAE mixture components of the codes, with samples of each cluster.";
+    /** Called after a new sample grid has been put on screen (benchmarks). */
+    public void setOnGridDrawn(Runnable action) {
+        onGridDrawn = action;
+    }
+
+    private Node readyPane() {
+        ScrollPane scroll = new ScrollPane(gallery);
+        scroll.setFitToWidth(true);
+        scroll.setId("cluster-gallery");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        nameField.setPromptText("name for the selected cluster");
+        nameField.setId("cluster-name");
+        nameField.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.selection()).isNotEqualTo(1));
+        Button rename = new Button("Rename");
+        rename.setId("cluster-rename");
+        rename.disableProperty().bind(nameField.disableProperty());
+        Runnable doRename = () -> {
+            if (vm.selection().size() == 1 && vm.rename(vm.selection().get(0), nameField.getText())) {
+                nameField.clear();
+            }
+        };
+        rename.setOnAction(e -> doRename.run());
+        nameField.setOnAction(e -> doRename.run());
+        HBox.setHgrow(nameField, Priority.ALWAYS);
+        Button csv = new Button("Export table (CSV)…");
+        csv.setOnAction(e -> files.save("Export the cluster table", "clusters.csv", "csv").ifPresent(vm::exportCsv));
+        VBox left = new VBox(6, scroll, new HBox(4, nameField, rename), csv);
+        left.setPadding(new Insets(0, 4, 6, 8));
+        left.setMinWidth(300);
+
+        ChoiceBox<ClustersViewModel.Mode> mode = new ChoiceBox<>();
+        mode.getItems().setAll(ClustersViewModel.Mode.values());
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        vm.hasWProperty().addListener((o, a, w) -> mode.getItems().setAll(w ? List.of(ClustersViewModel.Mode.values())
+                : List.of(ClustersViewModel.Mode.SAMPLES, ClustersViewModel.Mode.FIX_W_VARY_Y)));
+        mode.setId("cluster-mode");
+        Slider t = new Slider(0, 2, 1);
+        t.setId("cluster-temperature");
+        t.setPrefWidth(140);
+        // Sample on release and on keyboard steps, not on every pixel of a drag (LatestWins coalesces anyway).
+        t.valueProperty().addListener((o, a, b) -> {
+            if (!t.isValueChanging()) {
+                vm.temperatureProperty().set(b.doubleValue());
+            }
+        });
+        t.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.temperatureProperty().set(t.getValue());
+            }
+        });
+        Label tValue = new Label();
+        tValue.textProperty().bind(t.valueProperty().map(v -> String.format(Locale.ROOT, "T = %.2f", v.doubleValue())));
+        tValue.setMinWidth(56);
+        Button reseed = new Button("Reseed");
+        reseed.setId("cluster-reseed");
+        reseed.setOnAction(e -> vm.reseed());
+        Button png = new Button("Export PNG…");
+        png.setOnAction(e -> files.save("Export the sample grid", "cluster-samples.png", "png").ifPresent(vm::exportPng));
+        png.disableProperty().bind(vm.gridProperty().isNull());
+        HBox controls = new HBox(6, mode, new Label("Temperature"), t, tValue, reseed, png);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label hint = new Label("Click a cluster to sample from it; ctrl-click to add more clusters.");
+        hint.visibleProperty().bind(vm.gridProperty().isNull());
+        gridView.setId("cluster-grid");
+        StackPane gridBox = new StackPane(gridView, hint);
+        gridBox.setMinSize(100, 100);
+        VBox.setVgrow(gridBox, Priority.ALWAYS);
+        // The grid fills the space it has, keeping whole screen pixels per image pixel where it can.
+        gridView.fitWidthProperty().bind(javafx.beans.binding.Bindings.min(gridBox.widthProperty(), gridBox.heightProperty()).subtract(8));
+        gridView.fitHeightProperty().bind(gridView.fitWidthProperty());
+        caption.setStyle("-fx-text-fill: #555;");
+        VBox right = new VBox(6, controls, caption, gridBox);
+        right.setPadding(new Insets(0, 8, 6, 4));
+
+        SplitPane split = new SplitPane(left, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.36);
+        return split;
+    }
+
+    private Node fitPane() {
+        Label text = new Label();
+        text.textProperty().bind(vm.summaryProperty());
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        Spinner<Integer> k = new Spinner<>(2, 100, vm.fitKProperty().get());
+        k.setEditable(true);
+        k.setPrefWidth(80);
+        k.valueProperty().addListener((o, a, b) -> vm.fitKProperty().set(b));
+        k.setId("cluster-k");
+        Button fit = new Button("Fit clusters to codes");
+        fit.setId("cluster-fit");
+        fit.setDefaultButton(true);
+        fit.setOnAction(e -> vm.fitClusters());
+        HBox row = new HBox(8, new Label("K"), k, fit);
+        row.setAlignment(Pos.CENTER);
+        VBox box = new VBox(14, new Label("No clusters"), text, row);
+        box.getChildren().get(0).setStyle("-fx-font-size: 16; -fx-font-weight: bold;");
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(560);
+        return box;
+    }
+
+    private void rebuildCards() {
+        gallery.getChildren().clear();
+        for (ClusterRow r : vm.rows()) {
+            gallery.getChildren().add(card(r));
+        }
+        restyleCards();
+    }
+
+    private Node card(ClusterRow r) {
+        var shape = vm.shape();
+        Rectangle chip = new Rectangle(6, 56, Palette.color(r.index()));
+        ImageView centre = Images.pixelView(56);
+        centre.setImage(Raster.image(r.centre(), shape));
+        HBox samples = new HBox(1);
+        for (float[] s : r.samples()) {
+            ImageView v = Images.pixelView(28);
+            v.setImage(Raster.image(s, shape));
+            samples.getChildren().add(v);
+        }
+        Label name = new Label(r.index() + " · " + r.name());
+        name.setStyle("-fx-font-weight: bold;");
+        StringBuilder stats = new StringBuilder();
+        if (r.size() >= 0) {
+            stats.append(r.size()).append(" examples");
+        }
+        if (!Double.isNaN(r.purity())) {
+            stats.append(String.format(Locale.ROOT, " · %.0f%% pure", 100 * r.purity()));
+        }
+        if (r.majority() != null) {
+            stats.append(" · mostly ").append(r.majority());
+        }
+        Label figures = new Label(stats.toString());
+        figures.setStyle("-fx-text-fill: #555;");
+        VBox text = new VBox(2, name, samples, figures);
+        HBox card = new HBox(6, chip, centre, text);
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.setId("cluster-card-" + r.index());
+        card.setUserData(r.index());
+        card.setOnMouseClicked(e -> {
+            if (e.isShortcutDown() || e.isShiftDown()) {
+                vm.toggle(r.index());
+            } else {
+                vm.select(List.of(r.index()));
+            }
+            if (vm.selection().size() == 1) {
+                nameField.setText(r.name());
+            }
+        });
+        return card;
+    }
+
+    private void restyleCards() {
+        for (Node n : gallery.getChildren()) {
+            ((Region) n).setStyle(vm.selection().contains((Integer) n.getUserData()) ? SELECTED : PLAIN);
+        }
+    }
+
+    private void showGrid(SampleGrid g) {
+        if (g == null) {
+            gridView.setImage(null);
+            caption.setText("");
+            return;
+        }
+        WritableImage img = new WritableImage(g.width(), g.height());
+        img.getPixelWriter().setPixels(0, 0, g.width(), g.height(), PixelFormat.getIntArgbPreInstance(), g.argb(), 0, g.width());
+        gridView.setImage(img);
+        caption.setText(g.caption());
+        onGridDrawn.run();
+    }
+
+    ImageView gridView() {
+        return gridView;
+    }
+
+    Pane gallery() {
+        return gallery;
+    }
 }

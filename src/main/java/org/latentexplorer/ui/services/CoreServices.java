@@ -2,11 +2,13 @@ package org.latentexplorer.ui.services;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.inpaint.Inpainter;
 import org.latentexplorer.inpaint.MethodSpec;
+import org.latentexplorer.sample.ClusterModel;
 import org.latentexplorer.train.TrainingListener;
 
 /**
@@ -54,4 +56,28 @@ public interface CoreServices {
     Inpainter inpainter(ModelHandle model, MethodSpec method, Dataset reference);
 
     // ---- end Inpainting ------------------------------------------------------------------------
+    // ---- Clusters screen (issue 6) -------------------------------------------------------------------
+    // The returned ClusterModel calls the model without the handle's lock: callers hold
+    // synchronized (model) around its calls, the lock ModelHandle's own methods take.
+
+    /** The model's own clusters (GMVAE components, CVAE classes), or empty for a model without a discrete latent. */
+    default java.util.Optional<ClusterModel> clusters(ModelHandle model) {
+        return java.util.Optional.empty();
+    }
+
+    /** A k-means mixture with {@code k} components fitted to the codes of {@code x} under {@code model}. */
+    default ClusterModel fitClusters(ModelHandle model, float[][] x, int k, long seed) {
+        throw new org.latentexplorer.common.InputException("fitting clusters to codes is not available here");
+    }
+
+    /** Cluster names saved with the model's bundle (annotation {@code clusterNames}), by cluster index. */
+    default Map<Integer, String> clusterNames(ModelHandle model) {
+        return Map.of();
+    }
+
+    /** Saves cluster names into the bundle's annotations and rewrites the bundle file (atomically). */
+    default void saveClusterNames(ModelHandle model, Map<Integer, String> names) {
+        throw new org.latentexplorer.common.InputException("saving cluster names is not available here");
+    }
+    // ---- end of Clusters screen block ------------------------------------------------------------------
 }

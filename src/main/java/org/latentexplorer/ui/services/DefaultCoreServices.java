@@ -49,8 +49,8 @@ public final class DefaultCoreServices implements CoreServices {
     @Override
     public ModelHandle openModel(Path path) {
         ModelBundle bundle = ModelBundle.load(path);
-        return remember(new ModelHandle(path, bundle.model(), bundle.history(), bundle.evaluation(), bundle),
-                bundle.model());
+        return rememberBundle(remember(new ModelHandle(path, bundle.model(), bundle.history(), bundle.evaluation(), bundle),
+                bundle.model()), bundle);
     }
 
     /** The split name the map asks for: everything that is on this machine, never a download. */
@@ -112,7 +112,8 @@ public final class DefaultCoreServices implements CoreServices {
             bundle.close();
             throw e;
         }
-        return remember(new ModelHandle(request.output(), model, bundle.history(), bundle.evaluation(), bundle), model);
+        return rememberBundle(remember(new ModelHandle(request.output(), model, bundle.history(), bundle.evaluation(),
+                bundle), model), bundle);
     }
 
     @Override
@@ -197,4 +198,74 @@ public final class DefaultCoreServices implements CoreServices {
     }
 
     // ---- end Inpainting ------------------------------------------------------------------------
+
+    // ---- Clusters screen (issue 6) -------------------------------------------------------------------
+    /** The bundle behind each open handle (the handle keeps its model private); weak, so closed models go. */
+    private final Map<ModelHandle, ModelBundle> bundles = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    static final String CLUSTER_NAMES = "clusterNames";
+
+    private ModelHandle rememberBundle(ModelHandle handle, ModelBundle bundle) {
+        bundles.put(handle, bundle);
+        return handle;
+    }
+
+    private ModelBundle bundle(ModelHandle handle) {
+        ModelBundle b = bundles.get(handle);
+        if (b == null) {
+            throw new InputException(handle.name() + ": this model was not opened by these services");
+        }
+        return b;
+    }
+
+    @Override
+    public Optional<org.latentexplorer.sample.ClusterModel> clusters(ModelHandle model) {
+        ModelBundle b = bundle(model);
+        return org.latentexplorer.sample.ClusterModels.hasDiscreteLatent(b.model())
+                ? Optional.of(org.latentexplorer.sample.ClusterModels.of(b)) : Optional.empty();
+    }
+
+    @Override
+    public org.latentexplorer.sample.ClusterModel fitClusters(ModelHandle model, float[][] x, int k, long seed) {
+        ModelBundle b = bundle(model);
+        synchronized (model) {
+            return org.latentexplorer.sample.ClusterModels.of(b.model(), x, k,
+                    org.latentexplorer.sample.FittedMixture.Method.KMEANS, seed);
+        }
+    }
+
+    @Override
+    public Map<Integer, String> clusterNames(ModelHandle model) {
+        Object saved = bundle(model).annotations().get(CLUSTER_NAMES);
+        Map<Integer, String> names = new java.util.TreeMap<>();
+        if (saved instanceof Map<?, ?> m) {
+            // JSON object keys are strings; anything that is not "index": "name" is left out.
+            m.forEach((key, value) -> {
+                try {
+                    names.put(Integer.parseInt(String.valueOf(key)), String.valueOf(value));
+                } catch (NumberFormatException e) {
+                    // not a cluster index
+                }
+            });
+        }
+        return names;
+    }
+
+    @Override
+    public void saveClusterNames(ModelHandle model, Map<Integer, String> names) {
+        if (model.source() == null) {
+            throw new InputException("this model has not been saved to a file yet, so its cluster names cannot be saved");
+        }
+        ModelBundle b = bundle(model);
+        Map<String, String> json = new java.util.TreeMap<>();
+        names.forEach((k, v) -> json.put(Integer.toString(k), v));
+        synchronized (model) {
+            b.annotations().put(CLUSTER_NAMES, json);
+            try {
+                b.save(model.source());
+            } catch (IOException e) {
+                throw new InputException(model.source() + ": cannot save the cluster names (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+    // ---- end of Clusters screen block ------------------------------------------------------------------
 }

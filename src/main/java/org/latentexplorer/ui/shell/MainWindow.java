@@ -9,6 +9,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.latentexplorer.ui.clusters.ClustersView;
+import org.latentexplorer.ui.clusters.ClustersViewModel;
 import org.latentexplorer.ui.inpaint.InpaintView;
 import org.latentexplorer.ui.inpaint.InpaintViewModel;
 import org.latentexplorer.ui.library.LibraryView;
@@ -33,6 +34,8 @@ public final class MainWindow {
     private final ManifoldViewModel manifold;
     private final TrainingViewModel training;
     private final InpaintViewModel inpaint;
+    private final ClustersViewModel clusters;
+    private final ClustersView clustersView;
     private final MapView mapView;
     private final ManifoldView manifoldView;
     private final TabPane tabs = new TabPane();
@@ -61,8 +64,13 @@ public final class MainWindow {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("screens");
         trainingTab = new Tab("Training", new TrainingView(training));
+        clusters = new ClustersViewModel(services, executor, session, errors);
+        clustersView = new ClustersView(clusters, files);
+        Tab clustersTab = new Tab("Clusters", clustersView);
+        // The gallery decodes and assigns the data set: only when someone looks at it.
+        clustersTab.selectedProperty().addListener((o, was, now) -> clusters.setActive(now));
         tabs.getTabs().addAll(new Tab("Latent map", mapView), new Tab("Manifold", manifoldView),
-                new Tab("Inpaint", new InpaintView(inpaint)), new Tab("Clusters", new ClustersView()), trainingTab);
+                new Tab("Inpaint", new InpaintView(inpaint)), clustersTab, trainingTab);
 
         BorderPane root = new BorderPane();
         root.setLeft(new LibraryView(library, session, files, this::showTrainDialog));
@@ -135,6 +143,14 @@ public final class MainWindow {
 
     public TrainingViewModel trainingViewModel() {
         return training;
+    }
+
+    public ClustersViewModel clustersViewModel() {
+        return clusters;
+    }
+
+    public ClustersView clustersView() {
+        return clustersView;
     }
 
     public TabPane tabs() {

@@ -1,0 +1,452 @@
+package org.latentexplorer.ui.clusters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.sample.ClusterModel;
+import org.latentexplorer.sample.GmvaeClusters;
+import org.latentexplorer.sample.ImageTiles;
+import org.latentexplorer.ui.services.CoreServices;
+import org.latentexplorer.ui.services.ModelHandle;
+import org.latentexplorer.ui.shell.ErrorReporter;
+import org.latentexplorer.ui.shell.Session;
+import org.latentexplorer.ui.shell.Workspace;
+import org.latentexplorer.ui.tasks.LatestWins;
+import org.latentexplorer.ui.tasks.TaskExecutor;
+
+/**
+ * The Clusters screen's state: the gallery of a model's clusters (its own, or k-means fitted to a plain
+ * VAE's codes), the selected clusters, and a grid of samples from them. All model calls run on workers
+ * and hold the model handle's lock, because the cluster model calls the network directly.
+ */
+public final class ClustersViewModel {
+    /** What the screen shows. */
+    public enum State { NO_MODEL, LOADING, NO_CLUSTERS, READY }
+
+    /** The sample grid's view (Sánchez Martín 2018, §6.3 for the last two). */
+    public enum Mode {
+        SAMPLES("Samples of the selected clusters"), FIX_Z_VARY_W("Fix z, vary w (first selected cluster)"),
+        FIX_W_VARY_Y("Fix w, vary the cluster (one w per row)");
+
+        private final String text;
+
+        Mode(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private record Request(ModelHandle model, ClusterModel clusters, List<Integer> selected, int size, double temperature,
+                           long seed, Mode mode) {
+    }
+
+    private final CoreServices services;
+    private final TaskExecutor executor;
+    private final Session session;
+    private final ErrorReporter errors;
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.NO_MODEL);
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<ClusterRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<Integer> selection = FXCollections.observableArrayList();
+    private final ObjectProperty<SampleGrid> grid = new SimpleObjectProperty<>();
+    private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+    private final IntegerProperty gridSize = new SimpleIntegerProperty(10);
+    private final IntegerProperty fitK = new SimpleIntegerProperty(10);
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SAMPLES);
+    private final BooleanProperty hasW = new SimpleBooleanProperty(false);
+    private final LatestWins<Request, SampleGrid> sampler;
+    private ClusterModel clusters;
+    private ModelHandle model;
+    private boolean canSaveNames;
+    private boolean active;
+    private boolean stale = true;
+    private long generation;
+    private long seed = 1;
+
+    public ClustersViewModel(CoreServices services, TaskExecutor executor, Session session, ErrorReporter errors) {
+        this.services = services;
+        this.executor = executor;
+        this.session = session;
+        this.errors = errors;
+        this.sampler = new LatestWins<>(executor, "Sampling clusters", ClustersViewModel::draw, grid::set,
+                t -> report("Cannot sample the clusters", t));
+        session.workspaceProperty().addListener((o, a, b) -> {
+            stale = true;
+            if (active) {
+                load();
+            }
+        });
+        temperature.addListener((o, a, b) -> requestGrid());
+        gridSize.addListener((o, a, b) -> requestGrid());
+        mode.addListener((o, a, b) -> requestGrid());
+    }
+
+    /** The screen became visible (or hidden): the gallery is built the first time it is shown for a model. */
+    public void setActive(boolean visible) {
+        active = visible;
+        if (visible && stale) {
+            load();
+        }
+    }
+
+    /** Reads the clusters of the session's model; a plain VAE gets {@link State#NO_CLUSTERS}. */
+    public void load() {
+        stale = false;
+        long gen = ++generation;
+        reset();
+        Workspace w = session.workspace();
+        if (w == null) {
+            state.set(State.NO_MODEL);
+            summary.set("Open a model to see its clusters.");
+            return;
+        }
+        state.set(State.LOADING);
+        summary.set("Reading the clusters of " + w.model().name() + "…");
+        executor.submit("Reading clusters", true, (p, c) -> {
+            var own = services.clusters(w.model());
+            if (own.isEmpty()) {
+                return null;
+            }
+            Map<Integer, String> names = services.clusterNames(w.model());
+            synchronized (w.model()) {
+                return new Loaded(own.get(), Gallery.build(own.get(), w.dataset(), names, seed), true);
+            }
+        }, loaded -> {
+            if (gen != generation) {
+                return;
+            }
+            if (loaded == null) {
+                state.set(State.NO_CLUSTERS);
+                summary.set(w.model().name() + " is a " + w.model().config().kind() + " with no discrete latent, so it "
+                        + "has no clusters of its own. Fit k-means to its codes of " + dataName(w) + " to explore them here.");
+            } else {
+                show(w, loaded);
+            }
+        }, t -> failed(gen, t));
+    }
+
+    private record Loaded(ClusterModel clusters, List<ClusterRow> rows, boolean saveable) {
+    }
+
+    /** For a plain VAE: k-means with {@link #fitKProperty()} clusters on the codes of the data set. */
+    public void fitClusters() {
+        Workspace w = session.workspace();
+        if (w == null || w.dataset() == null) {
+            message.set("Fitting clusters needs a model and a data set.");
+            return;
+        }
+        int k = fitK.get();
+        long gen = ++generation;
+        state.set(State.LOADING);
+        summary.set("Fitting k-means (K = " + k + ") to the codes of " + dataName(w) + "…");
+        executor.submit("Fitting k-means", true, (p, c) -> {
+            ClusterModel cm = services.fitClusters(w.model(), Gallery.rows(w.dataset(), Gallery.MAX_EXAMPLES), k, seed);
+            synchronized (w.model()) {
+                return new Loaded(cm, Gallery.build(cm, w.dataset(), Map.of(), seed), false);
+            }
+        }, loaded -> {
+            if (gen == generation) {
+                show(w, loaded);
+            }
+        }, t -> failed(gen, t));
+    }
+
+    private void show(Workspace w, Loaded loaded) {
+        model = w.model();
+        clusters = loaded.clusters();
+        canSaveNames = loaded.saveable();
+        hasW.set(clusters.hasW() && clusters instanceof GmvaeClusters);
+        rows.setAll(loaded.rows());
+        String stats = rows.isEmpty() || rows.get(0).size() < 0 ? ""
+                : " · sizes" + (Double.isNaN(rows.get(0).purity()) ? "" : " and purity") + " over "
+                + Math.min(w.dataset().size(), Gallery.MAX_EXAMPLES) + " examples of " + dataName(w);
+        summary.set(clusters.clusterCount() + " clusters · " + clusters.source() + stats);
+        state.set(State.READY);
+    }
+
+    private void failed(long gen, Throwable t) {
+        if (gen != generation) {
+            return;
+        }
+        state.set(State.NO_MODEL);
+        summary.set("Could not read the clusters: " + ErrorReporter.describe(t));
+        report("Cannot read the clusters", t);
+    }
+
+    private void reset() {
+        clusters = null;
+        model = null;
+        rows.clear();
+        selection.clear();
+        grid.set(null);
+        message.set("");
+        hasW.set(false);
+    }
+
+    private static String dataName(Workspace w) {
+        return w.dataset() == null ? "its data set" : w.dataset().id();
+    }
+
+    /** Replaces the selection with {@code indices} (in click order) and draws a new grid from them. */
+    public void select(List<Integer> indices) {
+        selection.setAll(new LinkedHashSet<>(indices));
+        requestGrid();
+    }
+
+    /** Adds {@code index} to the selection, or removes it when it is there (ctrl-click). */
+    public void toggle(int index) {
+        List<Integer> s = new ArrayList<>(selection);
+        if (!s.remove(Integer.valueOf(index))) {
+            s.add(index);
+        }
+        select(s);
+    }
+
+    /** Draws the grid again from a new random seed. */
+    public void reseed() {
+        seed = new SplittableRandom(seed).nextLong();
+        requestGrid();
+    }
+
+    private void requestGrid() {
+        if (clusters == null || selection.isEmpty() && mode.get() != Mode.FIX_W_VARY_Y) {
+            grid.set(null);
+            return;
+        }
+        Mode m = mode.get() == Mode.FIX_Z_VARY_W && !hasW.get() ? Mode.SAMPLES : mode.get();
+        sampler.request(new Request(model, clusters, List.copyOf(selection), gridSize.get(), temperature.get(), seed, m));
+    }
+
+    private static SampleGrid draw(Request q) {
+        long t0 = System.nanoTime();
+        ClusterModel cm = q.clusters();
+        SplittableRandom rng = new SplittableRandom(q.seed());
+        int n = q.size() * q.size();
+        List<float[]> images = new ArrayList<>(n);
+        int cols = q.size();
+        String caption;
+        synchronized (q.model()) {
+            switch (q.mode()) {
+                case SAMPLES -> {
+                    int s = q.selected().size();
+                    for (int i = 0; i < s; i++) {
+                        int count = n / s + (i < n % s ? 1 : 0);
+                        images.addAll(List.of(cm.sample(q.selected().get(i), count, q.temperature(), rng)));
+                    }
+                    caption = n + " samples of " + (s == 1 ? "cluster " + q.selected().get(0) : s + " clusters");
+                }
+                case FIX_Z_VARY_W -> {
+                    int c = q.selected().get(0);
+                    float[][] ws = ((GmvaeClusters) cm).wGrid(q.size(), 2.0);
+                    images.addAll(List.of(cm.fixZVaryW(c, ws, q.temperature(), rng)));
+                    caption = "cluster " + c + ", z noise fixed, w over [−2, 2]² (w₁ across, w₂ down)";
+                }
+                default -> {
+                    cols = cm.clusterCount();
+                    for (int r = 0; r < q.size(); r++) {
+                        images.addAll(List.of(cm.fixWVaryY(q.temperature(), rng)));
+                    }
+                    caption = "each row one draw of w and z noise, each column a cluster";
+                }
+            }
+        }
+        ImageShape shape = q.model().config().inputShape();
+        return render(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", q.temperature()), t0);
+    }
+
+    /** Tiles the images with a one-pixel gap, ink on white as elsewhere. */
+    static SampleGrid render(List<float[]> images, ImageShape shape, int cols, String caption, long t0) {
+        ImageShape s = org.latentexplorer.ui.common.Raster.drawable(shape);
+        int rowsN = Math.max(1, (images.size() + cols - 1) / cols);
+        int w = cols * (s.width() + 1) - 1;
+        int h = rowsN * (s.height() + 1) - 1;
+        int[] argb = new int[w * h];
+        java.util.Arrays.fill(argb, 0xFFFFFFFF);
+        for (int i = 0; i < images.size(); i++) {
+            float[] v = images.get(i).length == s.size() ? images.get(i) : java.util.Arrays.copyOf(images.get(i), s.size());
+            org.latentexplorer.ui.common.Raster.blit(v, s, argb, w, (i % cols) * (s.width() + 1), (i / cols) * (s.height() + 1));
+        }
+        return new SampleGrid(argb, w, h, cols, List.copyOf(images), shape, caption, System.nanoTime() - t0);
+    }
+
+    /**
+     * Names cluster {@code index}. Empty names and names another cluster has are refused with a message;
+     * for a model with its own clusters the names are saved in its bundle.
+     *
+     * @return whether the name was taken
+     */
+    public boolean rename(int index, String name) {
+        String n = name == null ? "" : name.strip();
+        if (index < 0 || index >= rows.size()) {
+            message.set("No cluster " + index + " to rename.");
+            return false;
+        }
+        if (n.isEmpty()) {
+            message.set("A cluster name cannot be empty.");
+            return false;
+        }
+        for (ClusterRow r : rows) {
+            if (r.index() != index && r.name().equalsIgnoreCase(n)) {
+                message.set("“" + n + "” is already the name of cluster " + r.index() + ".");
+                return false;
+            }
+        }
+        rows.set(index, rows.get(index).withName(n));
+        if (!canSaveNames) {
+            message.set("Renamed cluster " + index + " to “" + n + "” (fitted clusters are not saved with the model).");
+            return true;
+        }
+        Map<Integer, String> names = new TreeMap<>();
+        List<String> defaults = clusters.clusterNames();
+        for (ClusterRow r : rows) {
+            if (!r.name().equals(defaults.get(r.index()))) {
+                names.put(r.index(), r.name());
+            }
+        }
+        ModelHandle m = model;
+        message.set("Saving the name of cluster " + index + "…");
+        executor.submit("Saving cluster names", false, (p, c) -> {
+            services.saveClusterNames(m, names);
+            return null;
+        }, v -> message.set("Cluster " + index + " is now “" + n + "”, saved in " + m.name() + "."),
+                t -> {
+                    message.set("The name was not saved: " + ErrorReporter.describe(t));
+                    report("Cannot save the cluster names", t);
+                });
+        return true;
+    }
+
+    /** Writes the current sample grid as a PNG. */
+    public void exportPng(Path file) {
+        SampleGrid g = grid.get();
+        if (g == null) {
+            message.set("There is no sample grid to export yet: select a cluster.");
+            return;
+        }
+        executor.submit("Exporting " + file.getFileName(), false, (p, c) -> {
+            ImageTiles.writePng(g.images(), g.shape(), g.cols(), file);
+            return null;
+        }, v -> message.set("Wrote " + file), t -> report("Cannot write " + file, t));
+    }
+
+    /** Writes the cluster table (index, name, size, purity, majority) as CSV. */
+    public void exportCsv(Path file) {
+        if (rows.isEmpty()) {
+            message.set("There are no clusters to export yet.");
+            return;
+        }
+        String text = csv(rows);
+        executor.submit("Exporting " + file.getFileName(), false, (p, c) -> {
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputException(file + ": cannot write (" + e.getMessage() + ")", e);
+            }
+            return null;
+        }, v -> message.set("Wrote " + file), t -> report("Cannot write " + file, t));
+    }
+
+    static String csv(List<ClusterRow> rows) {
+        StringBuilder b = new StringBuilder("cluster,name,size,purity,majority\n");
+        for (ClusterRow r : rows) {
+            b.append(r.index()).append(',').append(quote(r.name())).append(',')
+                    .append(r.size() < 0 ? "" : Integer.toString(r.size())).append(',')
+                    .append(Double.isNaN(r.purity()) ? "" : String.format(Locale.ROOT, "%.4f", r.purity())).append(',')
+                    .append(r.majority() == null ? "" : quote(r.majority())).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private void report(String title, Throwable t) {
+        if (!ErrorReporter.isCancellation(t)) {
+            errors.error(title, ErrorReporter.describe(t));
+        }
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    /** Feedback on the last rename or export. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<ClusterRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<Integer> selection() {
+        return selection;
+    }
+
+    public ObjectProperty<SampleGrid> gridProperty() {
+        return grid;
+    }
+
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    public IntegerProperty gridSizeProperty() {
+        return gridSize;
+    }
+
+    public IntegerProperty fitKProperty() {
+        return fitK;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    /** True for a GMVAE: the "fix z, vary w" view is offered. */
+    public BooleanProperty hasWProperty() {
+        return hasW;
+    }
+
+    /** The current shape of generated images (for views that size tiles). */
+    public ImageShape shape() {
+        return model == null ? null : model.config().inputShape();
+    }
+
+    Dataset dataset() {
+        return session.workspace() == null ? null : session.workspace().dataset();
+    }
+}

@@ -1,0 +1,94 @@
+package org.latentexplorer.ui.clusters;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.eval.ClusterMetrics;
+import org.latentexplorer.sample.ClusterModel;
+
+/** Builds the gallery rows of a cluster model (worker thread; the caller holds the model's lock). */
+final class Gallery {
+    /** Samples shown beside each centre. */
+    static final int SAMPLES = 4;
+    /** Examples assigned to clusters for sizes and purity: enough for two-digit percentages, quick to encode. */
+    static final int MAX_EXAMPLES = 5000;
+
+    private Gallery() {
+    }
+
+    static float[][] rows(Dataset data, int max) {
+        int n = Math.min(data.size(), max);
+        float[][] x = new float[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = data.row(i);
+        }
+        return x;
+    }
+
+    static List<ClusterRow> build(ClusterModel cm, Dataset data, Map<Integer, String> savedNames, long seed) {
+        int k = cm.clusterCount();
+        float[][] centres = cm.centres();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] sizes = new int[k];
+        Arrays.fill(sizes, -1);
+        double[] purity = new double[k];
+        Arrays.fill(purity, Double.NaN);
+        String[] majority = new String[k];
+        if (data != null && data.size() > 0) {
+            float[][] x = rows(data, MAX_EXAMPLES);
+            int[] assigned = cm.assign(x);
+            Arrays.fill(sizes, 0);
+            for (int a : assigned) {
+                sizes[a]++;
+            }
+            if (data.hasLabels()) {
+                fillPurity(data, assigned, k, purity, majority);
+            }
+        }
+        List<String> names = cm.clusterNames();
+        List<ClusterRow> rows = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            List<float[]> samples = List.of(cm.sample(c, SAMPLES, 1.0, rng));
+            rows.add(new ClusterRow(c, savedNames.getOrDefault(c, names.get(c)), centres[c], samples, sizes[c],
+                    purity[c], majority[c]));
+        }
+        return rows;
+    }
+
+    /** Purity and majority over the labelled examples only (a label below 0 means "missing"). */
+    private static void fillPurity(Dataset data, int[] assigned, int k, double[] purity, String[] majority) {
+        int[] labels = data.labels();
+        int m = 0;
+        for (int i = 0; i < assigned.length; i++) {
+            m += labels[i] >= 0 ? 1 : 0;
+        }
+        if (m == 0) {
+            return;
+        }
+        int[] l = new int[m];
+        int[] a = new int[m];
+        int classes = 1;
+        for (int i = 0, j = 0; i < assigned.length; i++) {
+            if (labels[i] >= 0) {
+                l[j] = labels[i];
+                a[j++] = assigned[i];
+                classes = Math.max(classes, labels[i] + 1);
+            }
+        }
+        classes = Math.max(classes, data.labelNames() == null ? 0 : data.labelNames().size());
+        for (ClusterMetrics.Cluster c : ClusterMetrics.compute(l, a, classes, k).clusters()) {
+            if (c.size() > 0) {
+                purity[c.cluster()] = c.purity();
+                majority[c.cluster()] = c.majority() < 0 ? null : label(data, c.majority());
+            }
+        }
+    }
+
+    private static String label(Dataset data, int k) {
+        List<String> names = data.labelNames();
+        return names != null && k < names.size() ? names.get(k) : Integer.toString(k);
+    }
+}
