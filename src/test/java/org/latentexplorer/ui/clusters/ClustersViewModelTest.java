@@ -1,0 +1,172 @@
+package org.latentexplorer.ui.clusters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelBundle;
+import org.latentexplorer.model.Models;
+import org.latentexplorer.model.SameDiffGmvae;
+import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.ui.fakes.ClusterServices;
+import org.latentexplorer.ui.fakes.FakeClusterModel;
+import org.latentexplorer.ui.fakes.FakeServices;
+import org.latentexplorer.ui.fakes.RecordingErrors;
+import org.latentexplorer.ui.library.LibraryViewModel;
+import org.latentexplorer.ui.services.DefaultCoreServices;
+import org.latentexplorer.ui.services.ModelHandle;
+import org.latentexplorer.ui.shell.Session;
+import org.latentexplorer.ui.shell.SettingsStore;
+import org.latentexplorer.ui.shell.Workspace;
+import org.latentexplorer.ui.tasks.DirectTaskExecutor;
+
+class ClustersViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final ClusterServices services = new ClusterServices();
+    private final DirectTaskExecutor executor = new DirectTaskExecutor();
+    private final Session session = new Session();
+    private final RecordingErrors errors = new RecordingErrors();
+
+    /** A fake model on the synthetic blobs; with {@code gmvae} it has ten clusters of its own. */
+    private ClustersViewModel open(boolean gmvae) {
+        if (gmvae) {
+            services.ownClusters = new FakeClusterModel(10, "gmvae");
+        }
+        LibraryViewModel library = new LibraryViewModel(services, executor, session, errors,
+                new SettingsStore(dir.resolve("config")));
+        library.openModel(FakeServices.writeBundle(dir.resolve("model.lexb"), 2));
+        ClustersViewModel vm = new ClustersViewModel(services, executor, session, errors);
+        vm.setActive(true);
+        return vm;
+    }
+
+    @Test
+    void galleryShowsEveryClusterWithItsCentreSamplesSizeAndPurity() {
+        ClustersViewModel vm = open(true);
+        assertThat(vm.stateProperty().get()).isEqualTo(ClustersViewModel.State.READY);
+        assertThat(vm.rows()).hasSize(10);
+        ClusterRow r = vm.rows().get(0);
+        assertThat(r.centre()).hasSize(784);
+        assertThat(r.samples()).hasSize(Gallery.SAMPLES);
+        assertThat(vm.rows().stream().mapToInt(ClusterRow::size).sum()).isEqualTo(500);
+        assertThat(r.purity()).isGreaterThan(0.9);
+        assertThat(r.majority()).isEqualTo("zero");
+        assertThat(vm.summaryProperty().get()).contains("10 clusters").contains("gmvae").contains("purity");
+        assertThat(errors.messages).isEmpty();
+    }
+
+    @Test
+    void selectingAClusterFillsTheGridWithTenByTenSamples() {
+        ClustersViewModel vm = open(true);
+        assertThat(vm.gridProperty().get()).isNull();
+        vm.select(List.of(3));
+        SampleGrid g = vm.gridProperty().get();
+        assertThat(g.images()).hasSize(100);
+        assertThat(g.cols()).isEqualTo(10);
+        assertThat(g.width()).isEqualTo(10 * 29 - 1);
+        assertThat(g.caption()).contains("cluster 3");
+        vm.toggle(5);
+        assertThat(vm.selection()).containsExactly(3, 5);
+        assertThat(vm.gridProperty().get().caption()).contains("2 clusters");
+    }
+
+    @Test
+    void reseedingChangesTheGridAndTemperatureZeroGivesTheCentre() {
+        ClustersViewModel vm = open(true);
+        vm.select(List.of(1));
+        int[] first = vm.gridProperty().get().argb();
+        vm.reseed();
+        assertThat(vm.gridProperty().get().argb()).isNotEqualTo(first);
+        vm.temperatureProperty().set(0);
+        List<float[]> images = vm.gridProperty().get().images();
+        assertThat(images.get(7)).isEqualTo(images.get(0));
+    }
+
+    @Test
+    void renamingRefusesEmptyAndDuplicateNamesAndSavesTheRest() {
+        ClustersViewModel vm = open(true);
+        assertThat(vm.rename(2, "  ")).isFalse();
+        assertThat(vm.messageProperty().get()).contains("cannot be empty");
+        assertThat(vm.rename(2, "cluster 4")).isFalse();
+        assertThat(vm.messageProperty().get()).contains("already the name of cluster 4");
+        assertThat(vm.rename(2, " two ")).isTrue();
+        assertThat(vm.rows().get(2).name()).isEqualTo("two");
+        assertThat(vm.rename(3, "TWO")).isFalse();
+        assertThat(services.saved.values()).containsExactly(Map.of(2, "two"));
+        vm.load();
+        assertThat(vm.rows().get(2).name()).isEqualTo("two");
+    }
+
+    @Test
+    void plainVaeExplainsAndFitsKMeansOnRequest() {
+        ClustersViewModel vm = open(false);
+        assertThat(vm.stateProperty().get()).isEqualTo(ClustersViewModel.State.NO_CLUSTERS);
+        assertThat(vm.summaryProperty().get()).contains("no clusters");
+        vm.fitKProperty().set(6);
+        vm.fitClusters();
+        assertThat(vm.stateProperty().get()).isEqualTo(ClustersViewModel.State.READY);
+        assertThat(vm.rows()).hasSize(6);
+        vm.select(List.of(0));
+        assertThat(vm.gridProperty().get().images()).hasSize(100);
+        assertThat(vm.rename(0, "left")).isTrue();
+        assertThat(services.saved).isEmpty();
+    }
+
+    @Test
+    void fixWVaryTheClusterPutsOneClusterPerColumn() {
+        ClustersViewModel vm = open(true);
+        vm.modeProperty().set(ClustersViewModel.Mode.FIX_W_VARY_Y);
+        SampleGrid g = vm.gridProperty().get();
+        assertThat(g.cols()).isEqualTo(10);
+        assertThat(g.images()).hasSize(100);
+    }
+
+    @Test
+    void exportsTheTableAsCsvAndTheGridAsPng() throws Exception {
+        ClustersViewModel vm = open(true);
+        vm.rename(1, "one, or seven");
+        vm.exportCsv(dir.resolve("c.csv"));
+        List<String> lines = Files.readAllLines(dir.resolve("c.csv"));
+        assertThat(lines).hasSize(11);
+        assertThat(lines.get(0)).isEqualTo("cluster,name,size,purity,majority");
+        assertThat(lines.get(2)).matches("1,\"one, or seven\",\\d+,[01]\\.\\d{4},one");
+        vm.select(List.of(0));
+        vm.exportPng(dir.resolve("g.png"));
+        var img = javax.imageio.ImageIO.read(dir.resolve("g.png").toFile());
+        assertThat(img.getWidth()).isGreaterThanOrEqualTo(280);
+    }
+
+    @Test
+    void clusterNamesSurviveSavingAndReopeningARealGmvaeBundle() throws Exception {
+        Path file = dir.resolve("tiny-gmvae.lexb");
+        var config = SameDiffGmvae.config(ImageShape.grey(6, 6), 3, 2, 4, List.of(8), Likelihood.BERNOULLI);
+        try (ModelBundle b = new ModelBundle(Models.create(config, 1), TrainingHistory.empty(), Map.of(), Map.of())) {
+            b.save(file);
+        }
+        DefaultCoreServices real = new DefaultCoreServices(file);
+        ModelHandle h = real.openModel(file);
+        ClustersViewModel vm = new ClustersViewModel(real, executor, session, errors);
+        session.workspaceProperty().set(new Workspace(h, null, new float[0][]));
+        vm.setActive(true);
+        assertThat(vm.rows()).hasSize(3);
+        assertThat(vm.rename(1, "loops")).isTrue();
+        assertThat(errors.messages).isEmpty();
+        h.close();
+
+        ModelHandle again = real.openModel(file);
+        session.workspaceProperty().set(new Workspace(again, null, new float[0][]));
+        assertThat(vm.rows().get(1).name()).isEqualTo("loops");
+        assertThat(vm.rows().get(0).name()).isEqualTo("cluster 0");
+        vm.select(List.of(1));
+        assertThat(vm.gridProperty().get().images()).hasSize(100);
+        again.close();
+    }
+}

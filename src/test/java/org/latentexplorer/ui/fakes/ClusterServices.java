@@ -1,0 +1,79 @@
+package org.latentexplorer.ui.fakes;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.sample.ClusterModel;
+import org.latentexplorer.train.TrainingListener;
+import org.latentexplorer.ui.services.CoreServices;
+import org.latentexplorer.ui.services.ModelHandle;
+import org.latentexplorer.ui.services.Projection;
+import org.latentexplorer.ui.services.ProjectionListener;
+import org.latentexplorer.ui.services.ProjectionSpec;
+import org.latentexplorer.ui.services.TrainRequest;
+
+/**
+ * {@link FakeServices} plus clusters: with {@code ownClusters} set every model is a "GMVAE" with those
+ * clusters, else a plain VAE that can have k-means fitted. Names are "saved" per model file.
+ */
+public final class ClusterServices implements CoreServices {
+    public final FakeServices base = new FakeServices();
+    public ClusterModel ownClusters;
+    public final Map<Path, Map<Integer, String>> saved = new HashMap<>();
+    public int fits;
+
+    @Override
+    public ModelHandle openModel(Path path) {
+        return base.openModel(path);
+    }
+
+    @Override
+    public Dataset loadDataset(String nameOrPath, String split) {
+        return base.loadDataset(nameOrPath, split);
+    }
+
+    @Override
+    public Optional<Path> defaultModel() {
+        return base.defaultModel();
+    }
+
+    @Override
+    public ModelHandle train(TrainRequest request, TrainingListener listener, CancelToken cancel) {
+        return base.train(request, listener, cancel);
+    }
+
+    @Override
+    public List<String> projectionMethods() {
+        return base.projectionMethods();
+    }
+
+    @Override
+    public Projection project(float[][] codes, ProjectionSpec spec, ProjectionListener listener, CancelToken cancel) {
+        return base.project(codes, spec, listener, cancel);
+    }
+
+    @Override
+    public Optional<ClusterModel> clusters(ModelHandle model) {
+        return Optional.ofNullable(ownClusters);
+    }
+
+    @Override
+    public ClusterModel fitClusters(ModelHandle model, float[][] x, int k, long seed) {
+        fits++;
+        return new FakeClusterModel(k, "k-means on codes");
+    }
+
+    @Override
+    public Map<Integer, String> clusterNames(ModelHandle model) {
+        return saved.getOrDefault(model.source(), Map.of());
+    }
+
+    @Override
+    public void saveClusterNames(ModelHandle model, Map<Integer, String> names) {
+        saved.put(model.source(), Map.copyOf(names));
+    }
+}
