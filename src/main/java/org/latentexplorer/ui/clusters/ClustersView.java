@@ -108,8 +108,13 @@ public final class ClustersView extends BorderPane {
         ChoiceBox<ClustersViewModel.Mode> mode = new ChoiceBox<>();
         mode.getItems().setAll(ClustersViewModel.Mode.values());
         mode.valueProperty().bindBidirectional(vm.modeProperty());
-        vm.hasWProperty().addListener((o, a, w) -> mode.getItems().setAll(w ? List.of(ClustersViewModel.Mode.values())
-                : List.of(ClustersViewModel.Mode.SAMPLES, ClustersViewModel.Mode.FIX_W_VARY_Y)));
+        vm.hasWProperty().addListener((o, a, w) -> {
+            // Replacing the items clears the choice (and through the binding the ViewModel's mode): put it back.
+            ClustersViewModel.Mode keep = vm.modeProperty().get();
+            mode.getItems().setAll(w ? List.of(ClustersViewModel.Mode.values())
+                    : List.of(ClustersViewModel.Mode.SAMPLES, ClustersViewModel.Mode.FIX_W_VARY_Y));
+            mode.setValue(mode.getItems().contains(keep) ? keep : ClustersViewModel.Mode.SAMPLES);
+        });
         mode.setId("cluster-mode");
         Slider t = new Slider(0, 2, 1);
         t.setId("cluster-temperature");
@@ -134,8 +139,15 @@ public final class ClustersView extends BorderPane {
         Button png = new Button("Export PNG…");
         png.setOnAction(e -> files.save("Export the sample grid", "cluster-samples.png", "png").ifPresent(vm::exportPng));
         png.disableProperty().bind(vm.gridProperty().isNull());
-        HBox controls = new HBox(6, mode, new Label("Temperature"), t, tValue, reseed, png);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        HBox sliders = new HBox(6, new Label("Temperature"), t, tValue, reseed, png);
+        sliders.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : sliders.getChildren()) {
+            if (n instanceof Region r && !(n instanceof Slider)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        mode.setMaxWidth(Double.MAX_VALUE);
+        VBox controls = new VBox(4, mode, sliders);
 
         Label hint = new Label("Click a cluster to sample from it; ctrl-click to add more clusters.");
         hint.visibleProperty().bind(vm.gridProperty().isNull());
@@ -152,7 +164,7 @@ public final class ClustersView extends BorderPane {
 
         SplitPane split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.34);
         return split;
     }
 
@@ -207,12 +219,14 @@ public final class ClustersView extends BorderPane {
         if (!Double.isNaN(r.purity())) {
             stats.append(String.format(Locale.ROOT, " · %.0f%% pure", 100 * r.purity()));
         }
-        if (r.majority() != null) {
-            stats.append(" · mostly ").append(r.majority());
-        }
         Label figures = new Label(stats.toString());
         figures.setStyle("-fx-text-fill: #555;");
         VBox text = new VBox(2, name, samples, figures);
+        if (r.majority() != null) {
+            Label majority = new Label("mostly " + r.majority());
+            majority.setStyle("-fx-text-fill: #555;");
+            text.getChildren().add(majority);
+        }
         HBox card = new HBox(6, chip, centre, text);
         card.setAlignment(Pos.CENTER_LEFT);
         card.setId("cluster-card-" + r.index());

@@ -185,8 +185,9 @@ public final class ClustersViewModel {
         canSaveNames = loaded.saveable();
         hasW.set(clusters.hasW() && clusters instanceof GmvaeClusters);
         rows.setAll(loaded.rows());
+        boolean purity = rows.stream().anyMatch(r -> !Double.isNaN(r.purity()));
         String stats = rows.isEmpty() || rows.get(0).size() < 0 ? ""
-                : " · sizes" + (Double.isNaN(rows.get(0).purity()) ? "" : " and purity") + " over "
+                : " · sizes" + (purity ? " and purity" : "") + " over "
                 + Math.min(w.dataset().size(), Gallery.MAX_EXAMPLES) + " examples of " + dataName(w);
         summary.set(clusters.clusterCount() + " clusters · " + clusters.source() + stats);
         state.set(State.READY);
@@ -237,11 +238,14 @@ public final class ClustersViewModel {
     }
 
     private void requestGrid() {
+        if (mode.get() == null) {
+            return; // a choice box between two item lists; it sets a mode again at once
+        }
         if (clusters == null || selection.isEmpty() && mode.get() != Mode.FIX_W_VARY_Y) {
             grid.set(null);
             return;
         }
-        Mode m = mode.get() == Mode.FIX_Z_VARY_W && !hasW.get() ? Mode.SAMPLES : mode.get();
+        Mode m = mode.get() == null || mode.get() == Mode.FIX_Z_VARY_W && !hasW.get() ? Mode.SAMPLES : mode.get();
         sampler.request(new Request(model, clusters, List.copyOf(selection), gridSize.get(), temperature.get(), seed, m));
     }
 

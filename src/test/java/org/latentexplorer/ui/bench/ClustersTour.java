@@ -1,0 +1,129 @@
+package org.latentexplorer.ui.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.latentexplorer.ui.clusters.ClustersViewModel;
+import org.latentexplorer.ui.services.DefaultCoreServices;
+import org.latentexplorer.ui.shell.MainWindow;
+import org.latentexplorer.ui.shell.Screenshots;
+import org.latentexplorer.ui.shell.SettingsStore;
+import org.latentexplorer.ui.tasks.FxTaskExecutor;
+
+/**
+ * Opens a model on the Clusters tab, times "select a cluster → 10×10 sample grid on screen" and writes
+ * screenshots to target/screenshots/PREFIX-clusters*.png. For a plain VAE it first fits k-means (K = 10).
+ * The time runs from the selection (what a click does) on the FX thread to the first layout pulse after
+ * the grid image was set, so it includes sampling, drawing the tiles and handing the image to the scene.
+ */
+public final class ClustersTour {
+    private static MainWindow window;
+    private static volatile long drawnAt;
+
+    public static void main(String[] args) throws Exception {
+        Path model = Path.of(args[0]);
+        String prefix = args[1];
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Path config = Files.createTempDirectory("ui-shots");
+        fx(() -> {
+            Stage stage = new Stage();
+            window = new MainWindow(stage, new DefaultCoreServices(model), new FxTaskExecutor(), new SettingsStore(config), null);
+            stage.setWidth(1200);
+            stage.setHeight(820);
+            window.show();
+        });
+        until(() -> window.session().workspace() != null);
+        ClustersViewModel vm = window.clustersViewModel();
+        fx(() -> window.tabs().getSelectionModel().select(3));
+        until(() -> vm.stateProperty().get() != ClustersViewModel.State.LOADING);
+        if (vm.stateProperty().get() == ClustersViewModel.State.NO_CLUSTERS) {
+            Thread.sleep(500);
+            shot(prefix + "-clusters-none");
+            fx(vm::fitClusters);
+            until(() -> vm.stateProperty().get() == ClustersViewModel.State.READY);
+        }
+        fx(() -> window.clustersView().setOnGridDrawn(() -> window.clustersView().getScene().addPostLayoutPulseListener(
+                new Runnable() {
+                    @Override
+                    public void run() {
+                        drawnAt = System.nanoTime();
+                        window.clustersView().getScene().removePostLayoutPulseListener(this);
+                    }
+                })));
+        int k = vm.rows().size();
+        double[] ms = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            int c = i % k;
+            drawnAt = 0;
+            long[] t0 = new long[1];
+            fx(() -> {
+                t0[0] = System.nanoTime();
+                vm.select(List.of(c));
+            });
+            try {
+                until(() -> drawnAt != 0);
+            } catch (IllegalStateException e) {
+                fx(() -> System.out.println("state " + vm.stateProperty().get() + " grid " + vm.gridProperty().get()
+                        + " summary " + vm.summaryProperty().get() + " message " + vm.messageProperty().get()));
+                shot(prefix + "-clusters-debug");
+                throw e;
+            }
+            ms[i] = (drawnAt - t0[0]) / 1e6;
+        }
+        double[] warm = Arrays.copyOfRange(ms, Math.min(5, repeats - 1), repeats);
+        Arrays.sort(warm);
+        System.out.printf(Locale.ROOT, "[clusters] %s: select → 10×10 grid drawn, first %.1f ms, warm median %.1f ms, "
+                + "p90 %.1f ms, max %.1f ms (%d warm runs)%n", model.getFileName(), ms[0], warm[warm.length / 2],
+                warm[(int) (warm.length * 0.9)], warm[warm.length - 1], warm.length);
+        fx(() -> vm.select(List.of(2)));
+        Thread.sleep(800);
+        shot(prefix + "-clusters");
+        if (vm.hasWProperty().get()) {
+            fx(() -> vm.modeProperty().set(ClustersViewModel.Mode.FIX_Z_VARY_W));
+            Thread.sleep(1000);
+            shot(prefix + "-clusters-vary-w");
+            fx(() -> vm.modeProperty().set(ClustersViewModel.Mode.FIX_W_VARY_Y));
+            Thread.sleep(1000);
+            shot(prefix + "-clusters-vary-y");
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void shot(String name) throws Exception {
+        fx(() -> { });
+        System.out.println(Screenshots.save(window.clustersView().getScene(), name));
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            r.run();
+            f.complete(null);
+        });
+        f.get(120, TimeUnit.SECONDS);
+    }
+
+    private static void until(BooleanSupplier c) throws Exception {
+        for (int i = 0; i < 4000; i++) {
+            CompletableFuture<Boolean> f = new CompletableFuture<>();
+            Platform.runLater(() -> f.complete(c.getAsBoolean()));
+            if (f.get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("timed out");
+    }
+}
