@@ -55,6 +55,9 @@ public final class ClustersView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setWrapText(true);
         summary.setId("clusters-summary");
+        // The "no clusters" pane says the same thing in the middle of the screen.
+        summary.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ClustersViewModel.State.NO_CLUSTERS));
+        summary.managedProperty().bind(summary.visibleProperty());
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("clusters-message");

@@ -63,6 +63,7 @@ public final class ClustersTour {
                 })));
         int k = vm.rows().size();
         double[] ms = new double[repeats];
+        double[] work = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             int c = i % k;
             drawnAt = 0;
@@ -80,9 +81,14 @@ public final class ClustersTour {
                 throw e;
             }
             ms[i] = (drawnAt - t0[0]) / 1e6;
+            work[i] = vm.gridProperty().get().computeNanos() / 1e6;
         }
         double[] warm = Arrays.copyOfRange(ms, Math.min(5, repeats - 1), repeats);
         Arrays.sort(warm);
+        double[] warmWork = Arrays.copyOfRange(work, Math.min(5, repeats - 1), repeats);
+        Arrays.sort(warmWork);
+        System.out.printf(Locale.ROOT, "[clusters] of which sampling + decoding + tiling on the worker: median %.1f ms%n",
+                warmWork[warmWork.length / 2]);
         System.out.printf(Locale.ROOT, "[clusters] %s: select → 10×10 grid drawn, first %.1f ms, warm median %.1f ms, "
                 + "p90 %.1f ms, max %.1f ms (%d warm runs)%n", model.getFileName(), ms[0], warm[warm.length / 2],
                 warm[(int) (warm.length * 0.9)], warm[warm.length - 1], warm.length);
