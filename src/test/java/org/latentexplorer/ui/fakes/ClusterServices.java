@@ -57,6 +57,12 @@ public final class ClusterServices implements CoreServices {
     }
 
     @Override
+    public org.latentexplorer.inpaint.Inpainter inpainter(ModelHandle model, org.latentexplorer.inpaint.MethodSpec method,
+                                                          Dataset reference) {
+        return base.inpainter(model, method, reference);
+    }
+
+    @Override
     public Optional<ClusterModel> clusters(ModelHandle model) {
         return Optional.ofNullable(ownClusters);
     }
