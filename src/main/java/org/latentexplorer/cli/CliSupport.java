@@ -53,10 +53,29 @@ final class CliSupport {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    /** A cancel token that Ctrl-C sets, so a run stops at the next step and keeps what it saved. */
+    /** Counted down when the command line has finished, so a Ctrl-C hook knows it may let the JVM go. */
+    private static final java.util.concurrent.CountDownLatch FINISHED = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * A cancel token that Ctrl-C sets. The JVM runs shutdown hooks and then halts without waiting for
+     * the main thread, so the hook also waits (at most 30 s) for the command to stop at its next step
+     * and say what it kept.
+     */
     static CancelToken cancelOnInterrupt() {
         CancelToken token = new CancelToken();
-        Runtime.getRuntime().addShutdownHook(new Thread(token::cancel, "cancel-on-interrupt"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            token.cancel();
+            try {
+                FINISHED.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cancel-on-interrupt"));
         return token;
+    }
+
+    /** Called once the command has returned: shutdown hooks need not wait any more. */
+    static void finished() {
+        FINISHED.countDown();
     }
 }

@@ -53,7 +53,12 @@ public final class LatentExplorerCommand implements Runnable {
         return cl;
     }
 
+    /** Runs one command line and returns its exit code (the program's entry point for sub-commands). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } finally {
+            CliSupport.finished();
+        }
     }
 }
