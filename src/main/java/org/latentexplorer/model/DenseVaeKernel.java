@@ -115,19 +115,21 @@ final class DenseVaeKernel implements FastStep {
 
     /** Runs {@code body} in this kernel's arena; the result must be copied out of ND4J inside it. */
     <T> T inWorkspace(java.util.function.Supplier<T> body) {
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
-            return body.get();
-        }
+        return FlushDenormals.call(() -> {
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+                return body.get();
+            }
+        });
     }
 
     @Override
     public double[] step(INDArray[] features, int iteration, int epoch) {
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+        return inWorkspace(() -> {
             java.util.Map<String, INDArray> grads = new java.util.LinkedHashMap<>();
             double[] terms = gradients(features, grads);
             apply(grads, iteration, epoch);
             return terms;
-        }
+        });
     }
 
     /**
