@@ -53,29 +53,50 @@ final class CliSupport {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    /** Counted down when the command line has finished, so a Ctrl-C hook knows it may let the JVM go. */
+    /** Cancel tokens of the commands running in this JVM; a signal cancels them all. */
+    private static final java.util.Set<CancelToken> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Counted down when the command line has returned. */
     private static final java.util.concurrent.CountDownLatch FINISHED = new java.util.concurrent.CountDownLatch(1);
+    private static volatile boolean handlersInstalled;
 
     /**
-     * A cancel token that Ctrl-C sets. The JVM runs shutdown hooks and then halts without waiting for
-     * the main thread, so the hook also waits (at most 30 s) for the command to stop at its next step
-     * and say what it kept.
+     * A cancel token that Ctrl-C (SIGINT) or SIGTERM sets. Our own signal handler rather than a
+     * shutdown hook: a hook that waited for the command would also wait on every normal exit. The
+     * handler cancels, waits up to 30 s for the command to stop at its next step and say what it
+     * kept, then exits with 130.
      */
     static CancelToken cancelOnInterrupt() {
         CancelToken token = new CancelToken();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            token.cancel();
-            try {
-                FINISHED.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cancel-on-interrupt"));
+        RUNNING.add(token);
+        installHandlers();
         return token;
     }
 
-    /** Called once the command has returned: shutdown hooks need not wait any more. */
+    private static synchronized void installHandlers() {
+        if (handlersInstalled) {
+            return;
+        }
+        handlersInstalled = true;
+        for (String name : new String[]{"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    RUNNING.forEach(CancelToken::cancel);
+                    try {
+                        FINISHED.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Runtime.getRuntime().exit(LatentExplorerCommand.INTERRUPTED);
+                });
+            } catch (IllegalArgumentException e) {
+                // the JVM was started with that signal ignored (e.g. a background job): keep the default
+            }
+        }
+    }
+
+    /** Called once the command line has returned (with its exit code on the way out). */
     static void finished() {
+        RUNNING.clear();
         FINISHED.countDown();
     }
 }
