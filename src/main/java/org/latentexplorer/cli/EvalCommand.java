@@ -57,10 +57,7 @@ public final class EvalCommand implements Callable<Integer> {
                     new Evaluator.Options(iw, limit, bin, corrupted, seed), f -> { }, cancel);
             if (data.hasLabels() && ClusterModels.hasDiscreteLatent(bundle.model())) {
                 Dataset scored = limit > 0 ? data.limit(limit) : data;
-                float[][] x = new float[scored.size()][];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = scored.row(i);
-                }
+                float[][] x = scored.rows();
                 var clusters = ClusterModels.of(bundle);
                 e = e.withClusters(ClusterMetrics.compute(scored.labels(), clusters.assign(x),
                         scored.labelNames().size(), clusters.clusterCount()));

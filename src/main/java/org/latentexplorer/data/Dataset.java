@@ -57,6 +57,23 @@ public record Dataset(String id, ImageShape shape, int size, float[] values, int
         return Arrays.copyOfRange(values, i * d, (i + 1) * d);
     }
 
+    /** Copies of examples {@code [from, to)}, one array per example. */
+    public float[][] rows(int from, int to) {
+        if (from < 0 || to > size || from > to) {
+            throw new InputException(id + ": range " + from + ".." + to + " is outside 0.." + size);
+        }
+        float[][] r = new float[to - from][];
+        for (int i = from; i < to; i++) {
+            r[i - from] = row(i);
+        }
+        return r;
+    }
+
+    /** Copies of all examples, one array per example. */
+    public float[][] rows() {
+        return rows(0, size);
+    }
+
     /** The examples at the given indices, in that order. */
     public Dataset subset(int[] indices) {
         int d = dim();

@@ -57,7 +57,7 @@ public final class Evaluator {
             throw new InputException(data.id() + " has missing entries; use inpaint to evaluate completion instead");
         }
         SplittableRandom root = new SplittableRandom(opt.seed());
-        float[][] x = rows(d);
+        float[][] x = d.rows();
         if (opt.binarize()) {
             SplittableRandom b = root.split();
             for (float[] r : x) {
@@ -160,13 +160,6 @@ public final class Evaluator {
         return max + Math.log(sum / w.length);
     }
 
-    static float[][] rows(Dataset d) {
-        float[][] r = new float[d.size()][];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = d.row(i);
-        }
-        return r;
-    }
 
     /** Maps each stage's own progress onto the whole run. */
     static final class Stage {

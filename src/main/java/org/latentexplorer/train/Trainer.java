@@ -181,11 +181,10 @@ public final class Trainer {
     }
 
     static float[][] rows(Dataset d, boolean binarize, SplittableRandom rng) {
-        float[][] r = new float[d.size()][];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = d.row(i);
-            if (binarize) {
-                Binarization.sample(r[i], rng);
+        float[][] r = d.rows();
+        if (binarize) {
+            for (float[] row : r) {
+                Binarization.sample(row, rng);
             }
         }
         return r;

@@ -29,10 +29,6 @@ public final class TinyData {
     }
 
     public static float[][] rows(Dataset d) {
-        float[][] r = new float[d.size()][];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = d.row(i);
-        }
-        return r;
+        return d.rows();
     }
 }

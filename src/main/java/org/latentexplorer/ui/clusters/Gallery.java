@@ -20,12 +20,7 @@ final class Gallery {
     }
 
     static float[][] rows(Dataset data, int max) {
-        int n = Math.min(data.size(), max);
-        float[][] x = new float[n][];
-        for (int i = 0; i < n; i++) {
-            x[i] = data.row(i);
-        }
-        return x;
+        return data.rows(0, Math.min(data.size(), max));
     }
 
     static List<ClusterRow> build(ClusterModel cm, Dataset data, Map<Integer, String> savedNames, long seed) {

@@ -172,10 +172,7 @@ public final class LibraryViewModel {
         for (int from = 0; from < n; from += ENCODE_BATCH) {
             cancel.check();
             int to = Math.min(n, from + ENCODE_BATCH);
-            float[][] x = new float[to - from][];
-            for (int i = from; i < to; i++) {
-                x[i - from] = data.row(i);
-            }
+            float[][] x = data.rows(from, to);
             float[][] z = model.encodeMeans(x);
             System.arraycopy(z, 0, codes, from, z.length);
             progress.update(to / (double) n, "encoded " + to + " of " + n);
