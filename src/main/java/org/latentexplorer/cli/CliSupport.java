@@ -31,6 +31,15 @@ final class CliSupport {
         }, cancel);
     }
 
+    /** The data set's split, cut to its first {@code limit} examples when {@code limit > 0} ({@code --limit}). */
+    static Dataset dataset(String nameOrPath, String split, int limit, PrintWriter err, CancelToken cancel) {
+        if (limit < 0) {
+            throw new org.latentexplorer.common.InputException("--limit must be 0 (all) or more, got " + limit);
+        }
+        Dataset data = dataset(nameOrPath, split, err, cancel);
+        return limit > 0 ? data.limit(limit) : data;
+    }
+
     static ModelBundle model(Path file) {
         return ModelBundle.load(file);
     }

@@ -2,7 +2,6 @@ package org.latentexplorer.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
@@ -36,10 +35,7 @@ public final class CodesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         try (ModelBundle bundle = CliSupport.model(model)) {
-            Dataset data = CliSupport.dataset(dataset, split, spec.commandLine().getErr(), cancel);
-            if (limit > 0) {
-                data = data.limit(limit);
-            }
+            Dataset data = CliSupport.dataset(dataset, split, limit, spec.commandLine().getErr(), cancel);
             float[][] codes = encodeAll(bundle, data, cancel);
             int d = bundle.config().latentDim();
             StringBuilder header = new StringBuilder("label");
@@ -70,11 +66,7 @@ public final class CodesCommand implements Callable<Integer> {
         for (int s = 0; s < data.size(); s += BATCH) {
             cancel.check();
             int e = Math.min(data.size(), s + BATCH);
-            float[][] rows = new float[e - s][];
-            for (int i = s; i < e; i++) {
-                rows[i - s] = data.row(i);
-            }
-            float[][] mean = bundle.model().encode(rows).mean();
+            float[][] mean = bundle.model().encode(data.rows(s, e)).mean();
             System.arraycopy(mean, 0, codes, s, mean.length);
         }
         return codes;
@@ -90,12 +82,12 @@ public final class CodesCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < d; i++) {
                 z[i] = Float.parseFloat(parts[i].trim());
+                if (!Float.isFinite(z[i])) {
+                    throw new org.latentexplorer.common.InputException("--center must be finite numbers");
+                }
             }
         } catch (NumberFormatException e) {
             throw new org.latentexplorer.common.InputException("--center: not a number in '" + text + "'");
-        }
-        if (!Arrays.stream(parts).allMatch(p -> Float.isFinite(Float.parseFloat(p.trim())))) {
-            throw new org.latentexplorer.common.InputException("--center must be finite numbers");
         }
         return z;
     }

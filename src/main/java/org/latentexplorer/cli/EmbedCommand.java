@@ -71,13 +71,7 @@ public final class EmbedCommand implements Callable<Integer> {
         EmbedOptions options = options();
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         try (ModelBundle bundle = CliSupport.model(model)) {
-            Dataset data = CliSupport.dataset(dataset, split, spec.commandLine().getErr(), cancel);
-            if (limit < 0) {
-                throw new InputException("--limit must be 0 (all) or more, got " + limit);
-            }
-            if (limit > 0) {
-                data = data.limit(limit);
-            }
+            Dataset data = CliSupport.dataset(dataset, split, limit, spec.commandLine().getErr(), cancel);
             float[][] codes = CodesCommand.encodeAll(bundle, data, cancel);
             long start = System.nanoTime();
             EmbeddingCache.Key key = new EmbeddingCache.Key(modelId(), dataset + "/" + split + "/" + data.size(), options);

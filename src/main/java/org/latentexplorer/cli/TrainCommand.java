@@ -92,13 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InputException("--arch conv is available for --model vae only; use --arch dense for " + kind);
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
-        Dataset data = CliSupport.dataset(dataset, split, err, cancel);
-        if (limit < 0) {
-            throw new InputException("--limit must be 0 (all) or more, got " + limit);
-        }
-        if (limit > 0) {
-            data = data.limit(limit);
-        }
+        Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);
         List<Integer> layers = hidden != null ? hidden : arch.equals("conv") ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN;
         ModelConfig base = switch (kind) {
             case "gmvae" -> SameDiffGmvae.config(data.shape(), clusters, wDim, latent, layers, lik);
