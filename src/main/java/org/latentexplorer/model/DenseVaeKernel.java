@@ -60,16 +60,31 @@ final class DenseVaeKernel implements FastStep {
         return Nd4j.gemm(x, w(layer), false, false).addiRowVector(b(layer));
     }
 
-    /** Decoder logits for codes z (n × d). */
-    INDArray decodeLogits(INDArray z) {
+    /** max(x W + b, 0): a hidden layer. */
+    private INDArray reluLayer(INDArray x, String layer) {
+        INDArray h = Nd4j.gemm(x, w(layer), false, false);
+        Activations.biasRelu(h, b(layer));
+        return h;
+    }
+
+    /** The decoder's last hidden activations for codes z (n × d): the input of its output layer. */
+    private INDArray decodeHidden(INDArray z) {
         INDArray h = z;
-        for (int i = 0; i < decoder.size(); i++) {
-            h = affine(h, decoder.get(i));
-            if (i < decoder.size() - 1) {
-                Transforms.relu(h, false);
-            }
+        for (int i = 0; i < decoder.size() - 1; i++) {
+            h = reluLayer(h, decoder.get(i));
         }
         return h;
+    }
+
+    /** Decoder logits for codes z (n × d). */
+    INDArray decodeLogits(INDArray z) {
+        return affine(decodeHidden(z), decoder.getLast());
+    }
+
+    /** The decoder's mean image sigmoid(logits) for codes z (n × d), as Java rows. */
+    float[][] decodeMeans(INDArray z) {
+        String out = decoder.getLast();
+        return Activations.biasSigmoidRows(Nd4j.gemm(decodeHidden(z), w(out), false, false), b(out));
     }
 
     /**
@@ -99,7 +114,7 @@ final class DenseVaeKernel implements FastStep {
     INDArray[] encode(INDArray x) {
         INDArray h = x;
         for (String layer : encoder) {
-            h = Transforms.relu(affine(h, layer), false);
+            h = reluLayer(h, layer);
         }
         return new INDArray[]{affine(h, SameDiffVae.Z_MEAN), affine(h, SameDiffVae.Z_LOG_VAR)};
     }
@@ -145,7 +160,7 @@ final class DenseVaeKernel implements FastStep {
         INDArray h = x;
         for (String layer : encoder) {
             hs.add(h);
-            h = Transforms.relu(affine(h, layer), false);
+            h = reluLayer(h, layer);
         }
         INDArray mu = affine(h, SameDiffVae.Z_MEAN);
         INDArray logVar = affine(h, SameDiffVae.Z_LOG_VAR);
@@ -156,10 +171,7 @@ final class DenseVaeKernel implements FastStep {
         INDArray g = z;
         for (int i = 0; i < decoder.size(); i++) {
             gs.add(g);
-            g = affine(g, decoder.get(i));
-            if (i < decoder.size() - 1) {
-                Transforms.relu(g, false);
-            }
+            g = i < decoder.size() - 1 ? reluLayer(g, decoder.get(i)) : affine(g, decoder.get(i));
         }
         INDArray logits = g;
 

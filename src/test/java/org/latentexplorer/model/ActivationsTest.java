@@ -1,0 +1,73 @@
+package org.latentexplorer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** The SIMD activations give ND4J's own results, including the ragged tail of each row. */
+class ActivationsTest {
+    /** 37 columns: two full 16-lane vectors and a 5-column scalar tail on AVX-512. */
+    private static INDArray logits() {
+        Nd4j.getRandom().setSeed(7);
+        INDArray l = Nd4j.randn(DataType.FLOAT, 5, 37).muli(12);
+        l.putScalar(0, 0, 200f);
+        l.putScalar(0, 1, -200f);
+        return l;
+    }
+
+    private static INDArray bias() {
+        float[] b = new float[37];
+        for (int j = 0; j < b.length; j++) {
+            b[j] = -3f + j / 6f;
+        }
+        return Nd4j.create(b, new long[]{37}, 'c');
+    }
+
+    @Test
+    void theVectorModuleIsInUseUnderTheBuild() {
+        assertThat(Activations.VECTOR).as("surefire passes --add-modules=jdk.incubator.vector").isTrue();
+    }
+
+    @Test
+    void biasSigmoidRowsMatchesNd4j() {
+        INDArray l = logits();
+        INDArray b = bias();
+        float[][] expected = SameDiffModel.toRows(Transforms.sigmoid(l.addRowVector(b), false));
+        float[][] got = VectorActivations.biasSigmoidRows(l, b.data().asFloat());
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                assertThat(got[i][j]).as("(%d,%d)", i, j).isCloseTo(expected[i][j], within(1e-6f));
+            }
+        }
+        assertThat(got[0][0]).isEqualTo(1f);
+        assertThat(got[0][1]).isEqualTo(0f);
+        assertThat(Activations.biasSigmoidRows(l, null)[2][36])
+                .isCloseTo(1f / (1f + (float) Math.exp(-l.getFloat(2, 36))), within(1e-6f));
+    }
+
+    @Test
+    void biasReluMatchesNd4jInPlace() {
+        INDArray l = logits();
+        INDArray b = bias();
+        INDArray expected = Transforms.relu(l.addRowVector(b), false);
+        VectorActivations.biasRelu(l, b.data().asFloat());
+        assertThat(l.equalsWithEps(expected, 1e-6)).isTrue();
+        assertThat(l.minNumber().floatValue()).isEqualTo(0f);
+    }
+
+    @Test
+    void aViewFallsBackToNd4jWithTheSameResult() {
+        INDArray l = logits();
+        INDArray view = l.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());
+        float[][] got = Activations.biasSigmoidRows(view, null);
+        assertThat(l.getFloat(1, 3)).as("input untouched").isEqualTo(logits().getFloat(1, 3));
+        assertThat(got).hasDimensions(2, 37);
+        assertThat(got[0][3]).isCloseTo(1f / (1f + (float) Math.exp(-l.getFloat(1, 3))), within(1e-6f));
+    }
+}
