@@ -34,6 +34,8 @@ final class DenseVaeKernel implements FastStep {
     private final Adam adam;
     private final double weightDecay;
     private java.util.Map<String, AdamUpdater> updaters;
+    /** Adam's first and second moments per variable for the fused update ({@link FusedOps#adam}). */
+    private final java.util.Map<String, float[][]> adamState = new java.util.HashMap<>();
 
     DenseVaeKernel(SameDiffVae model, double learningRate, double weightDecay) {
         this.sd = model.graph();
@@ -63,7 +65,7 @@ final class DenseVaeKernel implements FastStep {
     /** max(x W + b, 0): a hidden layer. */
     private INDArray reluLayer(INDArray x, String layer) {
         INDArray h = Nd4j.gemm(x, w(layer), false, false);
-        Activations.biasRelu(h, b(layer));
+        FusedOps.biasRelu(h, b(layer));
         return h;
     }
 
@@ -84,7 +86,7 @@ final class DenseVaeKernel implements FastStep {
     /** The decoder's mean image sigmoid(logits) for codes z (n × d), as Java rows. */
     float[][] decodeMeans(INDArray z) {
         String out = decoder.getLast();
-        return Activations.biasSigmoidRows(Nd4j.gemm(decodeHidden(z), w(out), false, false), b(out));
+        return FusedOps.biasSigmoidRows(Nd4j.gemm(decodeHidden(z), w(out), false, false), b(out));
     }
 
     /**
@@ -176,14 +178,13 @@ final class DenseVaeKernel implements FastStep {
         INDArray logits = g;
 
         // Loss terms (per example, then averaged) and ∂loss/∂logits, both scaled by 1/n for the batch mean.
-        INDArray p = Transforms.sigmoid(logits, true);
         double recon;
         INDArray dLogits;
         if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
-            INDArray softplusTail = Transforms.log(Transforms.exp(Transforms.abs(logits, true).negi(), false).addi(1), false);
-            recon = Transforms.relu(logits, true).subi(logits.mul(x)).addi(softplusTail).sumNumber().doubleValue() / n;
-            dLogits = p.sub(x).divi(n);
+            recon = FusedOps.bernoulliLossGrad(logits, x, 1.0 / n) / n;
+            dLogits = logits; // overwritten with the gradient
         } else {
+            INDArray p = Transforms.sigmoid(logits, true);
             double s2 = likelihood.variance();
             INDArray diff = p.sub(x);
             recon = diff.mul(diff).sumNumber().doubleValue() / (2 * s2) / n
@@ -227,9 +228,19 @@ final class DenseVaeKernel implements FastStep {
         if (updaters == null) {
             updaters = new java.util.HashMap<>();
         }
+        double lr = adam.getLearningRate(iteration, epoch);
+        double alphaT = lr * Math.sqrt(1 - Math.pow(adam.getBeta2(), iteration + 1))
+                / (1 - Math.pow(adam.getBeta1(), iteration + 1));
         for (var e : grads.entrySet()) {
             INDArray p = sd.getVariable(e.getKey()).getArr();
             INDArray update = e.getValue();
+            if (FusedOps.canAdam(p, update)) {
+                float[][] mv = adamState.computeIfAbsent(e.getKey(),
+                        k -> new float[][]{new float[(int) p.length()], new float[(int) p.length()]});
+                FusedOps.adam(p, update, mv[0], mv[1], adam.getBeta1(), adam.getBeta2(), alphaT, adam.getEpsilon(),
+                        lr * weightDecay);
+                continue;
+            }
             updaters.computeIfAbsent(e.getKey(), k -> {
                 AdamUpdater u = new AdamUpdater(adam);
                 try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -238,7 +249,7 @@ final class DenseVaeKernel implements FastStep {
                 return u;
             }).applyUpdater(update, iteration, epoch);
             if (weightDecay > 0) {
-                update.addi(p.mul(adam.getLearningRate(iteration, epoch) * weightDecay));
+                update.addi(p.mul(lr * weightDecay));
             }
             p.subi(update);
         }
@@ -252,5 +263,6 @@ final class DenseVaeKernel implements FastStep {
     @Override
     public void resetOptimizer() {
         updaters = null;
+        adamState.clear();
     }
 }
