@@ -23,6 +23,15 @@ public interface ClusterModel {
     /** For each input row, its probability of belonging to each cluster (rows sum to 1). */
     float[][] responsibilities(float[][] x);
 
+    /**
+     * {@link #responsibilities(float[][])} when the posterior means of {@code x} are known already
+     * ({@code codes}, row by row): a mixture fitted to codes uses them instead of encoding {@code x}
+     * again; a model whose q(y|x) needs the images (GMVAE, CVAE) ignores them.
+     */
+    default float[][] responsibilities(float[][] x, float[][] codes) {
+        return responsibilities(x);
+    }
+
     /** The most responsible cluster of each input row. */
     default int[] assign(float[][] x) {
         return org.latentexplorer.eval.ClusterMetrics.argmax(responsibilities(x));

@@ -87,7 +87,12 @@ public final class FittedMixture implements ClusterModel {
 
     @Override
     public float[][] responsibilities(float[][] x) {
-        float[][] codes = model.encode(x).mean();
+        return responsibilities(x, model.encode(x).mean());
+    }
+
+    /** From the codes alone: the mixture was fitted to posterior means, so {@code x} is not encoded again. */
+    @Override
+    public float[][] responsibilities(float[][] x, float[][] codes) {
         return method == Method.KMEANS ? mixture.hard(codes) : mixture.responsibilities(codes);
     }
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +30,7 @@ import org.latentexplorer.sample.GmvaeClusters;
 import org.latentexplorer.sample.ImageTiles;
 import org.latentexplorer.ui.services.CoreServices;
 import org.latentexplorer.ui.services.ModelHandle;
+import org.latentexplorer.ui.shell.ClusterSelection;
 import org.latentexplorer.ui.shell.ErrorReporter;
 import org.latentexplorer.ui.shell.Session;
 import org.latentexplorer.ui.shell.Workspace;
@@ -75,7 +75,7 @@ public final class ClustersViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<ClusterRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<Integer> selection = FXCollections.observableArrayList();
+    private final ClusterSelection shared;
     private final ObjectProperty<SampleGrid> grid = new SimpleObjectProperty<>();
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
     private final IntegerProperty gridSize = new SimpleIntegerProperty(10);
@@ -96,14 +96,22 @@ public final class ClustersViewModel {
         this.executor = executor;
         this.session = session;
         this.errors = errors;
+        this.shared = session.clusters();
         this.sampler = new LatestWins<>(executor, "Sampling clusters", ClustersViewModel::draw, grid::set,
                 t -> report("Cannot sample the clusters", t));
         session.workspaceProperty().addListener((o, a, b) -> {
+            // Stale first: withdrawing the old clusters lets the map ask for the new ones at once.
             stale = true;
-            if (active) {
+            generation++;
+            reset();
+            state.set(State.NO_MODEL);
+            if (active && stale) {
                 load();
             }
         });
+        // One selection for the whole window: a click here or on the map's clusters redraws the grid.
+        shared.selected().addListener((javafx.collections.ListChangeListener<Integer>) c -> requestGrid());
+        shared.setSource(this::ensureLoaded, this::fitClusters);
         temperature.addListener((o, a, b) -> requestGrid());
         gridSize.addListener((o, a, b) -> requestGrid());
         mode.addListener((o, a, b) -> requestGrid());
@@ -117,6 +125,13 @@ public final class ClustersViewModel {
         }
     }
 
+    /** Reads the clusters unless they were read for the current model (the map asks for them this way). */
+    public void ensureLoaded() {
+        if (stale) {
+            load();
+        }
+    }
+
     /** Reads the clusters of the session's model; a plain VAE gets {@link State#NO_CLUSTERS}. */
     public void load() {
         stale = false;
@@ -126,10 +141,12 @@ public final class ClustersViewModel {
         if (w == null) {
             state.set(State.NO_MODEL);
             summary.set("Open a model to see its clusters.");
+            shared.noteProperty().set(summary.get());
             return;
         }
         state.set(State.LOADING);
         summary.set("Reading the clusters of " + w.model().name() + "…");
+        shared.noteProperty().set(summary.get());
         executor.submit("Reading clusters", true, (p, c) -> {
             var own = services.clusters(w.model());
             if (own.isEmpty()) {
@@ -137,7 +154,7 @@ public final class ClustersViewModel {
             }
             Map<Integer, String> names = services.clusterNames(w.model());
             synchronized (w.model()) {
-                return new Loaded(own.get(), Gallery.build(own.get(), w.dataset(), names, seed), true);
+                return new Loaded(own.get(), Gallery.build(own.get(), w.dataset(), w.codes(), names, seed), true);
             }
         }, loaded -> {
             if (gen != generation) {
@@ -147,6 +164,8 @@ public final class ClustersViewModel {
                 state.set(State.NO_CLUSTERS);
                 summary.set(w.model().name() + " is a " + w.model().config().kind() + " with no discrete latent, so it "
                         + "has no clusters of its own. Fit k-means to its codes of " + dataName(w) + " to explore them here.");
+                shared.noteProperty().set(summary.get());
+                shared.fittableProperty().set(w.dataset() != null);
             } else {
                 show(w, loaded);
             }
@@ -163,14 +182,20 @@ public final class ClustersViewModel {
             message.set("Fitting clusters needs a model and a data set.");
             return;
         }
+        if (state.get() == State.LOADING) {
+            return; // reading or fitting already
+        }
         int k = fitK.get();
         long gen = ++generation;
+        stale = false;
         state.set(State.LOADING);
         summary.set("Fitting k-means (K = " + k + ") to the codes of " + dataName(w) + "…");
+        shared.noteProperty().set(summary.get());
+        shared.fittableProperty().set(false);
         executor.submit("Fitting k-means", true, (p, c) -> {
             ClusterModel cm = services.fitClusters(w.model(), Gallery.rows(w.dataset(), Gallery.MAX_EXAMPLES), k, seed);
             synchronized (w.model()) {
-                return new Loaded(cm, Gallery.build(cm, w.dataset(), Map.of(), seed), false);
+                return new Loaded(cm, Gallery.build(cm, w.dataset(), w.codes(), Map.of(), seed), false);
             }
         }, loaded -> {
             if (gen == generation) {
@@ -191,6 +216,8 @@ public final class ClustersViewModel {
                 + Math.min(w.dataset().size(), Gallery.MAX_EXAMPLES) + " examples of " + dataName(w);
         summary.set(clusters.clusterCount() + " clusters · " + clusters.source() + stats);
         state.set(State.READY);
+        shared.noteProperty().set("");
+        shared.publish(new ClusterSelection.Loaded(model, clusters), rows.stream().map(ClusterRow::name).toList());
     }
 
     private void failed(long gen, Throwable t) {
@@ -199,6 +226,7 @@ public final class ClustersViewModel {
         }
         state.set(State.NO_MODEL);
         summary.set("Could not read the clusters: " + ErrorReporter.describe(t));
+        shared.noteProperty().set(summary.get());
         report("Cannot read the clusters", t);
     }
 
@@ -206,7 +234,8 @@ public final class ClustersViewModel {
         clusters = null;
         model = null;
         rows.clear();
-        selection.clear();
+        shared.publish(null, List.of());
+        shared.fittableProperty().set(false);
         grid.set(null);
         message.set("");
         hasW.set(false);
@@ -216,19 +245,14 @@ public final class ClustersViewModel {
         return w.dataset() == null ? "its data set" : w.dataset().id();
     }
 
-    /** Replaces the selection with {@code indices} (in click order) and draws a new grid from them. */
+    /** Replaces the selection with {@code indices} (in click order); the grid follows. */
     public void select(List<Integer> indices) {
-        selection.setAll(new LinkedHashSet<>(indices));
-        requestGrid();
+        shared.select(indices);
     }
 
     /** Adds {@code index} to the selection, or removes it when it is there (ctrl-click). */
     public void toggle(int index) {
-        List<Integer> s = new ArrayList<>(selection);
-        if (!s.remove(Integer.valueOf(index))) {
-            s.add(index);
-        }
-        select(s);
+        shared.toggle(index);
     }
 
     /** Draws the grid again from a new random seed. */
@@ -241,6 +265,7 @@ public final class ClustersViewModel {
         if (mode.get() == null) {
             return; // a choice box between two item lists; it sets a mode again at once
         }
+        List<Integer> selection = shared.selected();
         if (clusters == null || selection.isEmpty() && mode.get() != Mode.FIX_W_VARY_Y) {
             grid.set(null);
             return;
@@ -324,6 +349,7 @@ public final class ClustersViewModel {
             }
         }
         rows.set(index, rows.get(index).withName(n));
+        shared.names().set(index, n);
         if (!canSaveNames) {
             message.set("Renamed cluster " + index + " to “" + n + "” (fitted clusters are not saved with the model).");
             return true;
@@ -416,8 +442,9 @@ public final class ClustersViewModel {
         return rows;
     }
 
+    /** The selected clusters: the window's one cluster selection, shared with the map. */
     public ObservableList<Integer> selection() {
-        return selection;
+        return shared.selected();
     }
 
     public ObjectProperty<SampleGrid> gridProperty() {

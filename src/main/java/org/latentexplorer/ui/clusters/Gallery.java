@@ -23,7 +23,12 @@ final class Gallery {
         return data.rows(0, Math.min(data.size(), max));
     }
 
-    static List<ClusterRow> build(ClusterModel cm, Dataset data, Map<Integer, String> savedNames, long seed) {
+    /**
+     * @param codes posterior means of {@code data} row by row (the workspace's), so that a mixture fitted
+     *              to codes need not encode the examples again; null to let the cluster model encode
+     */
+    static List<ClusterRow> build(ClusterModel cm, Dataset data, float[][] codes, Map<Integer, String> savedNames,
+                                  long seed) {
         int k = cm.clusterCount();
         float[][] centres = cm.centres();
         SplittableRandom rng = new SplittableRandom(seed);
@@ -34,7 +39,8 @@ final class Gallery {
         String[] majority = new String[k];
         if (data != null && data.size() > 0) {
             float[][] x = rows(data, MAX_EXAMPLES);
-            int[] assigned = cm.assign(x);
+            int[] assigned = ClusterMetrics.argmax(codes != null && codes.length >= x.length
+                    ? cm.responsibilities(x, Arrays.copyOf(codes, x.length)) : cm.responsibilities(x));
             Arrays.fill(sizes, 0);
             for (int a : assigned) {
                 sizes[a]++;
