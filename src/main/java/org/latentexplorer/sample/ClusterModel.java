@@ -44,6 +44,40 @@ public interface ClusterModel {
      */
     float[][] sample(int cluster, int n, double temperature, SplittableRandom rng);
 
+    /**
+     * The noise of one seed for a grid of {@code n} samples, drawn once and used for any cluster and
+     * temperature, so that a click on a cluster costs one batched decode: the sampler keeps it until
+     * the seed or the grid size changes. The default draws afresh per call from generators seeded by
+     * {@code seed} and the cluster; the GMVAE and fitted mixtures share the noise (and the GMVAE the
+     * conditional prior at its draws of w) between clusters.
+     */
+    default Draws draws(int n, long seed) {
+        return (clusters, temperature) -> {
+            float[][] out = new float[clusters.length][];
+            for (int from = 0; from < clusters.length; ) {
+                int to = from;
+                while (to < clusters.length && clusters[to] == clusters[from]) {
+                    to++;
+                }
+                float[][] part = sample(clusters[from], to - from, temperature,
+                        new SplittableRandom(seed * 1_000_003L + clusters[from]));
+                System.arraycopy(part, 0, out, from, part.length);
+                from = to;
+            }
+            return out;
+        };
+    }
+
+    /** Prepared noise for samples (see {@link #draws}); not thread-safe, like the model. */
+    @FunctionalInterface
+    interface Draws {
+        /**
+         * Sample i made from row i of the noise as a member of cluster {@code clusters[i]}, the code's
+         * spread scaled by {@code temperature}; all rows decoded in one call.
+         */
+        float[][] sample(int[] clusters, double temperature);
+    }
+
     /** One decoded image per cluster: the centre of its code distribution. */
     float[][] centres();
 

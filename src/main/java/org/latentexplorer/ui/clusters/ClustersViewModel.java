@@ -63,8 +63,8 @@ public final class ClustersViewModel {
         }
     }
 
-    private record Request(ModelHandle model, ClusterModel clusters, List<Integer> selected, int size, double temperature,
-                           long seed, Mode mode) {
+    private record Request(ModelHandle model, ClusterModel clusters, ClusterModel.Draws draws, List<Integer> selected,
+                           int size, double temperature, long seed, Mode mode) {
     }
 
     private final CoreServices services;
@@ -90,6 +90,11 @@ public final class ClustersViewModel {
     private boolean stale = true;
     private long generation;
     private long seed = 1;
+    /** The noise of the current seed and grid size: made once, used by every click until a reseed. */
+    private ClusterModel.Draws draws;
+    private ClusterModel drawsOf;
+    private long drawsSeed;
+    private int drawsSize;
 
     public ClustersViewModel(CoreServices services, TaskExecutor executor, Session session, ErrorReporter errors) {
         this.services = services;
@@ -271,7 +276,14 @@ public final class ClustersViewModel {
             return;
         }
         Mode m = mode.get() == null || mode.get() == Mode.FIX_Z_VARY_W && !hasW.get() ? Mode.SAMPLES : mode.get();
-        sampler.request(new Request(model, clusters, List.copyOf(selection), gridSize.get(), temperature.get(), seed, m));
+        int n = gridSize.get() * gridSize.get();
+        if (draws == null || drawsOf != clusters || drawsSeed != seed || drawsSize != n) {
+            draws = clusters.draws(n, seed);
+            drawsOf = clusters;
+            drawsSeed = seed;
+            drawsSize = n;
+        }
+        sampler.request(new Request(model, clusters, draws, List.copyOf(selection), gridSize.get(), temperature.get(), seed, m));
     }
 
     private static SampleGrid draw(Request q) {
@@ -285,11 +297,15 @@ public final class ClustersViewModel {
         synchronized (q.model()) {
             switch (q.mode()) {
                 case SAMPLES -> {
+                    // The selected clusters share the grid in turn, all decoded in one call.
                     int s = q.selected().size();
-                    for (int i = 0; i < s; i++) {
+                    int[] of = new int[n];
+                    for (int i = 0, row = 0; i < s; i++) {
                         int count = n / s + (i < n % s ? 1 : 0);
-                        images.addAll(List.of(cm.sample(q.selected().get(i), count, q.temperature(), rng)));
+                        java.util.Arrays.fill(of, row, row + count, q.selected().get(i));
+                        row += count;
                     }
+                    images.addAll(List.of(q.draws().sample(of, q.temperature())));
                     caption = n + " samples of " + (s == 1 ? "cluster " + q.selected().get(0) : s + " clusters");
                 }
                 case FIX_Z_VARY_W -> {
@@ -308,22 +324,8 @@ public final class ClustersViewModel {
             }
         }
         ImageShape shape = q.model().config().inputShape();
-        return render(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", q.temperature()), t0);
-    }
-
-    /** Tiles the images with a one-pixel gap, ink on white as elsewhere. */
-    static SampleGrid render(List<float[]> images, ImageShape shape, int cols, String caption, long t0) {
-        ImageShape s = org.latentexplorer.ui.common.Raster.drawable(shape);
-        int rowsN = Math.max(1, (images.size() + cols - 1) / cols);
-        int w = cols * (s.width() + 1) - 1;
-        int h = rowsN * (s.height() + 1) - 1;
-        int[] argb = new int[w * h];
-        java.util.Arrays.fill(argb, 0xFFFFFFFF);
-        for (int i = 0; i < images.size(); i++) {
-            float[] v = images.get(i).length == s.size() ? images.get(i) : java.util.Arrays.copyOf(images.get(i), s.size());
-            org.latentexplorer.ui.common.Raster.blit(v, s, argb, w, (i % cols) * (s.width() + 1), (i / cols) * (s.height() + 1));
-        }
-        return new SampleGrid(argb, w, h, cols, List.copyOf(images), shape, caption, System.nanoTime() - t0);
+        return new SampleGrid(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", q.temperature()),
+                System.nanoTime() - t0);
     }
 
     /**

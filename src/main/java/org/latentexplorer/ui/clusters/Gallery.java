@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.eval.ClusterMetrics;
 import org.latentexplorer.sample.ClusterModel;
@@ -31,7 +30,6 @@ final class Gallery {
                                   long seed) {
         int k = cm.clusterCount();
         float[][] centres = cm.centres();
-        SplittableRandom rng = new SplittableRandom(seed);
         int[] sizes = new int[k];
         Arrays.fill(sizes, -1);
         double[] purity = new double[k];
@@ -51,8 +49,14 @@ final class Gallery {
         }
         List<String> names = cm.clusterNames();
         List<ClusterRow> rows = new ArrayList<>(k);
+        // Every cluster's few samples in one decode.
+        int[] of = new int[k * SAMPLES];
+        for (int i = 0; i < of.length; i++) {
+            of[i] = i / SAMPLES;
+        }
+        float[][] drawn = cm.draws(of.length, seed).sample(of, 1.0);
         for (int c = 0; c < k; c++) {
-            List<float[]> samples = List.of(cm.sample(c, SAMPLES, 1.0, rng));
+            List<float[]> samples = List.of(Arrays.copyOfRange(drawn, c * SAMPLES, (c + 1) * SAMPLES));
             rows.add(new ClusterRow(c, savedNames.getOrDefault(c, names.get(c)), centres[c], samples, sizes[c],
                     purity[c], majority[c]));
         }

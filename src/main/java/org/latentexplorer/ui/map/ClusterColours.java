@@ -17,7 +17,7 @@ import org.latentexplorer.ui.tasks.Work;
  */
 record ClusterColours(ClusterSelection.Loaded source, int[] cluster, float[] confidence) {
     /** Rows per call: the model's lock is let go between blocks, so a click on a cluster never waits long. */
-    static final int BLOCK = 1024;
+    static final int BLOCK = 256;
 
     /** Responsibilities of every example of {@code data} ({@code codes}: their posterior means), block by block. */
     static ClusterColours compute(ClusterSelection.Loaded source, Dataset data, float[][] codes,

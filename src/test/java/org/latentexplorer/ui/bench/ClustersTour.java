@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.latentexplorer.ui.clusters.ClustersViewModel;
+import org.latentexplorer.ui.map.MapViewModel;
 import org.latentexplorer.ui.services.DefaultCoreServices;
 import org.latentexplorer.ui.shell.MainWindow;
 import org.latentexplorer.ui.shell.Screenshots;
@@ -87,7 +88,7 @@ public final class ClustersTour {
         Arrays.sort(warm);
         double[] warmWork = Arrays.copyOfRange(work, Math.min(5, repeats - 1), repeats);
         Arrays.sort(warmWork);
-        System.out.printf(Locale.ROOT, "[clusters] of which sampling + decoding + tiling on the worker: median %.1f ms%n",
+        System.out.printf(Locale.ROOT, "[clusters] of which sampling + decoding on the worker: median %.1f ms%n",
                 warmWork[warmWork.length / 2]);
         System.out.printf(Locale.ROOT, "[clusters] %s: select → 10×10 grid drawn, first %.1f ms, warm median %.1f ms, "
                 + "p90 %.1f ms, max %.1f ms (%d warm runs)%n", model.getFileName(), ms[0], warm[warm.length / 2],
@@ -103,6 +104,21 @@ public final class ClustersTour {
             Thread.sleep(1000);
             shot(prefix + "-clusters-vary-y");
         }
+        // The map coloured by the same clusters, cluster 2 picked on the Clusters screen highlighted.
+        fx(() -> vm.modeProperty().set(ClustersViewModel.Mode.SAMPLES));
+        long c0 = System.nanoTime();
+        fx(() -> {
+            window.tabs().getSelectionModel().select(0);
+            window.mapViewModel().colouringProperty().set(MapViewModel.Colouring.CLUSTER);
+        });
+        until(() -> window.mapViewModel().clusterNoteProperty().get().contains("clusters ·"));
+        System.out.printf(Locale.ROOT, "[clusters] map coloured by cluster: responsibilities of %d points in %.0f ms%n",
+                window.mapViewModel().colours().length, (System.nanoTime() - c0) / 1e6);
+        Thread.sleep(800);
+        System.out.println(Screenshots.save(window.mapView().getScene(), prefix + "-map-clusters"));
+        fx(() -> vm.select(List.of()));
+        Thread.sleep(500);
+        System.out.println(Screenshots.save(window.mapView().getScene(), prefix + "-map-clusters-all"));
         Platform.exit();
         System.exit(0);
     }
