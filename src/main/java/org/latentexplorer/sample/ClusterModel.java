@@ -53,16 +53,15 @@ public interface ClusterModel {
      */
     default Draws draws(int n, long seed) {
         return (clusters, temperature) -> {
+            if (clusters.length > n) {
+                throw new InputException("these draws hold " + n + " samples, " + clusters.length + " were asked for");
+            }
+            // Row i of cluster c is sample i of n drawn with a generator seeded by (seed, c), whatever else is asked.
             float[][] out = new float[clusters.length][];
-            for (int from = 0; from < clusters.length; ) {
-                int to = from;
-                while (to < clusters.length && clusters[to] == clusters[from]) {
-                    to++;
-                }
-                float[][] part = sample(clusters[from], to - from, temperature,
-                        new SplittableRandom(seed * 1_000_003L + clusters[from]));
-                System.arraycopy(part, 0, out, from, part.length);
-                from = to;
+            java.util.Map<Integer, float[][]> drawn = new java.util.HashMap<>();
+            for (int i = 0; i < clusters.length; i++) {
+                int c = clusters[i];
+                out[i] = drawn.computeIfAbsent(c, k -> sample(k, n, temperature, new SplittableRandom(seed * 1_000_003L + k)))[i];
             }
             return out;
         };

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.latentexplorer.ui.shell.ClusterSelection;
 import org.latentexplorer.ui.shell.ErrorReporter;
 import org.latentexplorer.ui.shell.Session;
 import org.latentexplorer.ui.shell.Workspace;
-import org.latentexplorer.ui.tasks.LatestWins;
 import org.latentexplorer.ui.tasks.TaskExecutor;
 
 /**
@@ -63,10 +61,6 @@ public final class ClustersViewModel {
         }
     }
 
-    private record Request(ModelHandle model, ClusterModel clusters, ClusterModel.Draws draws, List<Integer> selected,
-                           int size, double temperature, long seed, Mode mode) {
-    }
-
     private final CoreServices services;
     private final TaskExecutor executor;
     private final Session session;
@@ -82,7 +76,7 @@ public final class ClustersViewModel {
     private final IntegerProperty fitK = new SimpleIntegerProperty(10);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SAMPLES);
     private final BooleanProperty hasW = new SimpleBooleanProperty(false);
-    private final LatestWins<Request, SampleGrid> sampler;
+    private final ClusterSampler sampler;
     private ClusterModel clusters;
     private ModelHandle model;
     private boolean canSaveNames;
@@ -90,11 +84,6 @@ public final class ClustersViewModel {
     private boolean stale = true;
     private long generation;
     private long seed = 1;
-    /** The noise of the current seed and grid size: made once, used by every click until a reseed. */
-    private ClusterModel.Draws draws;
-    private ClusterModel drawsOf;
-    private long drawsSeed;
-    private int drawsSize;
 
     public ClustersViewModel(CoreServices services, TaskExecutor executor, Session session, ErrorReporter errors) {
         this.services = services;
@@ -102,8 +91,7 @@ public final class ClustersViewModel {
         this.session = session;
         this.errors = errors;
         this.shared = session.clusters();
-        this.sampler = new LatestWins<>(executor, "Sampling clusters", ClustersViewModel::draw, grid::set,
-                t -> report("Cannot sample the clusters", t));
+        this.sampler = new ClusterSampler(executor, grid::set, t -> report("Cannot sample the clusters", t));
         session.workspaceProperty().addListener((o, a, b) -> {
             // Stale first: withdrawing the old clusters lets the map ask for the new ones at once.
             stale = true;
@@ -127,7 +115,25 @@ public final class ClustersViewModel {
         active = visible;
         if (visible && stale) {
             load();
+        } else if (visible) {
+            sampleAhead();
         }
+    }
+
+    /** While the screen is shown, decodes the clusters ahead of clicks (see {@link ClusterSampler}). */
+    private void sampleAhead() {
+        if (active && clusters != null) {
+            sampler.sampleAhead(model, clusters, gridSize.get(), temperature.get(), seed);
+        }
+    }
+
+    /**
+     * Whether decoded samples are kept and decoded ahead of clicks (on by default); off, each grid is
+     * decoded on a worker when asked for (benchmarks time that path).
+     */
+    public void setKeepSamples(boolean on) {
+        sampler.setKeep(on);
+        sampleAhead();
     }
 
     /** Reads the clusters unless they were read for the current model (the map asks for them this way). */
@@ -223,6 +229,7 @@ public final class ClustersViewModel {
         state.set(State.READY);
         shared.noteProperty().set("");
         shared.publish(new ClusterSelection.Loaded(model, clusters), rows.stream().map(ClusterRow::name).toList());
+        sampleAhead();
     }
 
     private void failed(long gen, Throwable t) {
@@ -239,6 +246,7 @@ public final class ClustersViewModel {
         clusters = null;
         model = null;
         rows.clear();
+        sampler.clear();
         shared.publish(null, List.of());
         shared.fittableProperty().set(false);
         grid.set(null);
@@ -272,60 +280,13 @@ public final class ClustersViewModel {
         }
         List<Integer> selection = shared.selected();
         if (clusters == null || selection.isEmpty() && mode.get() != Mode.FIX_W_VARY_Y) {
+            sampler.clear();
             grid.set(null);
             return;
         }
-        Mode m = mode.get() == null || mode.get() == Mode.FIX_Z_VARY_W && !hasW.get() ? Mode.SAMPLES : mode.get();
-        int n = gridSize.get() * gridSize.get();
-        if (draws == null || drawsOf != clusters || drawsSeed != seed || drawsSize != n) {
-            draws = clusters.draws(n, seed);
-            drawsOf = clusters;
-            drawsSeed = seed;
-            drawsSize = n;
-        }
-        sampler.request(new Request(model, clusters, draws, List.copyOf(selection), gridSize.get(), temperature.get(), seed, m));
-    }
-
-    private static SampleGrid draw(Request q) {
-        long t0 = System.nanoTime();
-        ClusterModel cm = q.clusters();
-        SplittableRandom rng = new SplittableRandom(q.seed());
-        int n = q.size() * q.size();
-        List<float[]> images = new ArrayList<>(n);
-        int cols = q.size();
-        String caption;
-        synchronized (q.model()) {
-            switch (q.mode()) {
-                case SAMPLES -> {
-                    // The selected clusters share the grid in turn, all decoded in one call.
-                    int s = q.selected().size();
-                    int[] of = new int[n];
-                    for (int i = 0, row = 0; i < s; i++) {
-                        int count = n / s + (i < n % s ? 1 : 0);
-                        java.util.Arrays.fill(of, row, row + count, q.selected().get(i));
-                        row += count;
-                    }
-                    images.addAll(List.of(q.draws().sample(of, q.temperature())));
-                    caption = n + " samples of " + (s == 1 ? "cluster " + q.selected().get(0) : s + " clusters");
-                }
-                case FIX_Z_VARY_W -> {
-                    int c = q.selected().get(0);
-                    float[][] ws = ((GmvaeClusters) cm).wGrid(q.size(), 2.0);
-                    images.addAll(List.of(cm.fixZVaryW(c, ws, q.temperature(), rng)));
-                    caption = "cluster " + c + ", z noise fixed, w over [−2, 2]² (w₁ across, w₂ down)";
-                }
-                default -> {
-                    cols = cm.clusterCount();
-                    for (int r = 0; r < q.size(); r++) {
-                        images.addAll(List.of(cm.fixWVaryY(q.temperature(), rng)));
-                    }
-                    caption = "each row one draw of w and z noise, each column a cluster";
-                }
-            }
-        }
-        ImageShape shape = q.model().config().inputShape();
-        return new SampleGrid(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", q.temperature()),
-                System.nanoTime() - t0);
+        Mode m = mode.get() == Mode.FIX_Z_VARY_W && !hasW.get() ? Mode.SAMPLES : mode.get();
+        sampler.request(model, clusters, List.copyOf(selection), gridSize.get(), temperature.get(), seed, m);
+        sampleAhead();
     }
 
     /**

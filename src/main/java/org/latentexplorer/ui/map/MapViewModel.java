@@ -124,8 +124,9 @@ public final class MapViewModel {
             updateClusters();
         });
         clusters.loadedProperty().addListener((o, a, b) -> updateClusters());
-        clusters.selected().addListener((javafx.collections.ListChangeListener<Integer>) c -> recolour());
-        clusters.names().addListener((javafx.collections.ListChangeListener<String>) c -> recolour());
+        // The selected clusters and their names change only what colouring by cluster shows.
+        clusters.selected().addListener((javafx.collections.ListChangeListener<Integer>) c -> recolourClusters());
+        clusters.names().addListener((javafx.collections.ListChangeListener<String>) c -> recolourClusters());
         clusters.noteProperty().addListener((o, a, b) -> updateNote());
         if (session.workspace() != null) {
             onWorkspace(session.workspace());
@@ -194,6 +195,12 @@ public final class MapViewModel {
             clusterNote.set("Computing the cluster of each point…");
         } else {
             clusterNote.set(clusters.noteProperty().get());
+        }
+    }
+
+    private void recolourClusters() {
+        if (colouring.get() == Colouring.CLUSTER) {
+            recolour();
         }
     }
 
