@@ -3,6 +3,7 @@ package org.latentexplorer.ui.map;
 import java.util.Arrays;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.eval.ClusterMetrics;
 import org.latentexplorer.ui.shell.ClusterSelection;
 import org.latentexplorer.ui.tasks.Work;
 
@@ -32,15 +33,10 @@ record ClusterColours(ClusterSelection.Loaded source, int[] cluster, float[] con
             synchronized (source.model()) {
                 r = source.clusters().responsibilities(data.rows(from, to), Arrays.copyOfRange(codes, from, to));
             }
+            int[] best = ClusterMetrics.argmax(r);
             for (int i = 0; i < r.length; i++) {
-                int best = 0;
-                for (int k = 1; k < r[i].length; k++) {
-                    if (r[i][k] > r[i][best]) {
-                        best = k;
-                    }
-                }
-                cluster[from + i] = best;
-                confidence[from + i] = r[i][best];
+                cluster[from + i] = best[i];
+                confidence[from + i] = r[i][best[i]];
             }
             progress.update(to / (double) n, to + " of " + n + " points");
         }

@@ -231,7 +231,7 @@ public final class MapView extends BorderPane {
             name.setCursor(Cursor.HAND);
             name.setStyle(e.highlighted() ? "-fx-font-weight: bold; -fx-underline: true;" : "");
             name.setOnMouseClicked(m -> vm.pickCluster(e.index(), m.isShortcutDown() || m.isShiftDown()));
-            HBox row = new HBox(0, cb, name);
+            HBox row = new HBox(4, cb, name);
             row.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().add(row);
         }

@@ -31,6 +31,7 @@ import org.latentexplorer.ui.shell.ErrorReporter;
 import org.latentexplorer.ui.shell.Session;
 import org.latentexplorer.ui.shell.Workspace;
 import org.latentexplorer.ui.tasks.LatestWins;
+import org.latentexplorer.ui.tasks.TaskHandle;
 import org.latentexplorer.ui.tasks.TaskExecutor;
 
 /**
@@ -66,6 +67,7 @@ public final class MapViewModel {
     private boolean[] clusterShown = new boolean[0];
     private ClusterColours clusterColours;
     private long clusterRun;
+    private TaskHandle clusterTask;
     private final LatestWins<Decode, float[]> reconstruct;
     private final LatestWins<Decode, float[]> probe;
     private long projectionRun;
@@ -158,17 +160,18 @@ public final class MapViewModel {
         ClusterSelection.Loaded l = clusters.loaded();
         if (l == null || w == null || l.model() != w.model()) {
             // Withdrawn or not read yet (the map may hear of a new model before the Clusters screen does).
-            clusterRun++;
+            stopClusterTask();
             clusterColours = null;
             if (w != null && colouring.get() == Colouring.CLUSTER) {
                 clusters.requestLoad();
             }
         } else if (colouring.get() == Colouring.CLUSTER && (clusterColours == null || clusterColours.source() != l)) {
-            long run = ++clusterRun;
+            stopClusterTask();
+            long run = clusterRun;
             clusterColours = null;
             clusterShown = new boolean[l.clusters().clusterCount()];
             java.util.Arrays.fill(clusterShown, true);
-            executor.submit("Clusters of " + w.dataset().size() + " points", true, (progress, cancel) ->
+            clusterTask = executor.submit("Clusters of " + w.dataset().size() + " points", true, (progress, cancel) ->
                     ClusterColours.compute(l, w.dataset(), w.codes(), progress, cancel), cc -> {
                         if (run == clusterRun) {
                             clusterColours = cc;
@@ -182,6 +185,15 @@ public final class MapViewModel {
                     });
         }
         recolour();
+    }
+
+    /** Forgets the clusters being computed (their result is dropped) and stops the task. */
+    private void stopClusterTask() {
+        clusterRun++;
+        if (clusterTask != null) {
+            clusterTask.cancel();
+            clusterTask = null;
+        }
     }
 
     private void updateNote() {
