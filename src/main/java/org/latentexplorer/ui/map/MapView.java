@@ -6,6 +6,7 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -63,6 +64,8 @@ public final class MapView extends BorderPane {
     private double lastX;
     private double lastY;
     private final List<double[]> lasso = new ArrayList<>();
+    private List<MapViewModel.LegendEntry> legendShown = List.of();
+    private boolean legendByCluster;
 
     public MapView(MapViewModel vm, ErrorReporter errors, FileDialogs dialogs) {
         this.vm = vm;
@@ -128,12 +131,23 @@ public final class MapView extends BorderPane {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (dirty) {
+                // Behind another tab the map waits: it draws when it is shown again.
+                if (dirty && shown()) {
                     dirty = false;
                     render();
                 }
             }
         }.start();
+    }
+
+    /** True when the map is in a window and neither it nor a parent is hidden (another tab is selected). */
+    private boolean shown() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null;
     }
 
     private Region sidePanel() {
@@ -213,8 +227,25 @@ public final class MapView extends BorderPane {
     }
 
     private void fillLegend(VBox box) {
-        box.getChildren().clear();
         boolean byCluster = vm.colouringProperty().get() == MapViewModel.Colouring.CLUSTER;
+        if (byCluster == legendByCluster && sameGroups(legendShown, vm.legend())) {
+            // Only what is shown or picked changed (a click on a cluster): restyle, no new nodes.
+            for (int i = 0; i < vm.legend().size(); i++) {
+                MapViewModel.LegendEntry e = vm.legend().get(i);
+                Node row = box.getChildren().get(i);
+                if (row instanceof HBox h) {
+                    ((CheckBox) h.getChildren().get(0)).setSelected(e.shown());
+                    h.getChildren().get(1).setStyle(nameStyle(e));
+                } else {
+                    ((CheckBox) row).setSelected(e.shown());
+                }
+            }
+            legendShown = List.copyOf(vm.legend());
+            return;
+        }
+        legendByCluster = byCluster;
+        legendShown = List.copyOf(vm.legend());
+        box.getChildren().clear();
         for (MapViewModel.LegendEntry e : vm.legend()) {
             CheckBox cb = new CheckBox(byCluster ? "" : e.name());
             cb.setId("legend-" + e.index());
@@ -229,7 +260,7 @@ public final class MapView extends BorderPane {
             Label name = new Label(e.index() + " · " + e.name());
             name.setId("legend-name-" + e.index());
             name.setCursor(Cursor.HAND);
-            name.setStyle(e.highlighted() ? "-fx-font-weight: bold; -fx-underline: true;" : "");
+            name.setStyle(nameStyle(e));
             name.setOnMouseClicked(m -> vm.pickCluster(e.index(), m.isShortcutDown() || m.isShiftDown()));
             HBox row = new HBox(4, cb, name);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -238,6 +269,24 @@ public final class MapView extends BorderPane {
         if (vm.legend().isEmpty()) {
             box.getChildren().add(new Label(byCluster ? "" : "(no labels)"));
         }
+    }
+
+    private static String nameStyle(MapViewModel.LegendEntry e) {
+        return e.highlighted() ? "-fx-font-weight: bold; -fx-underline: true;" : "";
+    }
+
+    /** Same entries, names and colours in the same order (what is shown or picked may differ). */
+    private static boolean sameGroups(List<MapViewModel.LegendEntry> a, List<MapViewModel.LegendEntry> b) {
+        if (a.size() != b.size() || a.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).index() != b.get(i).index() || !a.get(i).name().equals(b.get(i).name())
+                    || a.get(i).argb() != b.get(i).argb()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void setOnFirstDraw(Runnable r) {

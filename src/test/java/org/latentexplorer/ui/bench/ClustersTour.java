@@ -98,6 +98,10 @@ public final class ClustersTour {
         fx(() -> vm.select(List.of()));
         Thread.sleep(500);
         System.out.println(Screenshots.save(window.mapView().getScene(), prefix + "-map-clusters-all"));
+        // Clicks on the Clusters screen while the map (on its hidden tab) follows the selected cluster.
+        fx(() -> window.tabs().getSelectionModel().select(3));
+        Thread.sleep(500);
+        clicks(vm, model, prefix, repeats, "decoded ahead and kept, map coloured by cluster");
         Platform.exit();
         System.exit(0);
     }
