@@ -1,5 +1,6 @@
 package org.latentexplorer.ui.map;
 
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
@@ -16,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -52,6 +54,8 @@ public final class MapView extends BorderPane {
     private final FrameTimes frames = new FrameTimes();
     private WritableImage image;
     private int[] buffer = new int[0];
+    /** The image's pixels are {@link #buffer} itself: no copy or format conversion per frame. */
+    private PixelBuffer<IntBuffer> pixels;
     private Viewport viewport;
     private boolean dirty;
     private boolean needsFit = true;
@@ -256,8 +260,9 @@ public final class MapView extends BorderPane {
         }
         long t0 = System.nanoTime();
         if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
-            image = new WritableImage(w, h);
             buffer = new int[w * h];
+            pixels = new PixelBuffer<>(w, h, IntBuffer.wrap(buffer), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(pixels);
             imageView.setImage(image);
             overlay.setWidth(w);
             overlay.setHeight(h);
@@ -268,8 +273,10 @@ public final class MapView extends BorderPane {
             needsFit = false;
         }
         int[] sel = vm.selection();
-        MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), sel, false);
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), buffer, 0, w);
+        pixels.updateBuffer(b -> {
+            MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), sel, false);
+            return null;
+        });
         frames.add(System.nanoTime() - t0);
         if (onFirstDraw != null) {
             Runnable r = onFirstDraw;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.ui.fakes.FakeFileDialogs;
 import org.latentexplorer.ui.fakes.FakeServices;
 import org.latentexplorer.ui.manifold.GridImage;
+import org.latentexplorer.ui.manifold.ManifoldViewModel;
 import org.latentexplorer.ui.services.Projection;
 import org.latentexplorer.ui.tasks.FxTaskExecutor;
 import org.testfx.api.FxRobot;
@@ -91,14 +92,17 @@ class ExplorerWindowTest {
     void draggingOnTheManifoldChangesTheRenderedGrid(FxRobot robot) throws Exception {
         mapDrawn();
         robot.clickOn("Manifold");
-        waitFor(() -> window.manifoldViewModel().gridProperty().get() != null);
-        GridImage before = window.manifoldViewModel().gridProperty().get();
+        ManifoldViewModel vm = window.manifoldViewModel();
+        waitFor(vm::complete);
+        GridImage before = vm.snapshot();
         Screenshots.save(stage.getScene(), "manifold");
         robot.drag("#manifold-pane").moveBy(60, 0).moveBy(60, 30).release(javafx.scene.input.MouseButton.PRIMARY);
-        waitFor(() -> window.manifoldViewModel().gridProperty().get() != before
-                && !java.util.Arrays.equals(window.manifoldViewModel().gridProperty().get().argb(), before.argb()));
-        assertThat(window.manifoldViewModel().centreU()).isLessThan(0);
-        assertThat(window.manifoldViewModel().centreV()).isGreaterThan(0);
+        waitFor(() -> vm.complete() && window.manifoldView().missingCells() == 0
+                && !java.util.Arrays.equals(vm.snapshot().argb(), before.argb()));
+        assertThat(vm.centreU()).isLessThan(0);
+        assertThat(vm.centreV()).isGreaterThan(0);
+        // Released: the grid rests on whole cells.
+        assertThat(vm.window().column()).isCloseTo(Math.rint(vm.window().column()), org.assertj.core.data.Offset.offset(1e-9));
         Screenshots.save(stage.getScene(), "manifold-dragged");
     }
 
