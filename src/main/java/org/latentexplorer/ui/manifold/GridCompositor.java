@@ -15,6 +15,7 @@ public final class GridCompositor {
     public static final int EMPTY = 0xFFEDEDED;
 
     private final int n;
+    private final ImageShape tile;
     private final int cellW;
     private final int cellH;
     private final int tileW;
@@ -30,6 +31,7 @@ public final class GridCompositor {
             throw new IllegalArgumentException("grid of " + n + " cells of " + cellW + "×" + cellH + " pixels");
         }
         this.n = n;
+        this.tile = tile;
         this.cellW = cellW;
         this.cellH = cellH;
         this.tileW = tile.width();
@@ -63,6 +65,11 @@ public final class GridCompositor {
     /** Cells per side. */
     public int size() {
         return n;
+    }
+
+    /** The pixel shape of the tiles it scales. */
+    public ImageShape tileShape() {
+        return tile;
     }
 
     public int cellWidth() {

@@ -246,21 +246,24 @@ public final class ManifoldView extends BorderPane {
         }
     }
 
-    /** Makes the compositor and image fit the pane and the lattice's grid; false when the pane has no room yet. */
+    /**
+     * Makes the compositor and image fit the pane and the lattice's grid (cells as large as the pane
+     * allows, the tiles' aspect kept); false when the pane has no room yet.
+     */
     private boolean fitCompositor(TileLattice t) {
         double room = Math.min(gridPane.getWidth(), gridPane.getHeight()) - 8;
+        if (room < 1) {
+            return false;
+        }
         int n = t.size();
         int tw = t.tileShape().width();
         int th = t.tileShape().height();
         double scale = room / (n * (double) Math.max(tw, th));
         int cellW = Math.max(1, (int) (tw * scale));
         int cellH = Math.max(1, (int) (th * scale));
-        if (room < 1) {
-            return false;
-        }
         GridCompositor c = compositor;
-        if (c == null || c.size() != n || c.cellWidth() != cellW || c.cellHeight() != cellH
-                || c.width() != n * cellW || pixels == null) {
+        if (c == null || c.size() != n || !c.tileShape().equals(t.tileShape()) || c.cellWidth() != cellW
+                || c.cellHeight() != cellH) {
             compositor = new GridCompositor(n, t.tileShape(), cellW, cellH);
             pixels = new PixelBuffer<>(compositor.width(), compositor.height(), IntBuffer.wrap(compositor.pixels()),
                     PixelFormat.getIntArgbPreInstance());
