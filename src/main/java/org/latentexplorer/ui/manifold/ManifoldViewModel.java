@@ -352,9 +352,8 @@ public final class ManifoldViewModel {
         rangeText.set(String.format(Locale.ROOT, "%s · u %.2f..%.2f · v %.2f..%.2f · %d×%d", p.description(),
                 u0 - half, u0 + half, v0 - half, v0 + half, n, n));
         TileLattice t = lattice;
-        TileLattice wanted = TileLattice.of(w.model(), p, u0, v0, half, n);
-        if (t == null || !t.matches(w.model(), p, wanted.step(), n)) {
-            lattice = t = wanted;
+        if (t == null || !t.matches(w.model(), p, TileLattice.step(half, n), n)) {
+            lattice = TileLattice.of(w.model(), p, u0, v0, half, n);
         }
         requestCells();
     }
@@ -362,22 +361,25 @@ public final class ManifoldViewModel {
     /** Decodes the cells in view if some are missing, else the ring around them if some are missing. */
     private void requestCells() {
         TileLattice t = lattice;
-        if (t == null) {
-            return;
+        if (t != null && !requestMissing(t, 0)) {
+            requestMissing(t, MARGIN);
         }
+    }
+
+    /** Asks for the block of cells in view widened by {@code margin} when some are missing; says whether it asked. */
+    private boolean requestMissing(TileLattice t, int margin) {
         int n = t.size();
         double col = t.column(u0, half);
         double row = t.row(v0, half);
-        for (int margin : new int[] {0, MARGIN}) {
-            int k0 = (int) Math.floor(col) - margin;
-            int l0 = (int) Math.floor(row) - margin;
-            int k1 = (int) Math.ceil(col) + n - 1 + margin;
-            int l1 = (int) Math.ceil(row) + n - 1 + margin;
-            if (!t.covers(k0, k1, l0, l1)) {
-                decoder.request(new Fill(t, k0, k1, l0, l1));
-                return;
-            }
+        int k0 = (int) Math.floor(col) - margin;
+        int l0 = (int) Math.floor(row) - margin;
+        int k1 = (int) Math.ceil(col) + n - 1 + margin;
+        int l1 = (int) Math.ceil(row) + n - 1 + margin;
+        if (t.covers(k0, k1, l0, l1)) {
+            return false;
         }
+        decoder.request(new Fill(t, k0, k1, l0, l1));
+        return true;
     }
 
     /** The part of the lattice to show now, or null when there is no model or plane. */

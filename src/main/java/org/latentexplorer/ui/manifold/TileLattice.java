@@ -53,7 +53,12 @@ public final class TileLattice {
      * included like {@code linspace(u0 − half, u0 + half, n)}: the cells are 2·half/(n − 1) apart.
      */
     public static TileLattice of(ModelHandle model, Plane plane, double u0, double v0, double half, int n) {
-        return new TileLattice(model, plane, u0 - half, v0 + half, n <= 1 ? 2 * half : 2 * half / (n - 1), n);
+        return new TileLattice(model, plane, u0 - half, v0 + half, step(half, n), n);
+    }
+
+    /** The distance between the cells of an n×n grid of half-width {@code half}. */
+    public static double step(double half, int n) {
+        return n <= 1 ? 2 * half : 2 * half / (n - 1);
     }
 
     /** Whether this lattice is the one of an n×n grid of {@code model} on {@code plane} with cells {@code step} apart. */
