@@ -80,6 +80,9 @@ public final class MapView extends BorderPane {
         clip.heightProperty().bind(plot.heightProperty());
         plot.setClip(clip);
         overlay.setMouseTransparent(true);
+        // Shown only while a box or lasso is drawn: a full-size transparent canvas would be blended
+        // over the points in every frame of a pan.
+        overlay.setVisible(false);
         plot.widthProperty().addListener((o, a, b) -> resize());
         plot.heightProperty().addListener((o, a, b) -> resize());
 
@@ -357,6 +360,7 @@ public final class MapView extends BorderPane {
         }
         drag = Drag.NONE;
         overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        overlay.setVisible(false);
     }
 
     private void selectPolygon(List<double[]> screen) {
@@ -370,6 +374,7 @@ public final class MapView extends BorderPane {
     }
 
     private void drawOverlay(List<double[]> pts) {
+        overlay.setVisible(true);
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         g.setStroke(Color.rgb(30, 30, 30, 0.8));
