@@ -79,6 +79,7 @@ public final class MapView extends BorderPane {
         clip.widthProperty().bind(plot.widthProperty());
         clip.heightProperty().bind(plot.heightProperty());
         plot.setClip(clip);
+        overlay.setId("map-overlay");
         overlay.setMouseTransparent(true);
         // Shown only while a box or lasso is drawn: a full-size transparent canvas would be blended
         // over the points in every frame of a pan.

@@ -89,6 +89,27 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void shiftDragDrawsABoxThatSelectsThePointsInside(FxRobot robot) throws Exception {
+        mapDrawn();
+        Node plot = robot.lookup("#map-plot").query();
+        Node overlay = robot.lookup("#map-overlay").query();
+        assertThat(overlay.isVisible()).isFalse();
+        Projection p = window.mapViewModel().projectionProperty().get();
+        var v = window.mapView().viewport();
+        Point2D point = plot.localToScreen(v.toScreenX(p.x()[3]), v.toScreenY(p.y()[3]));
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.drag(point.add(-40, -40), javafx.scene.input.MouseButton.PRIMARY).moveTo(point).moveTo(point.add(40, 40));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(overlay.isVisible()).isTrue();
+        Screenshots.save(stage.getScene(), "map-box");
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        waitFor(() -> window.session().selection().length > 0);
+        assertThat(window.session().selection()).contains(3);
+        assertThat(overlay.isVisible()).isFalse();
+    }
+
+    @Test
     void draggingOnTheManifoldChangesTheRenderedGrid(FxRobot robot) throws Exception {
         mapDrawn();
         robot.clickOn("Manifold");
