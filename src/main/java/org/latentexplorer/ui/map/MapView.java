@@ -1,5 +1,6 @@
 package org.latentexplorer.ui.map;
 
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
@@ -18,6 +19,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -54,6 +56,8 @@ public final class MapView extends BorderPane {
     private final FrameTimes frames = new FrameTimes();
     private WritableImage image;
     private int[] buffer = new int[0];
+    /** The image's pixels are {@link #buffer} itself: no copy or format conversion per frame. */
+    private PixelBuffer<IntBuffer> pixels;
     private Viewport viewport;
     private boolean dirty;
     private boolean needsFit = true;
@@ -79,7 +83,11 @@ public final class MapView extends BorderPane {
         clip.widthProperty().bind(plot.widthProperty());
         clip.heightProperty().bind(plot.heightProperty());
         plot.setClip(clip);
+        overlay.setId("map-overlay");
         overlay.setMouseTransparent(true);
+        // Shown only while a box or lasso is drawn: a full-size transparent canvas would be blended
+        // over the points in every frame of a pan.
+        overlay.setVisible(false);
         plot.widthProperty().addListener((o, a, b) -> resize());
         plot.heightProperty().addListener((o, a, b) -> resize());
 
@@ -336,8 +344,9 @@ public final class MapView extends BorderPane {
         }
         long t0 = System.nanoTime();
         if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
-            image = new WritableImage(w, h);
             buffer = new int[w * h];
+            pixels = new PixelBuffer<>(w, h, IntBuffer.wrap(buffer), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(pixels);
             imageView.setImage(image);
             overlay.setWidth(w);
             overlay.setHeight(h);
@@ -348,8 +357,10 @@ public final class MapView extends BorderPane {
             needsFit = false;
         }
         int[] sel = vm.selection();
-        MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), vm.front(), sel, false);
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), buffer, 0, w);
+        pixels.updateBuffer(b -> {
+            MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), vm.front(), sel, false);
+            return null;
+        });
         frames.add(System.nanoTime() - t0);
         if (onFirstDraw != null) {
             Runnable r = onFirstDraw;
@@ -437,6 +448,7 @@ public final class MapView extends BorderPane {
         }
         drag = Drag.NONE;
         overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        overlay.setVisible(false);
     }
 
     private void selectPolygon(List<double[]> screen) {
@@ -450,6 +462,7 @@ public final class MapView extends BorderPane {
     }
 
     private void drawOverlay(List<double[]> pts) {
+        overlay.setVisible(true);
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         g.setStroke(Color.rgb(30, 30, 30, 0.8));
