@@ -35,6 +35,27 @@ public abstract class SameDiffModel implements LatentModel {
     }
 
     /**
+     * Builds the graph's gradient function now, with standard output muted: SameDiff 1.0.0-M2.1
+     * prints "Added differentiated op …" with {@code System.out.println} for every op while it does,
+     * which would land in the middle of a command's output. Standard output is swapped for the few
+     * milliseconds this takes; nothing of ours prints meanwhile.
+     */
+    public void prepareGradients() {
+        if (sd.getFunction("grad") != null) {
+            return;
+        }
+        synchronized (System.class) {
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
+    }
+
+    /**
      * A fused training step for this model, if it has one; the trainer then bypasses SameDiff's
      * op-by-op execution (see {@link FastStep}).
      */

@@ -77,6 +77,9 @@ public final class Trainer {
 
         SameDiff sd = model.graph();
         FastStep fast = model.fastStep(cfg.learningRate(), cfg.weightDecay()).orElse(null);
+        if (fast == null) {
+            model.prepareGradients();
+        }
         Adam adam = new Adam(cfg.learningRate());
         TrainingConfig.Builder tc = new TrainingConfig.Builder().updater(adam).markLabelsUnused()
                 .dataSetFeatureMapping(model.featurePlaceholders());
