@@ -364,7 +364,8 @@ public final class InpaintViewModel {
         running.cancel();
         running = new CancelToken();
         status.set("completing…");
-        int excluded = method.get().startsWith("knn") ? example : -1;
+        // K-NN, and iw's proposal, look for neighbours: the example itself must not be among them.
+        int excluded = method.get().startsWith("knn") || method.get().startsWith("iw") ? example : -1;
         completer.request(new Request(++requestId, w.model(), w, method.get(), excluded, image.clone(),
                 new Mask(shape, missing),
                 InpaintOptions.defaults().withIterations(Math.max(1, iterations.get())), running));
