@@ -26,8 +26,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (about 1.1 M multiply-adds per step for 784-512-256-20). Layers are {@code y = x·W + b} with W
  * stored nIn × nOut row-major, ReLU between hidden layers, as built by {@code SameDiffVae}.
  *
- * <p>The inner loops are axpy over contiguous rows of W, which the JIT vectorises, and skip zero
- * inputs (background pixels, inactive ReLUs), which halve the work on MNIST-like data.
+ * <p>The inner loops add up the rows of W picked by the non-zero inputs (background pixels and
+ * inactive ReLUs are skipped, which halves the work on MNIST-like data), with explicit SIMD through
+ * {@link DenseKernels}. The code of one completion changes only its missing pixels, so the observed
+ * pixels' share of the first encoder layer is computed once ({@link Pass#fixObserved}), and a method
+ * that reads only the missing pixels' logits decodes only those ({@link Pass#restrictOutputs}).
  *
  * <p>Many codes at once ({@link Pass#decodeBatch}, the importance sampler's hundreds of draws) go
  * through matrix products instead (ND4J's OpenBLAS sgemm on copies of the decoder's weights): at a

@@ -34,8 +34,8 @@ import org.latentexplorer.common.CancelToken;
  * choices were compared on MNIST test images 800–999, outside the benchmark's first 300:
  * docs/benchmarks-inpaint.md.)
  *
- * <p>Each round decodes its codes in one batch ({@link LatentNetwork.Pass#decodeBatch}); the listener
- * sees the running estimate after each round.
+ * <p>Codes are decoded in batches of {@value #CHUNK} ({@link LatentNetwork.Pass#decodeBatch}); the
+ * listener sees the running estimate after each batch (iteration = codes so far, of K).
  */
 final class ImportanceSampler {
     /** Proposal adaptation rounds. */
@@ -46,6 +46,8 @@ final class ImportanceSampler {
     static final double WIDEN = 1.5;
     /** Share of each round's draws taken from the prior. */
     static final double PRIOR_SHARE = 0.1;
+    /** Codes decoded per batch; the listener hears after each. */
+    static final int CHUNK = 128;
     /** Codes whose normalised weight is below this add nothing visible to the mean and are skipped. */
     private static final double NEGLIGIBLE = 1e-12;
 
@@ -68,7 +70,7 @@ final class ImportanceSampler {
         int nm = miss.length;
         PixelLikelihood lik = new PixelLikelihood(net.likelihood());
         LatentNetwork.Pass pass = net.open();
-        LatentProposal prior = new LatentProposal.DiagGaussian(new float[d], new float[d]);
+        LatentProposal prior = LatentProposal.DiagGaussian.standard(d);
 
         List<LatentProposal> proposals = new ArrayList<>();
         proposals.add(defensive(LatentProposal.Mixture.uniform(encodings(pass, neighbours, image, mask, d, cancel)),
@@ -77,51 +79,55 @@ final class ImportanceSampler {
         float[] z = new float[k * d];
         double[] logTarget = new double[k]; // log p(x_o|z) + log p(z)
         double[][] logQ = new double[rounds][k]; // log q_r(z_s) for every round r and code s
+        int[] drawn = new int[rounds]; // codes drawn from each round's proposal so far
         float[] means = new float[k * nm]; // E[x_m|z_s], code after code
         double[] w = new double[k];
         double[] estimate = new double[nm];
         float[][] zPath = new float[rounds][];
         float[] prepMean = new float[dim];
         double[] prepSoft = new double[dim];
+        float[] row = new float[dim];
         int done = 0;
+        double ess = Double.NaN;
         for (int r = 0; r < rounds; r++) {
-            cancel.check();
             int n = r == rounds - 1 ? k - done : k / rounds;
             LatentProposal q = proposals.get(r);
             for (int s = done; s < done + n; s++) {
                 q.sample(rng, z, s * d);
             }
-            float[] logits = pass.decodeBatch(Arrays.copyOfRange(z, done * d, (done + n) * d), n);
-            float[] row = new float[dim];
-            for (int s = 0; s < n; s++) {
-                System.arraycopy(logits, s * dim, row, 0, dim);
-                lik.prepare(row, obs, prepMean, prepSoft);
-                lik.prepare(row, miss, prepMean, prepSoft);
-                logTarget[done + s] = lik.logP(image, row, prepMean, prepSoft, obs)
-                        + prior.logDensity(z, (done + s) * d);
-                for (int c = 0; c < nm; c++) {
-                    means[(done + s) * nm + c] = prepMean[miss[c]];
-                }
+            for (int s = 0; s < done; s++) {
+                logQ[r][s] = q.logDensity(z, s * d); // the new proposal scores the codes drawn before it
             }
-            // Each new proposal scores the codes drawn so far, each new code every proposal so far.
-            for (int s = 0; s < done + n; s++) {
-                for (int p = 0; p <= r; p++) {
-                    if (s >= done || p == r) {
+            // Decoded in chunks: bounded memory at any K, and a first preview for the screen after one chunk.
+            for (int from = done; from < done + n; from += CHUNK) {
+                cancel.check();
+                int m = Math.min(CHUNK, done + n - from);
+                float[] logits = pass.decodeBatch(Arrays.copyOfRange(z, from * d, (from + m) * d), m);
+                for (int s = from; s < from + m; s++) {
+                    System.arraycopy(logits, (s - from) * dim, row, 0, dim);
+                    lik.prepare(row, obs, prepMean, prepSoft);
+                    lik.means(row, miss, prepMean);
+                    logTarget[s] = lik.logP(image, row, prepMean, prepSoft, obs) + prior.logDensity(z, s * d);
+                    for (int c = 0; c < nm; c++) {
+                        means[s * nm + c] = prepMean[miss[c]];
+                    }
+                    for (int p = 0; p <= r; p++) {
                         logQ[p][s] = proposals.get(p).logDensity(z, s * d);
                     }
                 }
-            }
-            done += n;
-            double ess = weights(logTarget, logQ, r + 1, done, k / rounds, w);
-            zPath[r] = weightedMean(z, w, done, d);
-            Arrays.fill(estimate, 0);
-            for (int s = 0; s < done; s++) {
-                if (w[s] > NEGLIGIBLE) {
-                    for (int c = 0; c < nm; c++) {
-                        estimate[c] += w[s] * means[s * nm + c];
-                    }
+                drawn[r] += m;
+                int sofar = from + m;
+                boolean roundDone = sofar == done + n;
+                if (roundDone || listener != InpaintListener.NONE) {
+                    ess = weights(logTarget, logQ, drawn, r + 1, sofar, w);
+                    estimate(means, w, sofar, nm, estimate);
+                }
+                if (listener != InpaintListener.NONE) {
+                    listener.onIteration(sofar, k, fill(image, miss, estimate), weightedMean(z, w, sofar, d));
                 }
             }
+            done += n;
+            zPath[r] = weightedMean(z, w, done, d);
             if (r < rounds - 1) {
                 LatentProposal fit = LatentProposal.FullGaussian.fit(z, w, done, d, WIDEN);
                 if (neighbours == null) {
@@ -134,14 +140,19 @@ final class ImportanceSampler {
                 }
                 proposals.add(defensive(fit, prior));
             }
-            if (listener != InpaintListener.NONE) {
-                listener.onIteration(r + 1, rounds, fill(image, miss, estimate), zPath[r].clone());
-            }
-            if (r == rounds - 1) {
-                return finish(spec, image, miss, estimate, means, w, done, o.samples(), rng, zPath, ess, start, note);
+        }
+        return finish(spec, image, miss, estimate, means, w, done, o.samples(), rng, zPath, ess, start, note);
+    }
+
+    private static void estimate(float[] means, double[] w, int n, int nm, double[] estimate) {
+        Arrays.fill(estimate, 0);
+        for (int s = 0; s < n; s++) {
+            if (w[s] > NEGLIGIBLE) {
+                for (int c = 0; c < nm; c++) {
+                    estimate[c] += w[s] * means[s * nm + c];
+                }
             }
         }
-        throw new IllegalStateException("no rounds"); // unreachable: rounds ≥ 1
     }
 
     /** The encoder's q(z|x̃) for x̃ = the image with zeros, and with each neighbour's values, where missing. */
@@ -182,13 +193,12 @@ final class ImportanceSampler {
      * Normalised weights w̄_s ∝ p(x_o, z_s) / q̄(z_s), q̄ = Σ_r (n_r / n) q_r the mixture of the rounds so
      * far (balance heuristic); returns the effective sample size (Σ w)² / Σ w² (Kong 1992).
      */
-    private static double weights(double[] logTarget, double[][] logQ, int rounds, int n, int perRound, double[] w) {
+    private static double weights(double[] logTarget, double[][] logQ, int[] drawn, int rounds, int n, double[] w) {
         double max = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < n; s++) {
             double lq = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < rounds; r++) {
-                int nr = r == rounds - 1 ? n - perRound * (rounds - 1) : perRound;
-                lq = LatentProposal.logAdd(lq, Math.log(nr / (double) n) + logQ[r][s]);
+                lq = LatentProposal.logAdd(lq, Math.log(drawn[r] / (double) n) + logQ[r][s]);
             }
             w[s] = logTarget[s] - lq;
             max = Math.max(max, w[s]);

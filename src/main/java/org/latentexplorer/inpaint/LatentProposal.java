@@ -28,22 +28,39 @@ sealed interface LatentProposal {
         return m + Math.log1p(Math.exp(-Math.abs(a - b)));
     }
 
-    /** N(μ, diag(e^logVar)): an encoder's q(z|x), or the prior N(0, I) with zero arrays. */
-    record DiagGaussian(float[] mu, float[] logVar) implements LatentProposal {
+    /**
+     * N(μ, diag(σ²)): an encoder's q(z|x), or the prior N(0, I). Built by {@link #of}, which keeps σ and
+     * 1/σ² so that scoring a code costs no exponentials.
+     */
+    record DiagGaussian(float[] mu, double[] sd, double[] invVar, double logNorm) implements LatentProposal {
+        /** From the encoder's μ and log σ². */
+        static DiagGaussian of(float[] mu, float[] logVar) {
+            return widened(mu, logVar, 1);
+        }
+
         /** q(z|x) with every standard deviation multiplied by {@code widen}. */
         static DiagGaussian widened(float[] mu, float[] logVar, double widen) {
-            float[] lv = logVar.clone();
-            double add = 2 * Math.log(widen);
-            for (int j = 0; j < lv.length; j++) {
-                lv[j] += (float) add;
+            int d = mu.length;
+            double[] sd = new double[d], inv = new double[d];
+            double logNorm = 0;
+            for (int j = 0; j < d; j++) {
+                double lv = logVar[j] + 2 * Math.log(widen);
+                sd[j] = Math.exp(0.5 * lv);
+                inv[j] = Math.exp(-lv);
+                logNorm -= 0.5 * (lv + LOG_2PI);
             }
-            return new DiagGaussian(mu.clone(), lv);
+            return new DiagGaussian(mu.clone(), sd, inv, logNorm);
+        }
+
+        /** N(0, I) in {@code d} dimensions. */
+        static DiagGaussian standard(int d) {
+            return of(new float[d], new float[d]);
         }
 
         @Override
         public void sample(SplittableRandom rng, float[] z, int offset) {
             for (int j = 0; j < mu.length; j++) {
-                z[offset + j] = (float) (mu[j] + Math.exp(0.5 * logVar[j]) * rng.nextGaussian());
+                z[offset + j] = (float) (mu[j] + sd[j] * rng.nextGaussian());
             }
         }
 
@@ -52,9 +69,9 @@ sealed interface LatentProposal {
             double s = 0;
             for (int j = 0; j < mu.length; j++) {
                 double diff = z[offset + j] - mu[j];
-                s += diff * diff * Math.exp(-logVar[j]) + logVar[j] + LOG_2PI;
+                s += diff * diff * invVar[j];
             }
-            return -0.5 * s;
+            return logNorm - 0.5 * s;
         }
     }
 

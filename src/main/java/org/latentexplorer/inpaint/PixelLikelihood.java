@@ -78,6 +78,15 @@ final class PixelLikelihood {
         }
     }
 
+    /** Only {@code mean[i]} = σ(l_i) for each index i, as {@link #prepare} computes it. */
+    void means(float[] logits, int[] indices, float[] mean) {
+        for (int i : indices) {
+            double l = logits[i];
+            double e = Math.exp(-Math.abs(l));
+            mean[i] = (float) (l >= 0 ? 1 / (1 + e) : e / (1 + e));
+        }
+    }
+
     /** {@link #logP(float, float)} from the values {@link #prepare} made for this logit. */
     double logP(float x, float logit, float mean, double softplus) {
         if (bernoulli) {

@@ -77,15 +77,16 @@ class ImportanceSamplerTest {
         float[] x = TinyModels.prototype(1);
         Mask m = Mask.leftHalf(TinyModels.SHAPE);
         List<Integer> rounds = new ArrayList<>();
-        ModelInpainter in = new ModelInpainter(TinyModels.trained(), MethodSpec.iw(100), TinyModels.prototypes(8));
+        ModelInpainter in = new ModelInpainter(TinyModels.trained(), MethodSpec.iw(300), TinyModels.prototypes(8));
         Completion a = in.complete(x, m, OPTS, new SplittableRandom(9), CancelToken.NONE,
                 (it, of, current, z) -> rounds.add(it));
         Completion b = in.complete(x, m, OPTS, new SplittableRandom(9), CancelToken.NONE, null);
         assertThat(a.mean()).containsExactly(b.mean());
-        assertThat(rounds).containsExactly(1, 2, 3, 4);
+        // Batches of at most 128 codes within rounds of 75: the listener hears the count of codes so far.
+        assertThat(rounds).containsExactly(75, 150, 225, 300);
         CancelToken cancel = new CancelToken();
         assertThatThrownBy(() -> in.complete(x, m, OPTS, new SplittableRandom(1), cancel, (it, of, current, z) -> {
-            if (it == 1) {
+            if (it == 75) {
                 cancel.cancel();
             }
         })).isInstanceOf(CancellationException.class);

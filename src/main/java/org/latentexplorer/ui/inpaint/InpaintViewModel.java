@@ -226,6 +226,14 @@ public final class InpaintViewModel {
         }
     }
 
+    /**
+     * Call when a stroke ends (the mouse is released): the completion starts at once instead of after
+     * the debounce, so an updated completion can appear within the issue's 100 ms of the stroke.
+     */
+    public void endStroke() {
+        debouncer.flushNow();
+    }
+
     /** Paints one dab of the current tool centred on pixel ({@code x}, {@code y}); outside is ignored. */
     public void dab(int x, int y) {
         if (shape == null) {
