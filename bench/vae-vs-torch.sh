@@ -34,7 +34,7 @@ lab = gzip.open(src.replace("images-idx3", "labels-idx1"), "rb").read()
 with gzip.open(out + "/test-labels-idx1-ubyte.gz", "wb") as f:
     f.write(lab)
 PY
-for i in $(seq "${QRUNS:-1}"); do
+for i in ${QSEEDS:-$(seq "${QRUNS:-1}")}; do  # QSEEDS="3 4 5" picks the seeds
   echo "{\"side\":\"ours\",\"quality\":$("$LE" bench --dataset fashion-mnist --epochs "$QEPOCHS" --seed "$i" --iw 5000 --iw-images 1000 --test "$bin/test-images-idx3-ubyte.gz" 2>/dev/null | tail -1)}"
   echo "{\"side\":\"torch\",\"quality\":$("$PY" "$REF" --train "$TRAIN" --test "$bin/test-images-idx3-ubyte.gz" --epochs "$QEPOCHS" --seed "$i" --threads 1 --iw 5000 --iw-images 1000 | tail -1)}"
 done

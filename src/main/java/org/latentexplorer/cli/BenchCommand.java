@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     String dataset;
     @Option(names = "--test", description = "test data for --iw (default: the same data set's test split)")
     String test;
-    @Option(names = "--epochs", defaultValue = "1")
+    @Option(names = "--epochs", defaultValue = "1", description = "training epochs (0: time decoding only)")
     int epochs;
     @Option(names = "--latent", defaultValue = "20")
     int latent;
@@ -77,7 +77,13 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("latent", latent);
         out.put("batch", batch);
         List<Map<String, Object>> epochsOut = new ArrayList<>();
-        Trainer.train(model, train, new TrainConfig(epochs, batch, lr, 0, 1, 0, 0, 0, bin, seed), "bench", null,
+        if (epochs < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--epochs must be 0 or more, got " + epochs);
+        }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        if (epochs > 0) {
+            Trainer.train(model, train, new TrainConfig(epochs, batch, lr, 0, 1, 0, 0, 0, bin, seed), "bench", null,
                 new TrainingListener() {
                     @Override
                     public void onEpoch(EpochStats s) {
@@ -88,8 +94,16 @@ public final class BenchCommand implements Callable<Integer> {
                         epochsOut.add(e);
                     }
                 }, cancel);
+        }
         out.put("epochs", epochsOut);
-        out.put("decode_400_ms", round(decodeMillis(model, seed), 3));
+        if (epochs > 0) {
+            // Training runs on this thread: its CPU time leaves out what other processes took.
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            out.put("cpu_examples_per_s", Math.round((double) epochs * train.size() / cpuSeconds));
+        }
+        double[] decode = decodeMillis(model, seed);
+        out.put("decode_400_ms", round(decode[0], 3));
+        out.put("decode_400_cpu_ms", round(decode[1], 3));
         out.put("peak_rss_mib", peakRssMib());
         if (iw > 0) {
             // A test file given as a path has no splits of its own: all of it is the test set.
@@ -109,20 +123,30 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Median over 200 timed decodes of 400 prior codes, after 20 warm-up calls (as torch_vae.py). */
-    static double decodeMillis(SameDiffModel model, long seed) {
+    /**
+     * Medians over 200 timed decodes of 400 prior codes, after 20 warm-up calls (as torch_vae.py):
+     * {wall-clock ms, this thread's CPU ms}. The CPU time leaves out the time other processes hold
+     * the core, so on a loaded machine it is the fairer side-by-side figure (bench/decode_ref.py
+     * measures PyTorch the same way).
+     */
+    static double[] decodeMillis(SameDiffModel model, long seed) {
         float[][] z = model.samplePrior(400, new SplittableRandom(seed));
         for (int i = 0; i < 20; i++) {
             model.decode(z);
         }
-        double[] t = new double[200];
-        for (int i = 0; i < t.length; i++) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] wall = new double[200];
+        double[] cpu = new double[200];
+        for (int i = 0; i < wall.length; i++) {
+            long c = threads.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             model.decode(z);
-            t[i] = (System.nanoTime() - s) / 1e6;
+            wall[i] = (System.nanoTime() - s) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
         }
-        Arrays.sort(t);
-        return t[t.length / 2];
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new double[]{wall[wall.length / 2], cpu[cpu.length / 2]};
     }
 
     static long peakRssMib() {

@@ -21,12 +21,19 @@ public enum Binarization {
         }
     }
 
-    /** Each value v becomes 1 with probability v, else 0, in place. NaN (missing) stays NaN. */
+    /**
+     * Each value v becomes 1 with probability v, else 0, in place. NaN (missing) stays NaN. Values
+     * already 0 or 1 (most MNIST pixels) draw no random number: they are their own sample.
+     */
     public static void sample(float[] values, SplittableRandom rng) {
         for (int i = 0; i < values.length; i++) {
             float v = values[i];
-            if (!Float.isNaN(v)) {
+            if (v > 0f && v < 1f) {
                 values[i] = rng.nextDouble() < v ? 1f : 0f;
+            } else if (v <= 0f) {
+                values[i] = 0f;
+            } else if (v >= 1f) {
+                values[i] = 1f;
             }
         }
     }

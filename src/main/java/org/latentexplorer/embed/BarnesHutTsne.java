@@ -20,7 +20,7 @@ final class BarnesHutTsne {
     static Result fit(double[] x, int dim, TsneOptions o, ProgressGate gate) {
         int n = x.length / dim;
         int k = Math.min(n - 1, (int) (3 * o.perplexity()));
-        KnnGraph knn = KnnGraph.exact(x, dim, k, o.seed(), gate);
+        KnnGraph knn = KnnGraph.of(x, dim, k, o.seed(), gate);
         gate.report("affinities", 0, 1, Double.NaN, null, true);
         TsneAffinities p = TsneAffinities.symmetric(knn, TsneAffinities.conditional(knn, o.perplexity()));
         double[] y = initialLayout(x, dim);

@@ -24,7 +24,7 @@ final class Umap {
     static Result fit(double[] x, int dim, UmapOptions o, ProgressGate gate) {
         int n = x.length / dim;
         int epochs = o.epochsFor(n);
-        KnnGraph knn = KnnGraph.exact(x, dim, o.neighbors() - 1, o.seed(), gate);
+        KnnGraph knn = KnnGraph.of(x, dim, o.neighbors() - 1, o.seed(), gate);
         gate.report("affinities", 0, 1, Double.NaN, null, true);
         UmapGraph graph = UmapGraph.build(knn, o.neighbors(), epochs);
         double[] ab = UmapGraph.fitAb(o.minDist(), 1.0);
@@ -76,6 +76,7 @@ final class Umap {
             perNegative[e] = perSample[e] / NEGATIVE_RATE;
             nextNegative[e] = perNegative[e];
         }
+        PowTable pow = new PowTable(b);
         long rng = seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
         if (rng == 0) {
             rng = 1;
@@ -93,8 +94,8 @@ final class Umap {
                 double d2 = dx * dx + dy * dy;
                 if (d2 > 0) {
                     // Attraction: ∂/∂y of −log(1 / (1 + a d^{2b})) (McInnes et al. 2018, sec. 3.2).
-                    double pb = Math.pow(d2, b);
-                    double coeff = -2 * a * b * pb / d2 / (a * pb + 1);
+                    double pb = pow.of(d2);
+                    double coeff = -2 * a * b * pb / (d2 * (a * pb + 1));
                     double gx = clip(coeff * dx) * alpha;
                     double gy = clip(coeff * dy) * alpha;
                     y[i] += gx;
@@ -110,13 +111,13 @@ final class Umap {
                     rng ^= rng << 13;
                     rng ^= rng >>> 7;
                     rng ^= rng << 17;
-                    int k = 2 * (int) Long.remainderUnsigned(rng, nRef);
+                    int k = 2 * (int) Math.unsignedMultiplyHigh(rng, nRef); // uniform in [0, nRef) (Lemire 2019)
                     double ex = y[i] - ref[k];
                     double ey = y[i + 1] - ref[k + 1];
                     double e2 = ex * ex + ey * ey;
                     if (e2 > 0) {
                         // Repulsion: ∂/∂y of −log(1 − 1 / (1 + a d^{2b})), with 0.001 against division by 0.
-                        double coeff = 2 * b / ((0.001 + e2) * (a * Math.pow(e2, b) + 1));
+                        double coeff = 2 * b / ((0.001 + e2) * (a * pow.of(e2) + 1));
                         y[i] += clip(coeff * ex) * alpha;
                         y[i + 1] += clip(coeff * ey) * alpha;
                     } else if (k != i || !moveOther) {

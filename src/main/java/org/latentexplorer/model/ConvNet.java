@@ -8,21 +8,28 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * The convolutional encoder and decoder of the conv VAE, in the DCGAN-like layout common to the
- * theses' conv models (Sánchez Martín 2018, §6.1 conv architecture for 28×28; Chen 2020, Table 4.2 for
- * 32×32×3): stride-2 4×4 convolutions that halve the image per stage (channel counts from
- * {@code hidden}, default 32, 64), a dense layer of {@value #DENSE} units, and the mirror image with
- * transposed convolutions. Images are NCHW, flattened channel-major as everywhere else.
+ * The convolutional encoder and decoder of the conv VAE, after Sánchez Martín 2018 (§6.1; his
+ * code's ConvNet3 / DeconvNet3): the encoder is 4×4 convolutions of stride 2 with "same" padding
+ * (28 → 14 → 7 → 4; channel counts from {@code hidden}, default 32, 64, 128) and a dense layer of
+ * {@value #DENSE} units; the decoder is a dense layer, a dense projection to a (H/4)×(W/4) map of
+ * 64 channels, two stride-2 4×4 transposed convolutions (64 then 32 channels: the encoder's first two
+ * stages, mirrored) and a stride-1 4×4 transposed convolution to the image's channels. The same
+ * layout serves 32×32×3 images (CIFAR-10). Images are NCHW, flattened channel-major as everywhere
+ * else.
  */
 final class ConvNet {
     static final int DENSE = 256;
-    static final List<Integer> DEFAULT_CHANNELS = List.of(32, 64);
+    static final List<Integer> DEFAULT_CHANNELS = List.of(32, 64, 128);
 
     private final SameDiff sd;
     private final ImageShape shape;
     private final List<Integer> channels;
+    /** Decoder channels after the projection: the encoder's first two stages, deepest first. */
+    private final int[] decChannels;
+    private final int flat;
     private final int h0;
     private final int w0;
     private final List<SDVariable[]> decConv = new ArrayList<>();
@@ -33,21 +40,30 @@ final class ConvNet {
         this.sd = sd;
         this.shape = config.inputShape();
         this.channels = config.hidden().isEmpty() ? DEFAULT_CHANNELS : config.hidden();
-        int f = 1 << channels.size();
-        if (!shape.isImage() || shape.height() % f != 0 || shape.width() % f != 0) {
-            throw new InputException("a conv model with " + channels.size() + " stride-2 stages needs images whose "
-                    + "height and width divide by " + f + ", got " + shape);
+        if (channels.size() < 2) {
+            throw new InputException("a conv model needs at least 2 convolution stages (channel counts), got " + channels);
         }
-        this.h0 = shape.height() / f;
-        this.w0 = shape.width() / f;
+        if (!shape.isImage() || shape.height() % 4 != 0 || shape.width() % 4 != 0) {
+            throw new InputException("a conv model upsamples twice by 2, so it needs images whose height and width "
+                    + "divide by 4, got " + shape);
+        }
+        int h = shape.height(), w = shape.width();
+        for (int i = 0; i < channels.size(); i++) { // "same" padding, stride 2: ⌈n/2⌉
+            h = (h + 1) / 2;
+            w = (w + 1) / 2;
+        }
+        this.flat = channels.get(channels.size() - 1) * h * w;
+        this.decChannels = new int[]{channels.get(1), channels.get(0)};
+        this.h0 = shape.height() / 4;
+        this.w0 = shape.width() / 4;
     }
 
     private static Conv2DConfig conv() {
-        return Conv2DConfig.builder().kH(4).kW(4).sH(2).sW(2).pH(1).pW(1).dataFormat("NCHW").build();
+        return Conv2DConfig.builder().kH(4).kW(4).sH(2).sW(2).paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
     }
 
-    private static DeConv2DConfig deconv() {
-        return DeConv2DConfig.builder().kH(4).kW(4).sH(2).sW(2).pH(1).pW(1).dataFormat("NCHW").build();
+    private static DeConv2DConfig deconv(int stride) {
+        return DeConv2DConfig.builder().kH(4).kW(4).sH(stride).sW(stride).isSameMode(true).dataFormat("NCHW").build();
     }
 
     /** Encoder features (n × {@value #DENSE}) of flattened images x. */
@@ -61,35 +77,33 @@ final class ConvNet {
             h = sd.nn.relu(sd.cnn.conv2d(h, w, b, conv()), 0);
             in = out;
         }
-        int flat = in * h0 * w0;
         return layers.reluDense("enc0", h.reshape(-1, flat), flat, DENSE);
     }
 
     /** Creates the decoder's weights; {@link #decode} then applies them to any code variable. */
     void buildDecoder(Layers layers, int latentDim) {
-        int top = channels.get(channels.size() - 1);
         decDense = layers.denseWeights("dec0", latentDim, DENSE);
-        decProject = layers.denseWeights("dec1", DENSE, top * h0 * w0);
-        int in = top;
-        for (int i = channels.size() - 1; i >= 0; i--) {
-            int out = i == 0 ? shape.channels() : channels.get(i - 1);
+        decProject = layers.denseWeights("dec1", DENSE, decChannels[0] * h0 * w0);
+        int[] outs = {decChannels[0], decChannels[1], shape.channels()};
+        int in = decChannels[0];
+        for (int i = 0; i < outs.length; i++) {
             // Transposed-convolution weights are [kH, kW, out, in] in ND4J.
-            SDVariable w = layers.weights("decConv" + i + "_W", new long[]{4, 4, out, in}, 16L * in);
-            SDVariable b = layers.weights("decConv" + i + "_b", new long[]{out}, 16L * in);
+            SDVariable w = layers.weights("decConv" + i + "_W", new long[]{4, 4, outs[i], in}, 16L * in);
+            SDVariable b = layers.weights("decConv" + i + "_b", new long[]{outs[i]}, 16L * in);
             decConv.add(new SDVariable[]{w, b});
-            in = out;
+            in = outs[i];
         }
     }
 
     /** Decoder logits, flattened (n × D), named {@code outName}. */
     SDVariable decode(SDVariable z, String outName) {
-        int top = channels.get(channels.size() - 1);
         SDVariable h = sd.nn.relu(z.mmul(decDense.w()).add(decDense.b()), 0);
-        h = sd.nn.relu(h.mmul(decProject.w()).add(decProject.b()), 0).reshape(-1, top, h0, w0);
+        h = sd.nn.relu(h.mmul(decProject.w()).add(decProject.b()), 0).reshape(-1, decChannels[0], h0, w0);
         for (int i = 0; i < decConv.size(); i++) {
             SDVariable[] wb = decConv.get(i);
-            h = sd.cnn.deconv2d(h, wb[0], wb[1], deconv());
-            if (i < decConv.size() - 1) {
+            boolean last = i == decConv.size() - 1;
+            h = sd.cnn.deconv2d(h, wb[0], wb[1], deconv(last ? 1 : 2));
+            if (!last) {
                 h = sd.nn.relu(h, 0);
             }
         }

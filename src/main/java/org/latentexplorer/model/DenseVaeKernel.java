@@ -34,6 +34,8 @@ final class DenseVaeKernel implements FastStep {
     private final Adam adam;
     private final double weightDecay;
     private java.util.Map<String, AdamUpdater> updaters;
+    /** Adam's first and second moments per variable for the fused update ({@link FusedOps#adam}). */
+    private final java.util.Map<String, float[][]> adamState = new java.util.HashMap<>();
 
     DenseVaeKernel(SameDiffVae model, double learningRate, double weightDecay) {
         this.sd = model.graph();
@@ -60,16 +62,31 @@ final class DenseVaeKernel implements FastStep {
         return Nd4j.gemm(x, w(layer), false, false).addiRowVector(b(layer));
     }
 
-    /** Decoder logits for codes z (n × d). */
-    INDArray decodeLogits(INDArray z) {
+    /** max(x W + b, 0): a hidden layer. */
+    private INDArray reluLayer(INDArray x, String layer) {
+        INDArray h = Nd4j.gemm(x, w(layer), false, false);
+        FusedOps.biasRelu(h, b(layer));
+        return h;
+    }
+
+    /** The decoder's last hidden activations for codes z (n × d): the input of its output layer. */
+    private INDArray decodeHidden(INDArray z) {
         INDArray h = z;
-        for (int i = 0; i < decoder.size(); i++) {
-            h = affine(h, decoder.get(i));
-            if (i < decoder.size() - 1) {
-                Transforms.relu(h, false);
-            }
+        for (int i = 0; i < decoder.size() - 1; i++) {
+            h = reluLayer(h, decoder.get(i));
         }
         return h;
+    }
+
+    /** Decoder logits for codes z (n × d). */
+    INDArray decodeLogits(INDArray z) {
+        return affine(decodeHidden(z), decoder.getLast());
+    }
+
+    /** The decoder's mean image sigmoid(logits) for codes z (n × d), as Java rows. */
+    float[][] decodeMeans(INDArray z) {
+        String out = decoder.getLast();
+        return FusedOps.biasSigmoidRows(Nd4j.gemm(decodeHidden(z), w(out), false, false), b(out));
     }
 
     /**
@@ -99,7 +116,7 @@ final class DenseVaeKernel implements FastStep {
     INDArray[] encode(INDArray x) {
         INDArray h = x;
         for (String layer : encoder) {
-            h = Transforms.relu(affine(h, layer), false);
+            h = reluLayer(h, layer);
         }
         return new INDArray[]{affine(h, SameDiffVae.Z_MEAN), affine(h, SameDiffVae.Z_LOG_VAR)};
     }
@@ -145,7 +162,7 @@ final class DenseVaeKernel implements FastStep {
         INDArray h = x;
         for (String layer : encoder) {
             hs.add(h);
-            h = Transforms.relu(affine(h, layer), false);
+            h = reluLayer(h, layer);
         }
         INDArray mu = affine(h, SameDiffVae.Z_MEAN);
         INDArray logVar = affine(h, SameDiffVae.Z_LOG_VAR);
@@ -156,22 +173,18 @@ final class DenseVaeKernel implements FastStep {
         INDArray g = z;
         for (int i = 0; i < decoder.size(); i++) {
             gs.add(g);
-            g = affine(g, decoder.get(i));
-            if (i < decoder.size() - 1) {
-                Transforms.relu(g, false);
-            }
+            g = i < decoder.size() - 1 ? reluLayer(g, decoder.get(i)) : affine(g, decoder.get(i));
         }
         INDArray logits = g;
 
         // Loss terms (per example, then averaged) and ∂loss/∂logits, both scaled by 1/n for the batch mean.
-        INDArray p = Transforms.sigmoid(logits, true);
         double recon;
         INDArray dLogits;
         if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
-            INDArray softplusTail = Transforms.log(Transforms.exp(Transforms.abs(logits, true).negi(), false).addi(1), false);
-            recon = Transforms.relu(logits, true).subi(logits.mul(x)).addi(softplusTail).sumNumber().doubleValue() / n;
-            dLogits = p.sub(x).divi(n);
+            recon = FusedOps.bernoulliLossGrad(logits, x, 1.0 / n) / n;
+            dLogits = logits; // overwritten with the gradient
         } else {
+            INDArray p = Transforms.sigmoid(logits, true);
             double s2 = likelihood.variance();
             INDArray diff = p.sub(x);
             recon = diff.mul(diff).sumNumber().doubleValue() / (2 * s2) / n
@@ -215,9 +228,19 @@ final class DenseVaeKernel implements FastStep {
         if (updaters == null) {
             updaters = new java.util.HashMap<>();
         }
+        double lr = adam.getLearningRate(iteration, epoch);
+        double alphaT = lr * Math.sqrt(1 - Math.pow(adam.getBeta2(), iteration + 1))
+                / (1 - Math.pow(adam.getBeta1(), iteration + 1));
         for (var e : grads.entrySet()) {
             INDArray p = sd.getVariable(e.getKey()).getArr();
             INDArray update = e.getValue();
+            if (FusedOps.canAdam(p, update)) {
+                float[][] mv = adamState.computeIfAbsent(e.getKey(),
+                        k -> new float[][]{new float[(int) p.length()], new float[(int) p.length()]});
+                FusedOps.adam(p, update, mv[0], mv[1], adam.getBeta1(), adam.getBeta2(), alphaT, adam.getEpsilon(),
+                        lr * weightDecay);
+                continue;
+            }
             updaters.computeIfAbsent(e.getKey(), k -> {
                 AdamUpdater u = new AdamUpdater(adam);
                 try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -226,7 +249,7 @@ final class DenseVaeKernel implements FastStep {
                 return u;
             }).applyUpdater(update, iteration, epoch);
             if (weightDecay > 0) {
-                update.addi(p.mul(adam.getLearningRate(iteration, epoch) * weightDecay));
+                update.addi(p.mul(lr * weightDecay));
             }
             p.subi(update);
         }
@@ -240,5 +263,6 @@ final class DenseVaeKernel implements FastStep {
     @Override
     public void resetOptimizer() {
         updaters = null;
+        adamState.clear();
     }
 }

@@ -173,8 +173,7 @@ public final class SameDiffVae extends SameDiffModel {
         if (!dense()) {
             return toRows(sd.output(Map.of(Z_IN, toArray(z, latentDim())), X_MEAN).get(X_MEAN));
         }
-        return kernel().inWorkspace(() -> toRows(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(
-                kernel().decodeLogits(toArray(z, latentDim())), false)));
+        return kernel().inWorkspace(() -> kernel().decodeMeans(toArray(z, latentDim())));
     }
 
     @Override

@@ -23,6 +23,15 @@ public interface ClusterModel {
     /** For each input row, its probability of belonging to each cluster (rows sum to 1). */
     float[][] responsibilities(float[][] x);
 
+    /**
+     * {@link #responsibilities(float[][])} when the posterior means of {@code x} are known already
+     * ({@code codes}, row by row): a mixture fitted to codes uses them instead of encoding {@code x}
+     * again; a model whose q(y|x) needs the images (GMVAE, CVAE) ignores them.
+     */
+    default float[][] responsibilities(float[][] x, float[][] codes) {
+        return responsibilities(x);
+    }
+
     /** The most responsible cluster of each input row. */
     default int[] assign(float[][] x) {
         return org.latentexplorer.eval.ClusterMetrics.argmax(responsibilities(x));
@@ -34,6 +43,39 @@ public interface ClusterModel {
      * spread, 0 = its centre), decoded to their mean.
      */
     float[][] sample(int cluster, int n, double temperature, SplittableRandom rng);
+
+    /**
+     * The noise of one seed for a grid of {@code n} samples, drawn once and used for any cluster and
+     * temperature, so that a click on a cluster costs one batched decode: the sampler keeps it until
+     * the seed or the grid size changes. The default draws afresh per call from generators seeded by
+     * {@code seed} and the cluster; the GMVAE and fitted mixtures share the noise (and the GMVAE the
+     * conditional prior at its draws of w) between clusters.
+     */
+    default Draws draws(int n, long seed) {
+        return (clusters, temperature) -> {
+            if (clusters.length > n) {
+                throw new InputException("these draws hold " + n + " samples, " + clusters.length + " were asked for");
+            }
+            // Row i of cluster c is sample i of n drawn with a generator seeded by (seed, c), whatever else is asked.
+            float[][] out = new float[clusters.length][];
+            java.util.Map<Integer, float[][]> drawn = new java.util.HashMap<>();
+            for (int i = 0; i < clusters.length; i++) {
+                int c = clusters[i];
+                out[i] = drawn.computeIfAbsent(c, k -> sample(k, n, temperature, new SplittableRandom(seed * 1_000_003L + k)))[i];
+            }
+            return out;
+        };
+    }
+
+    /** Prepared noise for samples (see {@link #draws}); not thread-safe, like the model. */
+    @FunctionalInterface
+    interface Draws {
+        /**
+         * Sample i made from row i of the noise as a member of cluster {@code clusters[i]}, the code's
+         * spread scaled by {@code temperature}; all rows decoded in one call.
+         */
+        float[][] sample(int[] clusters, double temperature);
+    }
 
     /** One decoded image per cluster: the centre of its code distribution. */
     float[][] centres();

@@ -87,7 +87,12 @@ public final class FittedMixture implements ClusterModel {
 
     @Override
     public float[][] responsibilities(float[][] x) {
-        float[][] codes = model.encode(x).mean();
+        return responsibilities(x, model.encode(x).mean());
+    }
+
+    /** From the codes alone: the mixture was fitted to posterior means, so {@code x} is not encoded again. */
+    @Override
+    public float[][] responsibilities(float[][] x, float[][] codes) {
         return method == Method.KMEANS ? mixture.hard(codes) : mixture.responsibilities(codes);
     }
 
@@ -102,6 +107,23 @@ public final class FittedMixture implements ClusterModel {
             z[i] = mixture.draw(cluster, temperature, GmvaeClusters.gaussian(1, mixture.dim(), rng, 1.0)[0]);
         }
         return model.decode(z);
+    }
+
+    /** ε_i drawn once; each call takes z_i = μ_{y_i} + T σ_{y_i} ε_i and decodes them together. */
+    @Override
+    public Draws draws(int n, long seed) {
+        float[][] eps = GmvaeClusters.gaussian(n, mixture.dim(), new SplittableRandom(seed), 1.0);
+        return (clusters, temperature) -> {
+            if (clusters.length > n) {
+                throw new InputException("these draws hold " + n + " samples, " + clusters.length + " were asked for");
+            }
+            float[][] z = new float[clusters.length][];
+            for (int i = 0; i < z.length; i++) {
+                checkSampleArgs(clusters[i], clusters.length, temperature);
+                z[i] = mixture.draw(clusters[i], temperature, eps[i]);
+            }
+            return model.decode(z);
+        };
     }
 
     @Override

@@ -50,6 +50,37 @@ public final class GmvaeClusters implements ClusterModel {
         return model.decode(model.sampleZ(y, w, temperature, rng));
     }
 
+    /**
+     * w_i ~ N(0, I) and ε_i ~ N(0, I) drawn once; p(z|w_i, y) for all K components computed once at the
+     * first call (one network call covers every cluster); each call then takes
+     * z_i = μ_{y_i}(w_i) + T σ_{y_i}(w_i) ε_i and decodes (Sánchez Martín 2018, §4, the generative model).
+     */
+    @Override
+    public Draws draws(int n, long seed) {
+        return new Draws() {
+            private float[][] ws;
+            private float[][] eps;
+            private float[][][] prior;
+
+            @Override
+            public float[][] sample(int[] clusters, double temperature) {
+                if (clusters.length > n) {
+                    throw new InputException("these draws hold " + n + " samples, " + clusters.length + " were asked for");
+                }
+                for (int c : clusters) {
+                    checkSampleArgs(c, clusters.length, temperature);
+                }
+                if (prior == null) {
+                    SplittableRandom rng = new SplittableRandom(seed);
+                    ws = gaussian(n, model.wDim(), rng, 1.0);
+                    eps = gaussian(n, model.latentDim(), rng, 1.0);
+                    prior = model.conditionalPrior(ws);
+                }
+                return model.decode(componentDraws(prior, clusters, eps, temperature));
+            }
+        };
+    }
+
     /** z = μ_k(0), the component mean at the prior mean of w, decoded. */
     @Override
     public float[][] centres() {
@@ -97,13 +128,22 @@ public final class GmvaeClusters implements ClusterModel {
 
     /** z_i = μ_{y_i}(w_i) + T σ_{y_i}(w_i) ε with one ε shared by all rows. */
     private float[][] drawWithNoise(int[] y, float[][] ws, float[] eps, double temperature) {
-        float[][][] p = model.conditionalPrior(ws);
+        float[][] shared = new float[y.length][];
+        java.util.Arrays.fill(shared, eps);
+        return componentDraws(model.conditionalPrior(ws), y, shared, temperature);
+    }
+
+    /**
+     * z_i = μ_{y_i}(w_i) + T σ_{y_i}(w_i) ε_i from the conditional prior's rows ({@code p[0]} means,
+     * {@code p[1]} variances, component k in columns [k·d, (k+1)·d)).
+     */
+    private float[][] componentDraws(float[][][] p, int[] y, float[][] eps, double temperature) {
         int d = model.latentDim();
         float[][] z = new float[y.length][d];
         for (int i = 0; i < y.length; i++) {
             for (int j = 0; j < d; j++) {
                 int c = y[i] * d + j;
-                z[i][j] = (float) (p[0][i][c] + temperature * Math.sqrt(p[1][i][c]) * eps[j]);
+                z[i][j] = (float) (p[0][i][c] + temperature * Math.sqrt(p[1][i][c]) * eps[i][j]);
             }
         }
         return z;

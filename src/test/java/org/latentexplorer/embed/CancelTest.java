@@ -25,21 +25,34 @@ class CancelTest {
     @MethodSource("slowMethods")
     void cancelStopsWithinASecond(EmbedOptions options) throws Exception {
         float[][] codes = options instanceof TsneOptions t && t.exactMaxPoints() > 0 ? SMALL : CODES;
+        assertCancelStopsWithinASecond(codes, options, "layout");
+    }
+
+    @org.junit.jupiter.api.Test
+    void cancelStopsTheApproximateNeighbourSearchWithinASecond() throws Exception {
+        // Enough points for NN-descent (KnnGraph.APPROXIMATE_FROM); cancelled at its first progress report.
+        float[][] many = Blobs.make(5, KnnGraph.APPROXIMATE_FROM / 5 + 1000, 10, 4).codes();
+        assertCancelStopsWithinASecond(many, new UmapOptions(15, 0.1, 10_000, 1), "neighbours");
+    }
+
+    /** Starts the fit, cancels at the first report of {@code stage}, and expects it gone within a second. */
+    private static void assertCancelStopsWithinASecond(float[][] codes, EmbedOptions options, String stage)
+            throws Exception {
         CancelToken token = new CancelToken();
-        CountDownLatch layoutStarted = new CountDownLatch(1);
+        CountDownLatch reached = new CountDownLatch(1);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread worker = Thread.ofPlatform().start(() -> {
             try {
                 Embeddings.fit(codes, options, p -> {
-                    if (p.stage().equals("layout")) {
-                        layoutStarted.countDown();
+                    if (p.stage().equals(stage)) {
+                        reached.countDown();
                     }
                 }, token);
             } catch (Throwable t) {
                 outcome.set(t);
             }
         });
-        assertThat(layoutStarted.await(20, TimeUnit.SECONDS)).as("layout streamed").isTrue();
+        assertThat(reached.await(30, TimeUnit.SECONDS)).as(stage + " reported").isTrue();
         long t0 = System.nanoTime();
         token.cancel();
         worker.join(1000);

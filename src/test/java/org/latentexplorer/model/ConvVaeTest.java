@@ -26,18 +26,19 @@ class ConvVaeTest {
 
     @Test
     void convVaeLearnsSavesAndLoadsWithIdenticalDecodes(@TempDir Path dir) {
-        // 8×8 images: the left or right half lit, with noise; both classes must be learnable.
+        // 8×8 images: the left or right half lit, with noise; both classes must be learnable. The deeper
+        // Sánchez Martín layout sits on the mean image for ~10 epochs of 4 steps before it learns.
         Dataset data = blobs(128);
         SameDiffModel m = Models.create(conv(ImageShape.grey(8, 8)), 2);
         List<Double> losses = new java.util.ArrayList<>();
-        Trainer.train(m, data, new TrainConfig(15, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 2), "t", null,
+        Trainer.train(m, data, new TrainConfig(40, 32, 3e-3, 0, 1, 0, 0, 0, Binarization.NONE, 2), "t", null,
                 new TrainingListener() {
                     @Override
                     public void onEpoch(org.latentexplorer.train.EpochStats s) {
                         losses.add(s.trainLoss());
                     }
                 }, CancelToken.NONE);
-        assertThat(losses.get(14)).isLessThan(losses.get(0) * 0.8);
+        assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0) * 0.8);
         float[][] z = m.samplePrior(3, new SplittableRandom(1));
         Path file = dir.resolve("conv.lexb");
         try {

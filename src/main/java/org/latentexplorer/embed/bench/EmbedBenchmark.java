@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.InputException;
+import org.latentexplorer.embed.EmbedListener;
 import org.latentexplorer.embed.EmbedMethod;
 import org.latentexplorer.embed.EmbedOptions;
+import org.latentexplorer.embed.EmbedProgress;
 import org.latentexplorer.embed.Embedding;
 import org.latentexplorer.embed.Embeddings;
 import org.latentexplorer.embed.Quality;
@@ -28,7 +31,7 @@ import org.latentexplorer.embed.UmapOptions;
  *      [--runs 3] [--out map.csv] [--perplexity 30] [--iterations 1000] [--neighbors 15] [--min-dist 0.1]
  *      [--epochs 0] [--seed 42] [--no-quality]
  * </pre>
- * Prints each run's seconds, the median, trustworthiness (k = 10, on 5,000 sampled points) and 5-NN
+ * Prints each run's wall and CPU seconds, the load average, the seconds per stage, the median, trustworthiness (k = 10, on 5,000 sampled points) and 5-NN
  * accuracy of the last run, and writes its map as {@code label,x,y} in the codes' order.
  */
 public final class EmbedBenchmark {
@@ -79,14 +82,19 @@ public final class EmbedBenchmark {
         double[] secs = new double[runs];
         Embedding e = null;
         for (int r = 0; r < runs; r++) {
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
-            e = Embeddings.fit(codes, options, null, null);
+            StageClock clock = new StageClock(t0);
+            e = Embeddings.fit(codes, options, clock, null);
             secs[r] = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "run %d: %.2f s%n", r + 1, secs[r]);
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
+            System.out.printf(Locale.ROOT, "run %d: %.2f s wall, %.1f s CPU, load %s (%s)%n", r + 1, secs[r], cpu,
+                    loadAverage(), clock.summary(System.nanoTime()));
         }
         double[] sorted = secs.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "median: %.2f s over %d runs%n", sorted[runs / 2], runs);
+        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
+        System.out.printf(Locale.ROOT, "median: %.2f s over %d runs%n", median, runs);
         if (quality) {
             double t10 = Quality.trustworthiness(codes, e.xy(), 10, 5000, 0);
             double acc = Quality.knnAccuracy(e.xy(), labels, 5);
@@ -101,6 +109,45 @@ public final class EmbedBenchmark {
                 }
                 o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
             });
+        }
+    }
+
+    /** CPU time of the whole JVM (all threads, JIT and GC included): under a shared machine's load it
+     * says more than wall time does. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+    }
+
+    /** Seconds spent in each reported stage (from its first report to the next stage's first). */
+    private static final class StageClock implements EmbedListener {
+        private final LinkedHashMap<String, Long> starts = new LinkedHashMap<>();
+        private final long t0;
+
+        StageClock(long t0) {
+            this.t0 = t0;
+        }
+
+        @Override
+        public void onProgress(EmbedProgress p) {
+            starts.putIfAbsent(p.stage(), System.nanoTime());
+        }
+
+        String summary(long end) {
+            StringBuilder sb = new StringBuilder();
+            long prev = t0;
+            String prevName = "setup";
+            for (var s : starts.entrySet()) {
+                sb.append(String.format(Locale.ROOT, "%s %.1f s, ", prevName, (s.getValue() - prev) / 1e9));
+                prev = s.getValue();
+                prevName = s.getKey();
+            }
+            return sb.append(String.format(Locale.ROOT, "%s %.1f s", prevName, (end - prev) / 1e9)).toString();
         }
     }
 

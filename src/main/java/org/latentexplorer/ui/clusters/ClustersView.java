@@ -1,5 +1,8 @@
 package org.latentexplorer.ui.clusters;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -15,6 +18,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -46,6 +50,9 @@ public final class ClustersView extends BorderPane {
     private final Label caption = new Label();
     private final TextField nameField = new TextField();
     private Runnable onGridDrawn = () -> { };
+    private PixelBuffer<IntBuffer> gridBuffer;
+    private WritableImage gridImage;
+    private int[] gridPixels;
 
     public ClustersView(ClustersViewModel vm, FileDialogs files) {
         this.vm = vm;
@@ -259,9 +266,19 @@ public final class ClustersView extends BorderPane {
             caption.setText("");
             return;
         }
-        WritableImage img = new WritableImage(g.width(), g.height());
-        img.getPixelWriter().setPixels(0, 0, g.width(), g.height(), PixelFormat.getIntArgbPreInstance(), g.argb(), 0, g.width());
-        gridView.setImage(img);
+        if (gridImage == null || gridImage.getWidth() != g.width() || gridImage.getHeight() != g.height()) {
+            // A new image only when the grid's size changes; a click draws into the same pixels.
+            gridPixels = new int[g.width() * g.height()];
+            IntBuffer pixels = ByteBuffer.allocateDirect(4 * gridPixels.length).order(ByteOrder.nativeOrder()).asIntBuffer();
+            gridBuffer = new PixelBuffer<>(g.width(), g.height(), pixels, PixelFormat.getIntArgbPreInstance());
+            gridImage = new WritableImage(gridBuffer);
+        }
+        g.drawInto(gridPixels);
+        gridBuffer.updateBuffer(b -> {
+            b.getBuffer().put(0, gridPixels);
+            return null; // all of it changed
+        });
+        gridView.setImage(gridImage);
         caption.setText(g.caption());
         onGridDrawn.run();
     }

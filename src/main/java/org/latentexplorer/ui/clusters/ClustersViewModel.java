@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,10 +29,10 @@ import org.latentexplorer.sample.GmvaeClusters;
 import org.latentexplorer.sample.ImageTiles;
 import org.latentexplorer.ui.services.CoreServices;
 import org.latentexplorer.ui.services.ModelHandle;
+import org.latentexplorer.ui.shell.ClusterSelection;
 import org.latentexplorer.ui.shell.ErrorReporter;
 import org.latentexplorer.ui.shell.Session;
 import org.latentexplorer.ui.shell.Workspace;
-import org.latentexplorer.ui.tasks.LatestWins;
 import org.latentexplorer.ui.tasks.TaskExecutor;
 
 /**
@@ -63,10 +61,6 @@ public final class ClustersViewModel {
         }
     }
 
-    private record Request(ModelHandle model, ClusterModel clusters, List<Integer> selected, int size, double temperature,
-                           long seed, Mode mode) {
-    }
-
     private final CoreServices services;
     private final TaskExecutor executor;
     private final Session session;
@@ -75,14 +69,14 @@ public final class ClustersViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<ClusterRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<Integer> selection = FXCollections.observableArrayList();
+    private final ClusterSelection shared;
     private final ObjectProperty<SampleGrid> grid = new SimpleObjectProperty<>();
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
     private final IntegerProperty gridSize = new SimpleIntegerProperty(10);
     private final IntegerProperty fitK = new SimpleIntegerProperty(10);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SAMPLES);
     private final BooleanProperty hasW = new SimpleBooleanProperty(false);
-    private final LatestWins<Request, SampleGrid> sampler;
+    private final ClusterSampler sampler;
     private ClusterModel clusters;
     private ModelHandle model;
     private boolean canSaveNames;
@@ -96,14 +90,21 @@ public final class ClustersViewModel {
         this.executor = executor;
         this.session = session;
         this.errors = errors;
-        this.sampler = new LatestWins<>(executor, "Sampling clusters", ClustersViewModel::draw, grid::set,
-                t -> report("Cannot sample the clusters", t));
+        this.shared = session.clusters();
+        this.sampler = new ClusterSampler(executor, grid::set, t -> report("Cannot sample the clusters", t));
         session.workspaceProperty().addListener((o, a, b) -> {
+            // Stale first: withdrawing the old clusters lets the map ask for the new ones at once.
             stale = true;
-            if (active) {
+            generation++;
+            reset();
+            state.set(State.NO_MODEL);
+            if (active && stale) {
                 load();
             }
         });
+        // One selection for the whole window: a click here or on the map's clusters redraws the grid.
+        shared.selected().addListener((javafx.collections.ListChangeListener<Integer>) c -> requestGrid());
+        shared.setSource(this::ensureLoaded, this::fitClusters);
         temperature.addListener((o, a, b) -> requestGrid());
         gridSize.addListener((o, a, b) -> requestGrid());
         mode.addListener((o, a, b) -> requestGrid());
@@ -113,6 +114,31 @@ public final class ClustersViewModel {
     public void setActive(boolean visible) {
         active = visible;
         if (visible && stale) {
+            load();
+        } else if (visible) {
+            sampleAhead();
+        }
+    }
+
+    /** While the screen is shown, decodes the clusters ahead of clicks (see {@link ClusterSampler}). */
+    private void sampleAhead() {
+        if (active && clusters != null) {
+            sampler.sampleAhead(model, clusters, gridSize.get(), temperature.get(), seed);
+        }
+    }
+
+    /**
+     * Whether decoded samples are kept and decoded ahead of clicks (on by default); off, each grid is
+     * decoded on a worker when asked for (benchmarks time that path).
+     */
+    public void setKeepSamples(boolean on) {
+        sampler.setKeep(on);
+        sampleAhead();
+    }
+
+    /** Reads the clusters unless they were read for the current model (the map asks for them this way). */
+    public void ensureLoaded() {
+        if (stale) {
             load();
         }
     }
@@ -126,10 +152,12 @@ public final class ClustersViewModel {
         if (w == null) {
             state.set(State.NO_MODEL);
             summary.set("Open a model to see its clusters.");
+            shared.noteProperty().set(summary.get());
             return;
         }
         state.set(State.LOADING);
         summary.set("Reading the clusters of " + w.model().name() + "…");
+        shared.noteProperty().set(summary.get());
         executor.submit("Reading clusters", true, (p, c) -> {
             var own = services.clusters(w.model());
             if (own.isEmpty()) {
@@ -137,7 +165,7 @@ public final class ClustersViewModel {
             }
             Map<Integer, String> names = services.clusterNames(w.model());
             synchronized (w.model()) {
-                return new Loaded(own.get(), Gallery.build(own.get(), w.dataset(), names, seed), true);
+                return new Loaded(own.get(), Gallery.build(own.get(), w.dataset(), w.codes(), names, seed), true);
             }
         }, loaded -> {
             if (gen != generation) {
@@ -147,6 +175,8 @@ public final class ClustersViewModel {
                 state.set(State.NO_CLUSTERS);
                 summary.set(w.model().name() + " is a " + w.model().config().kind() + " with no discrete latent, so it "
                         + "has no clusters of its own. Fit k-means to its codes of " + dataName(w) + " to explore them here.");
+                shared.noteProperty().set(summary.get());
+                shared.fittableProperty().set(w.dataset() != null);
             } else {
                 show(w, loaded);
             }
@@ -163,14 +193,20 @@ public final class ClustersViewModel {
             message.set("Fitting clusters needs a model and a data set.");
             return;
         }
+        if (state.get() == State.LOADING) {
+            return; // reading or fitting already
+        }
         int k = fitK.get();
         long gen = ++generation;
+        stale = false;
         state.set(State.LOADING);
         summary.set("Fitting k-means (K = " + k + ") to the codes of " + dataName(w) + "…");
+        shared.noteProperty().set(summary.get());
+        shared.fittableProperty().set(false);
         executor.submit("Fitting k-means", true, (p, c) -> {
             ClusterModel cm = services.fitClusters(w.model(), Gallery.rows(w.dataset(), Gallery.MAX_EXAMPLES), k, seed);
             synchronized (w.model()) {
-                return new Loaded(cm, Gallery.build(cm, w.dataset(), Map.of(), seed), false);
+                return new Loaded(cm, Gallery.build(cm, w.dataset(), w.codes(), Map.of(), seed), false);
             }
         }, loaded -> {
             if (gen == generation) {
@@ -191,6 +227,9 @@ public final class ClustersViewModel {
                 + Math.min(w.dataset().size(), Gallery.MAX_EXAMPLES) + " examples of " + dataName(w);
         summary.set(clusters.clusterCount() + " clusters · " + clusters.source() + stats);
         state.set(State.READY);
+        shared.noteProperty().set("");
+        shared.publish(new ClusterSelection.Loaded(model, clusters), rows.stream().map(ClusterRow::name).toList());
+        sampleAhead();
     }
 
     private void failed(long gen, Throwable t) {
@@ -199,6 +238,7 @@ public final class ClustersViewModel {
         }
         state.set(State.NO_MODEL);
         summary.set("Could not read the clusters: " + ErrorReporter.describe(t));
+        shared.noteProperty().set(summary.get());
         report("Cannot read the clusters", t);
     }
 
@@ -206,7 +246,9 @@ public final class ClustersViewModel {
         clusters = null;
         model = null;
         rows.clear();
-        selection.clear();
+        sampler.clear();
+        shared.publish(null, List.of());
+        shared.fittableProperty().set(false);
         grid.set(null);
         message.set("");
         hasW.set(false);
@@ -216,19 +258,14 @@ public final class ClustersViewModel {
         return w.dataset() == null ? "its data set" : w.dataset().id();
     }
 
-    /** Replaces the selection with {@code indices} (in click order) and draws a new grid from them. */
+    /** Replaces the selection with {@code indices} (in click order); the grid follows. */
     public void select(List<Integer> indices) {
-        selection.setAll(new LinkedHashSet<>(indices));
-        requestGrid();
+        shared.select(indices);
     }
 
     /** Adds {@code index} to the selection, or removes it when it is there (ctrl-click). */
     public void toggle(int index) {
-        List<Integer> s = new ArrayList<>(selection);
-        if (!s.remove(Integer.valueOf(index))) {
-            s.add(index);
-        }
-        select(s);
+        shared.toggle(index);
     }
 
     /** Draws the grid again from a new random seed. */
@@ -241,64 +278,15 @@ public final class ClustersViewModel {
         if (mode.get() == null) {
             return; // a choice box between two item lists; it sets a mode again at once
         }
+        List<Integer> selection = shared.selected();
         if (clusters == null || selection.isEmpty() && mode.get() != Mode.FIX_W_VARY_Y) {
+            sampler.clear();
             grid.set(null);
             return;
         }
-        Mode m = mode.get() == null || mode.get() == Mode.FIX_Z_VARY_W && !hasW.get() ? Mode.SAMPLES : mode.get();
-        sampler.request(new Request(model, clusters, List.copyOf(selection), gridSize.get(), temperature.get(), seed, m));
-    }
-
-    private static SampleGrid draw(Request q) {
-        long t0 = System.nanoTime();
-        ClusterModel cm = q.clusters();
-        SplittableRandom rng = new SplittableRandom(q.seed());
-        int n = q.size() * q.size();
-        List<float[]> images = new ArrayList<>(n);
-        int cols = q.size();
-        String caption;
-        synchronized (q.model()) {
-            switch (q.mode()) {
-                case SAMPLES -> {
-                    int s = q.selected().size();
-                    for (int i = 0; i < s; i++) {
-                        int count = n / s + (i < n % s ? 1 : 0);
-                        images.addAll(List.of(cm.sample(q.selected().get(i), count, q.temperature(), rng)));
-                    }
-                    caption = n + " samples of " + (s == 1 ? "cluster " + q.selected().get(0) : s + " clusters");
-                }
-                case FIX_Z_VARY_W -> {
-                    int c = q.selected().get(0);
-                    float[][] ws = ((GmvaeClusters) cm).wGrid(q.size(), 2.0);
-                    images.addAll(List.of(cm.fixZVaryW(c, ws, q.temperature(), rng)));
-                    caption = "cluster " + c + ", z noise fixed, w over [−2, 2]² (w₁ across, w₂ down)";
-                }
-                default -> {
-                    cols = cm.clusterCount();
-                    for (int r = 0; r < q.size(); r++) {
-                        images.addAll(List.of(cm.fixWVaryY(q.temperature(), rng)));
-                    }
-                    caption = "each row one draw of w and z noise, each column a cluster";
-                }
-            }
-        }
-        ImageShape shape = q.model().config().inputShape();
-        return render(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", q.temperature()), t0);
-    }
-
-    /** Tiles the images with a one-pixel gap, ink on white as elsewhere. */
-    static SampleGrid render(List<float[]> images, ImageShape shape, int cols, String caption, long t0) {
-        ImageShape s = org.latentexplorer.ui.common.Raster.drawable(shape);
-        int rowsN = Math.max(1, (images.size() + cols - 1) / cols);
-        int w = cols * (s.width() + 1) - 1;
-        int h = rowsN * (s.height() + 1) - 1;
-        int[] argb = new int[w * h];
-        java.util.Arrays.fill(argb, 0xFFFFFFFF);
-        for (int i = 0; i < images.size(); i++) {
-            float[] v = images.get(i).length == s.size() ? images.get(i) : java.util.Arrays.copyOf(images.get(i), s.size());
-            org.latentexplorer.ui.common.Raster.blit(v, s, argb, w, (i % cols) * (s.width() + 1), (i / cols) * (s.height() + 1));
-        }
-        return new SampleGrid(argb, w, h, cols, List.copyOf(images), shape, caption, System.nanoTime() - t0);
+        Mode m = mode.get() == Mode.FIX_Z_VARY_W && !hasW.get() ? Mode.SAMPLES : mode.get();
+        sampler.request(model, clusters, List.copyOf(selection), gridSize.get(), temperature.get(), seed, m);
+        sampleAhead();
     }
 
     /**
@@ -324,6 +312,7 @@ public final class ClustersViewModel {
             }
         }
         rows.set(index, rows.get(index).withName(n));
+        shared.names().set(index, n);
         if (!canSaveNames) {
             message.set("Renamed cluster " + index + " to “" + n + "” (fitted clusters are not saved with the model).");
             return true;
@@ -416,8 +405,9 @@ public final class ClustersViewModel {
         return rows;
     }
 
+    /** The selected clusters: the window's one cluster selection, shared with the map. */
     public ObservableList<Integer> selection() {
-        return selection;
+        return shared.selected();
     }
 
     public ObjectProperty<SampleGrid> gridProperty() {

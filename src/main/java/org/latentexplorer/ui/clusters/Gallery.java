@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.eval.ClusterMetrics;
 import org.latentexplorer.sample.ClusterModel;
@@ -23,10 +22,14 @@ final class Gallery {
         return data.rows(0, Math.min(data.size(), max));
     }
 
-    static List<ClusterRow> build(ClusterModel cm, Dataset data, Map<Integer, String> savedNames, long seed) {
+    /**
+     * @param codes posterior means of {@code data} row by row (the workspace's), so that a mixture fitted
+     *              to codes need not encode the examples again; null to let the cluster model encode
+     */
+    static List<ClusterRow> build(ClusterModel cm, Dataset data, float[][] codes, Map<Integer, String> savedNames,
+                                  long seed) {
         int k = cm.clusterCount();
         float[][] centres = cm.centres();
-        SplittableRandom rng = new SplittableRandom(seed);
         int[] sizes = new int[k];
         Arrays.fill(sizes, -1);
         double[] purity = new double[k];
@@ -34,7 +37,8 @@ final class Gallery {
         String[] majority = new String[k];
         if (data != null && data.size() > 0) {
             float[][] x = rows(data, MAX_EXAMPLES);
-            int[] assigned = cm.assign(x);
+            int[] assigned = ClusterMetrics.argmax(codes != null && codes.length >= x.length
+                    ? cm.responsibilities(x, Arrays.copyOf(codes, x.length)) : cm.responsibilities(x));
             Arrays.fill(sizes, 0);
             for (int a : assigned) {
                 sizes[a]++;
@@ -45,8 +49,14 @@ final class Gallery {
         }
         List<String> names = cm.clusterNames();
         List<ClusterRow> rows = new ArrayList<>(k);
+        // Every cluster's few samples in one decode.
+        int[] of = new int[k * SAMPLES];
+        for (int i = 0; i < of.length; i++) {
+            of[i] = i / SAMPLES;
+        }
+        float[][] drawn = cm.draws(of.length, seed).sample(of, 1.0);
         for (int c = 0; c < k; c++) {
-            List<float[]> samples = List.of(cm.sample(c, SAMPLES, 1.0, rng));
+            List<float[]> samples = List.of(Arrays.copyOfRange(drawn, c * SAMPLES, (c + 1) * SAMPLES));
             rows.add(new ClusterRow(c, savedNames.getOrDefault(c, names.get(c)), centres[c], samples, sizes[c],
                     purity[c], majority[c]));
         }

@@ -32,6 +32,17 @@ public final class FrameTimes {
         return s[Math.min(n - 1, (int) Math.ceil(q * n) - 1 < 0 ? 0 : (int) Math.ceil(q * n) - 1)] / 1e6;
     }
 
+    /** How many of the recorded times exceed {@code ns}. */
+    public synchronized int countOver(long ns) {
+        int over = 0;
+        for (int i = 0; i < count(); i++) {
+            if (nanos[i] > ns) {
+                over++;
+            }
+        }
+        return over;
+    }
+
     public String summary() {
         return String.format(Locale.ROOT, "n=%d p50=%.2f ms p95=%.2f ms max=%.2f ms", count(), percentileMs(0.5),
                 percentileMs(0.95), percentileMs(1.0));

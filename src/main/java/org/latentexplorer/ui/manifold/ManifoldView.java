@@ -1,5 +1,7 @@
 package org.latentexplorer.ui.manifold;
 
+import java.nio.IntBuffer;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -8,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -22,8 +25,9 @@ import org.latentexplorer.ui.shell.FileDialogs;
 import org.latentexplorer.ui.shell.Workspace;
 
 /**
- * The manifold grid: drag pans the plane, the wheel zooms, arrow keys step by a cell; the grid is
- * decoded again while dragging. Below it, the interpolation strip between two selected examples.
+ * The manifold grid: drag pans the plane, the wheel zooms, arrow keys step by a cell; the grid follows
+ * the drag every frame, drawn from the cells already decoded, while the cells that come into view are
+ * decoded on a worker. Below it, the interpolation strip between two selected examples.
  */
 public final class ManifoldView extends BorderPane {
     private final ManifoldViewModel vm;
@@ -32,8 +36,28 @@ public final class ManifoldView extends BorderPane {
     private final ImageView stripView = new ImageView();
     private final FrameTimes frames = new FrameTimes();
     private final VBox sliders = new VBox(4);
-    private WritableImage gridImage;
-    private GridImage shown;
+    private final AnimationTimer painter = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (dirty) {
+                dirty = false;
+                paint();
+            } else {
+                stop();
+            }
+        }
+    };
+    private boolean dirty;
+    private GridCompositor compositor;
+    private PixelBuffer<IntBuffer> pixels;
+    private int missing;
+    /** What the picture on screen shows: its lattice and the position it was drawn for. */
+    private TileLattice shownLattice;
+    private double shownU;
+    private double shownV;
+    private double shownHalf;
+    /** When the first change not yet shown in full happened (System.nanoTime), or 0. */
+    private long changedAt;
     private double lastX;
     private double lastY;
 
@@ -42,7 +66,6 @@ public final class ManifoldView extends BorderPane {
         setId("manifold-view");
         gridView.setId("manifold-grid");
         gridView.setSmooth(false);
-        gridView.setPreserveRatio(true);
         gridPane.setId("manifold-pane");
         gridPane.getChildren().add(gridView);
         gridPane.setMinSize(200, 200);
@@ -51,8 +74,8 @@ public final class ManifoldView extends BorderPane {
         clip.widthProperty().bind(gridPane.widthProperty());
         clip.heightProperty().bind(gridPane.heightProperty());
         gridPane.setClip(clip);
-        gridView.fitWidthProperty().bind(javafx.beans.binding.Bindings.min(gridPane.widthProperty(), gridPane.heightProperty()).subtract(8));
-        gridView.fitHeightProperty().bind(gridView.fitWidthProperty());
+        gridPane.widthProperty().addListener((o, a, b) -> repaint());
+        gridPane.heightProperty().addListener((o, a, b) -> repaint());
 
         Spinner<Integer> size = new Spinner<>(5, 40, vm.gridSizeProperty().get());
         size.setId("grid-size");
@@ -117,16 +140,14 @@ public final class ManifoldView extends BorderPane {
         sliders.setPrefWidth(180);
         setRight(sliders);
 
-        vm.gridProperty().addListener((o, a, g) -> showGrid(g));
-        vm.movedProperty().addListener((o, a, b) -> followPlane());
-        vm.stripProperty().addListener((o, a, g) -> stripView.setImage(g == null ? null : toImage(g, null)));
+        vm.revisionProperty().addListener((o, a, b) -> {
+            if (changedAt == 0) {
+                changedAt = System.nanoTime();
+            }
+            repaint();
+        });
+        vm.stripProperty().addListener((o, a, g) -> stripView.setImage(g == null ? null : toImage(g)));
         vm.planeProperty().addListener((o, a, p) -> {
-            // A new plane: the grid on screen no longer lies on it, so stop shifting it.
-            shown = null;
-            gridView.setTranslateX(0);
-            gridView.setTranslateY(0);
-            gridView.setScaleX(1);
-            gridView.setScaleY(1);
             Workspace w = vm.workspace();
             int d = w == null ? 0 : w.model().latentDim();
             boolean dims = vm.modeProperty().get() == ManifoldViewModel.PlaneMode.DIMS;
@@ -182,51 +203,111 @@ public final class ManifoldView extends BorderPane {
         }
     }
 
-    private void showGrid(GridImage g) {
-        if (g == null) {
+    /** Draws the grid on the next frame (at most once a frame, however many changes come). */
+    private void repaint() {
+        dirty = true;
+        painter.start();
+    }
+
+    /**
+     * Draws the cells in view into the image at screen size. While a zoom or a new plane waits for its
+     * cells, the last picture stays, moved and scaled to where the plane now is.
+     */
+    private void paint() {
+        GridWindow w = vm.window();
+        if (w == null) {
             gridView.setImage(null);
+            shownLattice = null;
             return;
         }
-        gridImage = toImage(g, gridImage);
-        gridView.setImage(gridImage);
-        shown = g;
-        followPlane();
-        long asked = vm.requestedAt(g.requestId());
-        if (asked > 0) {
-            frames.add(System.nanoTime() - asked);
+        TileLattice t = w.lattice();
+        if (shownLattice != null && t != shownLattice && !w.complete()) {
+            followPlane();
+            return;
+        }
+        if (!fitCompositor(t)) {
+            return;
+        }
+        pixels.updateBuffer(b -> {
+            missing = compositor.draw(w);
+            return null;
+        });
+        gridView.setTranslateX(0);
+        gridView.setTranslateY(0);
+        gridView.setScaleX(1);
+        gridView.setScaleY(1);
+        shownLattice = t;
+        shownU = vm.centreU();
+        shownV = vm.centreV();
+        shownHalf = vm.halfSpan();
+        if (missing == 0 && changedAt != 0) {
+            frames.add(System.nanoTime() - changedAt);
+            changedAt = 0;
         }
     }
 
     /**
-     * Shifts and scales the grid on screen to where the plane now is, so that a drag follows the
-     * mouse at once even when decoding the next grid takes longer than a frame.
+     * Makes the compositor and image fit the pane and the lattice's grid (cells as large as the pane
+     * allows, the tiles' aspect kept); false when the pane has no room yet.
      */
-    private void followPlane() {
-        if (shown == null || shown.half() <= 0) {
-            return;
+    private boolean fitCompositor(TileLattice t) {
+        double room = Math.min(gridPane.getWidth(), gridPane.getHeight()) - 8;
+        if (room < 1) {
+            return false;
         }
-        double size = gridView.getFitWidth();
-        double scale = shown.half() / vm.halfSpan();
-        double perUnit = size / (2 * shown.half()) * scale;
-        gridView.setScaleX(scale);
-        gridView.setScaleY(scale);
-        gridView.setTranslateX(-(vm.centreU() - shown.u0()) * perUnit);
-        gridView.setTranslateY((vm.centreV() - shown.v0()) * perUnit);
+        int n = t.size();
+        int tw = t.tileShape().width();
+        int th = t.tileShape().height();
+        double scale = room / (n * (double) Math.max(tw, th));
+        int cellW = Math.max(1, (int) (tw * scale));
+        int cellH = Math.max(1, (int) (th * scale));
+        GridCompositor c = compositor;
+        if (c == null || c.size() != n || !c.tileShape().equals(t.tileShape()) || c.cellWidth() != cellW
+                || c.cellHeight() != cellH) {
+            compositor = new GridCompositor(n, t.tileShape(), cellW, cellH);
+            pixels = new PixelBuffer<>(compositor.width(), compositor.height(), IntBuffer.wrap(compositor.pixels()),
+                    PixelFormat.getIntArgbPreInstance());
+            gridView.setImage(new WritableImage(pixels));
+        }
+        return true;
     }
 
-    private static WritableImage toImage(GridImage g, WritableImage reuse) {
-        WritableImage img = reuse != null && (int) reuse.getWidth() == g.width() && (int) reuse.getHeight() == g.height()
-                ? reuse : new WritableImage(g.width(), g.height());
+    /**
+     * Shifts and scales the picture on screen to where the plane now is (a zoom waiting for its cells),
+     * so that the wheel answers at once even when decoding the new lattice takes longer than a frame.
+     */
+    private void followPlane() {
+        if (compositor == null || shownHalf <= 0) {
+            return;
+        }
+        double scale = shownHalf / vm.halfSpan();
+        double perUnit = compositor.cellWidth() / shownLattice.step() * scale;
+        gridView.setScaleX(scale);
+        gridView.setScaleY(scale);
+        gridView.setTranslateX(-(vm.centreU() - shownU) * perUnit);
+        gridView.setTranslateY((vm.centreV() - shownV) * perUnit);
+    }
+
+    private static WritableImage toImage(GridImage g) {
+        WritableImage img = new WritableImage(g.width(), g.height());
         img.getPixelWriter().setPixels(0, 0, g.width(), g.height(), PixelFormat.getIntArgbPreInstance(), g.argb(), 0, g.width());
         return img;
     }
 
-    /** Latency from a pan/zoom request to its grid on screen. */
+    /** Latency from a change (pan, zoom, decoded cells) to the first frame that shows every cell in view. */
     public FrameTimes frameTimes() {
         return frames;
     }
 
+    /** Cells in view drawn empty in the last frame because their decode had not arrived. */
+    public int missingCells() {
+        return missing;
+    }
+
     private double unitsPerPixel() {
+        if (compositor != null && shownLattice != null) {
+            return shownLattice.step() / compositor.cellWidth() * vm.halfSpan() / shownHalf;
+        }
         double shown = Math.max(1, gridView.getBoundsInParent().getWidth());
         return 2 * vm.halfSpan() / shown;
     }
@@ -244,6 +325,8 @@ public final class ManifoldView extends BorderPane {
             lastX = e.getX();
             lastY = e.getY();
         });
+        // At the end of a drag the grid settles on whole cells (less than half a cell away).
+        gridPane.setOnMouseReleased(e -> vm.settle());
         gridPane.setOnScroll(e -> {
             if (e.getDeltaY() != 0) {
                 vm.zoom(Math.exp(-e.getDeltaY() * 0.004));

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -14,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.ui.common.FrameTimes;
 import org.latentexplorer.ui.services.ModelHandle;
 import org.latentexplorer.ui.services.Pca;
 import org.latentexplorer.ui.services.Plane;
@@ -25,8 +29,9 @@ import org.latentexplorer.ui.tasks.TaskExecutor;
 
 /**
  * The manifold grid: an N×N grid of images decoded over a rectangle of a plane in latent space, and
- * the interpolation strip between two selected examples. Every change asks for a redraw; redraws are
- * decoded as one batch off the UI thread and coalesced (latest wins), so a drag never queues up work.
+ * the interpolation strip between two selected examples. The grid's cells lie on a lattice of the
+ * plane and are decoded once ({@link TileLattice}); every change decodes the cells that come into view
+ * as one batch off the UI thread, coalesced (latest wins), so a drag never queues up work.
  */
 public final class ManifoldViewModel {
     /** How the plane is chosen when d > 2. */
@@ -49,6 +54,8 @@ public final class ManifoldViewModel {
 
     public static final double DEFAULT_HALF = 4;
     public static final int STRIP_STEPS = 10;
+    /** Cells decoded beyond each side of the grid, so that a drag finds the next column already decoded. */
+    static final int MARGIN = 1;
 
     private final TaskExecutor executor;
     private final Session session;
@@ -58,7 +65,6 @@ public final class ManifoldViewModel {
     private final IntegerProperty dimA = new SimpleIntegerProperty(0);
     private final IntegerProperty dimB = new SimpleIntegerProperty(1);
     private final ObjectProperty<Plane> plane = new SimpleObjectProperty<>();
-    private final ObjectProperty<GridImage> grid = new SimpleObjectProperty<>();
     private final ObjectProperty<GridImage> strip = new SimpleObjectProperty<>();
     private final StringProperty rangeText = new SimpleStringProperty("");
     private final StringProperty stripText = new SimpleStringProperty("Select two points on the map for an interpolation strip.");
@@ -66,20 +72,32 @@ public final class ManifoldViewModel {
     private double u0;
     private double v0;
     private double half = DEFAULT_HALF;
-    private long requestId;
-    private final java.util.Map<Long, Long> requestTimes = new java.util.HashMap<>();
-    private final LatestWins<Request, GridImage> decoder;
+    private TileLattice lattice;
+    private final LatestWins<Fill, Filled> decoder;
+    private final LongProperty revision = new SimpleLongProperty();
+    private final FrameTimes decodeTimes = new FrameTimes();
+    private long decodedCells;
 
-    private record Request(ModelHandle model, ImageShape shape, float[][] codes, int cols, long id, double u0, double v0,
-                           double half) {
-        GridImage run() {
+    /** Decodes the cells of a block of the lattice that are not decoded yet. */
+    private record Fill(TileLattice lattice, int k0, int k1, int l0, int l1) {
+        Filled run() {
             long t0 = System.nanoTime();
-            float[][] images = model.decode(codes);
-            long decode = System.nanoTime() - t0;
-            int[] argb = GridMath.tile(images, shape, cols);
+            int count = lattice.fill(k0, k1, l0, l1);
+            return new Filled(lattice, count, System.nanoTime() - t0);
+        }
+    }
+
+    private record Filled(TileLattice lattice, int count, long nanos) {
+    }
+
+    /** The strip's codes, decoded and tiled. */
+    private record Strip(ModelHandle model, float[][] codes, int cols) {
+        GridImage run() {
+            ImageShape shape = model.config().inputShape();
+            int[] argb = GridMath.tile(model.decode(codes), shape, cols);
             ImageShape s = org.latentexplorer.ui.common.Raster.drawable(shape);
             int rows = (codes.length + cols - 1) / cols;
-            return new GridImage(argb, cols * s.width(), rows * s.height(), id, decode, u0, v0, half);
+            return new GridImage(argb, cols * s.width(), rows * s.height());
         }
     }
 
@@ -87,7 +105,7 @@ public final class ManifoldViewModel {
         this.executor = executor;
         this.session = session;
         this.errors = errors;
-        this.decoder = new LatestWins<>(executor, "manifold grid", Request::run, grid::set, this::failed);
+        this.decoder = new LatestWins<>(executor, "manifold grid", Fill::run, this::filled, this::failed);
         session.workspaceProperty().addListener((o, a, w) -> onWorkspace(w));
         session.selectionProperty().addListener((o, a, s) -> {
             pairAvailable.set(s.length >= 2);
@@ -108,8 +126,20 @@ public final class ManifoldViewModel {
         }
     }
 
+    private void filled(Filled f) {
+        if (f.count() > 0) {
+            decodeTimes.add(f.nanos());
+            decodedCells += f.count();
+        }
+        if (f.lattice() == lattice) {
+            revision.set(revision.get() + 1);
+            requestCells();
+        }
+    }
+
     private void onWorkspace(Workspace w) {
-        grid.set(null);
+        lattice = null;
+        revision.set(revision.get() + 1);
         strip.set(null);
         if (w == null) {
             return;
@@ -157,6 +187,7 @@ public final class ManifoldViewModel {
         u0 = 0;
         v0 = 0;
         half = DEFAULT_HALF;
+        lattice = null;
         plane.set(p);
         redraw();
     }
@@ -243,11 +274,12 @@ public final class ManifoldViewModel {
         redraw();
     }
 
-    /** Fires after every pan or zoom, before the grid is decoded (the view moves the old grid at once). */
-    private final javafx.beans.property.LongProperty moved = new javafx.beans.property.SimpleLongProperty();
-
-    public javafx.beans.property.LongProperty movedProperty() {
-        return moved;
+    /**
+     * Changes whenever the grid to show changes: a pan, a zoom, a new plane, or cells that finished
+     * decoding. The view draws {@link #window()} on the next frame.
+     */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision;
     }
 
     /** Moves the rectangle by (du, dv) plane units. */
@@ -273,6 +305,21 @@ public final class ManifoldViewModel {
         u0 = 0;
         v0 = 0;
         half = DEFAULT_HALF;
+        lattice = null;
+        redraw();
+    }
+
+    /**
+     * Moves to the nearest position where the cells lie on the lattice (less than half a cell away),
+     * so that the grid at rest is exactly the n×n grid over its range (end of a drag).
+     */
+    public void settle() {
+        TileLattice t = lattice;
+        if (t == null) {
+            return;
+        }
+        u0 = t.u(Math.round(t.column(u0, half))) + half;
+        v0 = t.v(Math.round(t.row(v0, half))) - half;
         redraw();
     }
 
@@ -288,9 +335,14 @@ public final class ManifoldViewModel {
         return v0;
     }
 
-    /** Asks for the grid to be decoded again. */
+    /**
+     * Shows the grid at the current position: starts a new lattice when the cells' spacing, the plane or
+     * the model changed, and decodes, in one batch on a worker, the cells in view that are not decoded
+     * yet, then those of a ring of {@value #MARGIN} cell around them. A drag decodes only the rows and
+     * columns that come into view, usually before they do.
+     */
     public void redraw() {
-        moved.set(moved.get() + 1);
+        revision.set(revision.get() + 1);
         Workspace w = session.workspace();
         Plane p = plane.get();
         if (w == null || p == null) {
@@ -299,13 +351,69 @@ public final class ManifoldViewModel {
         int n = Math.max(5, Math.min(40, gridSize.get()));
         rangeText.set(String.format(Locale.ROOT, "%s · u %.2f..%.2f · v %.2f..%.2f · %d×%d", p.description(),
                 u0 - half, u0 + half, v0 - half, v0 + half, n, n));
-        long id = ++requestId;
-        requestTimes.put(id, System.nanoTime());
-        if (requestTimes.size() > 64) {
-            requestTimes.keySet().removeIf(k -> k < id - 32);
+        TileLattice t = lattice;
+        if (t == null || !t.matches(w.model(), p, TileLattice.step(half, n), n)) {
+            lattice = TileLattice.of(w.model(), p, u0, v0, half, n);
         }
-        decoder.request(new Request(w.model(), w.model().config().inputShape(), GridMath.gridCodes(p, u0, v0, half, n),
-                n, id, u0, v0, half));
+        requestCells();
+    }
+
+    /** Decodes the cells in view if some are missing, else the ring around them if some are missing. */
+    private void requestCells() {
+        TileLattice t = lattice;
+        if (t != null && !requestMissing(t, 0)) {
+            requestMissing(t, MARGIN);
+        }
+    }
+
+    /** Asks for the block of cells in view widened by {@code margin} when some are missing; says whether it asked. */
+    private boolean requestMissing(TileLattice t, int margin) {
+        int n = t.size();
+        double col = t.column(u0, half);
+        double row = t.row(v0, half);
+        int k0 = (int) Math.floor(col) - margin;
+        int l0 = (int) Math.floor(row) - margin;
+        int k1 = (int) Math.ceil(col) + n - 1 + margin;
+        int l1 = (int) Math.ceil(row) + n - 1 + margin;
+        if (t.covers(k0, k1, l0, l1)) {
+            return false;
+        }
+        decoder.request(new Fill(t, k0, k1, l0, l1));
+        return true;
+    }
+
+    /** The part of the lattice to show now, or null when there is no model or plane. */
+    public GridWindow window() {
+        TileLattice t = lattice;
+        return t == null ? null : new GridWindow(t, t.column(u0, half), t.row(v0, half));
+    }
+
+    /** Whether every cell in view is decoded. */
+    public boolean complete() {
+        GridWindow g = window();
+        return g != null && g.complete();
+    }
+
+    /** The grid as shown now, one pixel per image pixel (export, tests), or null when there is none. */
+    public GridImage snapshot() {
+        GridWindow g = window();
+        if (g == null) {
+            return null;
+        }
+        ImageShape s = g.lattice().tileShape();
+        GridCompositor c = new GridCompositor(g.lattice().size(), s, s.width(), s.height());
+        c.draw(g);
+        return new GridImage(c.pixels(), c.width(), c.height());
+    }
+
+    /** How long each batch of cells took to decode on the worker (benchmarks). */
+    public FrameTimes decodeTimes() {
+        return decodeTimes;
+    }
+
+    /** How many cells have been decoded since the view model was made (benchmarks, tests). */
+    public long decodedCells() {
+        return decodedCells;
     }
 
     private void updateStrip() {
@@ -324,13 +432,13 @@ public final class ManifoldViewModel {
         System.arraycopy(lin, 0, both, 0, STRIP_STEPS);
         System.arraycopy(sph, 0, both, STRIP_STEPS, STRIP_STEPS);
         stripText.set("#" + sel[0] + " → #" + sel[1] + ": linear (top), spherical (bottom)");
-        Request r = new Request(w.model(), w.model().config().inputShape(), both, STRIP_STEPS, 0, 0, 0, 0);
+        Strip r = new Strip(w.model(), both, STRIP_STEPS);
         executor.submit("interpolation strip", false, (p, c) -> r.run(), strip::set, this::failed);
     }
 
     /** Writes the grid (or the strip) as a PNG. */
     public void exportPng(Path file, boolean stripInstead) {
-        GridImage g = stripInstead ? strip.get() : grid.get();
+        GridImage g = stripInstead ? strip.get() : snapshot();
         if (g == null) {
             return;
         }
@@ -340,12 +448,6 @@ public final class ManifoldViewModel {
             AtomicFiles.write(file, out -> javax.imageio.ImageIO.write(img, "png", out));
             return file;
         }, f -> session.statusProperty().set("Wrote " + f), t -> errors.error("Could not export", ErrorReporter.describe(t)));
-    }
-
-    /** When the grid with this request id was asked for (System.nanoTime), or -1. */
-    public long requestedAt(long id) {
-        Long t = requestTimes.get(id);
-        return t == null ? -1 : t;
     }
 
     public IntegerProperty gridSizeProperty() {
@@ -366,10 +468,6 @@ public final class ManifoldViewModel {
 
     public ObjectProperty<Plane> planeProperty() {
         return plane;
-    }
-
-    public ObjectProperty<GridImage> gridProperty() {
-        return grid;
     }
 
     public ObjectProperty<GridImage> stripProperty() {

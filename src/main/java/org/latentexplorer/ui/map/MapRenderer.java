@@ -23,6 +23,15 @@ public final class MapRenderer {
      */
     public static void render(int[] argb, Viewport v, float[] x, float[] y, int[] colour, boolean[] visible,
                               int[] selected, boolean dimOthers) {
+        render(argb, v, x, y, colour, visible, null, selected, dimOthers);
+    }
+
+    /**
+     * As above, with {@code front}: points drawn a second time after all the others (the selected
+     * clusters' points, so that no crowd of other points covers them), or null.
+     */
+    public static void render(int[] argb, Viewport v, float[] x, float[] y, int[] colour, boolean[] visible,
+                              int[] front, int[] selected, boolean dimOthers) {
         int w = v.width();
         int h = v.height();
         Arrays.fill(argb, 0, w * h, BACKGROUND);
@@ -38,6 +47,11 @@ public final class MapRenderer {
             int px = (int) (x[i] * s + ox);
             int py = (int) (oy - y[i] * s);
             square(argb, w, h, px, py, r, dimOthers ? DIMMED : colour[i]);
+        }
+        if (front != null) {
+            for (int i : front) {
+                square(argb, w, h, (int) (x[i] * s + ox), (int) (oy - y[i] * s), r, colour[i]);
+            }
         }
         if (selected != null) {
             for (int i : selected) {

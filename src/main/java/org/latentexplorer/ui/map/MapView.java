@@ -1,21 +1,25 @@
 package org.latentexplorer.ui.map;
 
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -52,6 +56,8 @@ public final class MapView extends BorderPane {
     private final FrameTimes frames = new FrameTimes();
     private WritableImage image;
     private int[] buffer = new int[0];
+    /** The image's pixels are {@link #buffer} itself: no copy or format conversion per frame. */
+    private PixelBuffer<IntBuffer> pixels;
     private Viewport viewport;
     private boolean dirty;
     private boolean needsFit = true;
@@ -62,6 +68,8 @@ public final class MapView extends BorderPane {
     private double lastX;
     private double lastY;
     private final List<double[]> lasso = new ArrayList<>();
+    private List<MapViewModel.LegendEntry> legendShown = List.of();
+    private boolean legendByCluster;
 
     public MapView(MapViewModel vm, ErrorReporter errors, FileDialogs dialogs) {
         this.vm = vm;
@@ -75,7 +83,11 @@ public final class MapView extends BorderPane {
         clip.widthProperty().bind(plot.widthProperty());
         clip.heightProperty().bind(plot.heightProperty());
         plot.setClip(clip);
+        overlay.setId("map-overlay");
         overlay.setMouseTransparent(true);
+        // Shown only while a box or lasso is drawn: a full-size transparent canvas would be blended
+        // over the points in every frame of a pan.
+        overlay.setVisible(false);
         plot.widthProperty().addListener((o, a, b) -> resize());
         plot.heightProperty().addListener((o, a, b) -> resize());
 
@@ -127,7 +139,8 @@ public final class MapView extends BorderPane {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (dirty) {
+                // Behind another tab the map waits: it draws when it is shown again.
+                if (dirty && shown()) {
                     dirty = false;
                     render();
                 }
@@ -135,11 +148,38 @@ public final class MapView extends BorderPane {
         }.start();
     }
 
+    /** True when the map is in a window and neither it nor a parent is hidden (another tab is selected). */
+    private boolean shown() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null;
+    }
+
     private Region sidePanel() {
         VBox legendBox = new VBox(2);
         legendBox.setId("map-legend");
         vm.legend().addListener((javafx.collections.ListChangeListener<MapViewModel.LegendEntry>) c -> fillLegend(legendBox));
         fillLegend(legendBox);
+        ChoiceBox<MapViewModel.Colouring> colouring = new ChoiceBox<>();
+        colouring.getItems().setAll(MapViewModel.Colouring.values());
+        colouring.valueProperty().bindBidirectional(vm.colouringProperty());
+        colouring.setId("map-colouring");
+        Label note = new Label();
+        note.setId("map-cluster-note");
+        note.setWrapText(true);
+        note.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+        note.textProperty().bind(vm.clusterNoteProperty());
+        note.visibleProperty().bind(vm.clusterNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        Button fitClusters = new Button("Fit k-means to the codes");
+        fitClusters.setId("map-fit-clusters");
+        fitClusters.setOnAction(e -> vm.clusters().requestFit());
+        fitClusters.visibleProperty().bind(vm.clusters().fittableProperty()
+                .and(vm.colouringProperty().isEqualTo(MapViewModel.Colouring.CLUSTER)));
+        fitClusters.managedProperty().bind(fitClusters.visibleProperty());
 
         ImageView original = Images.pixelView(96);
         original.setId("hover-image");
@@ -165,7 +205,7 @@ public final class MapView extends BorderPane {
                 : vm.selection().length + " selected" + (vm.selection().length == 1 ? ": #" + vm.selection()[0] : "")));
         Label help = new Label("Drag: pan · Wheel: zoom · Click: select\nShift-drag: box · Alt-drag: lasso");
         help.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
-        VBox side = new VBox(10, title("Classes"), legendBox, title("Hovered"), hoverText, pair,
+        VBox side = new VBox(10, colouring, note, fitClusters, legendBox, title("Hovered"), hoverText, pair,
                 title("Probe: decoded at the mouse"), probe, probeText, selection, help);
         side.setPadding(new Insets(8));
         side.setPrefWidth(230);
@@ -195,18 +235,66 @@ public final class MapView extends BorderPane {
     }
 
     private void fillLegend(VBox box) {
+        boolean byCluster = vm.colouringProperty().get() == MapViewModel.Colouring.CLUSTER;
+        if (byCluster == legendByCluster && sameGroups(legendShown, vm.legend())) {
+            // Only what is shown or picked changed (a click on a cluster): restyle, no new nodes.
+            for (int i = 0; i < vm.legend().size(); i++) {
+                MapViewModel.LegendEntry e = vm.legend().get(i);
+                Node row = box.getChildren().get(i);
+                if (row instanceof HBox h) {
+                    ((CheckBox) h.getChildren().get(0)).setSelected(e.shown());
+                    h.getChildren().get(1).setStyle(nameStyle(e));
+                } else {
+                    ((CheckBox) row).setSelected(e.shown());
+                }
+            }
+            legendShown = List.copyOf(vm.legend());
+            return;
+        }
+        legendByCluster = byCluster;
+        legendShown = List.copyOf(vm.legend());
         box.getChildren().clear();
         for (MapViewModel.LegendEntry e : vm.legend()) {
-            CheckBox cb = new CheckBox(e.name());
+            CheckBox cb = new CheckBox(byCluster ? "" : e.name());
             cb.setId("legend-" + e.index());
             cb.setSelected(e.shown());
             cb.setGraphic(new Rectangle(10, 10, Palette.color(e.index())));
-            cb.selectedProperty().addListener((o, a, b) -> vm.setClassShown(e.index(), b));
-            box.getChildren().add(cb);
+            cb.selectedProperty().addListener((o, a, b) -> vm.setShown(e.index(), b));
+            if (!byCluster) {
+                box.getChildren().add(cb);
+                continue;
+            }
+            // The box hides or shows the cluster's points; the name picks the cluster (as on the Clusters screen).
+            Label name = new Label(e.index() + " · " + e.name());
+            name.setId("legend-name-" + e.index());
+            name.setCursor(Cursor.HAND);
+            name.setStyle(nameStyle(e));
+            name.setOnMouseClicked(m -> vm.pickCluster(e.index(), m.isShortcutDown() || m.isShiftDown()));
+            HBox row = new HBox(4, cb, name);
+            row.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(row);
         }
         if (vm.legend().isEmpty()) {
-            box.getChildren().add(new Label("(no labels)"));
+            box.getChildren().add(new Label(byCluster ? "" : "(no labels)"));
         }
+    }
+
+    private static String nameStyle(MapViewModel.LegendEntry e) {
+        return e.highlighted() ? "-fx-font-weight: bold; -fx-underline: true;" : "";
+    }
+
+    /** Same entries, names and colours in the same order (what is shown or picked may differ). */
+    private static boolean sameGroups(List<MapViewModel.LegendEntry> a, List<MapViewModel.LegendEntry> b) {
+        if (a.size() != b.size() || a.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).index() != b.get(i).index() || !a.get(i).name().equals(b.get(i).name())
+                    || a.get(i).argb() != b.get(i).argb()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void setOnFirstDraw(Runnable r) {
@@ -256,8 +344,9 @@ public final class MapView extends BorderPane {
         }
         long t0 = System.nanoTime();
         if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
-            image = new WritableImage(w, h);
             buffer = new int[w * h];
+            pixels = new PixelBuffer<>(w, h, IntBuffer.wrap(buffer), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(pixels);
             imageView.setImage(image);
             overlay.setWidth(w);
             overlay.setHeight(h);
@@ -268,8 +357,10 @@ public final class MapView extends BorderPane {
             needsFit = false;
         }
         int[] sel = vm.selection();
-        MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), sel, false);
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), buffer, 0, w);
+        pixels.updateBuffer(b -> {
+            MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), vm.front(), sel, false);
+            return null;
+        });
         frames.add(System.nanoTime() - t0);
         if (onFirstDraw != null) {
             Runnable r = onFirstDraw;
@@ -339,8 +430,15 @@ public final class MapView extends BorderPane {
         Projection p = vm.projectionProperty().get();
         if (p != null && viewport != null) {
             if (click && e.getButton() == MouseButton.PRIMARY) {
-                vm.click(MapRenderer.nearest(viewport, p.x(), p.y(), vm.visibility(), e.getX(), e.getY(), 6),
-                        e.isShiftDown() || e.isShortcutDown());
+                boolean add = e.isShiftDown() || e.isShortcutDown();
+                int i = MapRenderer.nearest(viewport, p.x(), p.y(), vm.visibility(), e.getX(), e.getY(), 6);
+                // Near no point but inside a cluster's region: the nearest point within reach names the cluster.
+                int region = i >= 0 ? -1 : MapRenderer.nearest(viewport, p.x(), p.y(), vm.visibility(), e.getX(), e.getY(), 30);
+                if (vm.clusterOf(region) >= 0) {
+                    vm.pickCluster(vm.clusterOf(region), add);
+                } else {
+                    vm.click(i, add);
+                }
             } else if (drag == Drag.BOX) {
                 selectPolygon(List.of(new double[] {pressX, pressY}, new double[] {e.getX(), pressY},
                         new double[] {e.getX(), e.getY()}, new double[] {pressX, e.getY()}));
@@ -350,6 +448,7 @@ public final class MapView extends BorderPane {
         }
         drag = Drag.NONE;
         overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        overlay.setVisible(false);
     }
 
     private void selectPolygon(List<double[]> screen) {
@@ -363,6 +462,7 @@ public final class MapView extends BorderPane {
     }
 
     private void drawOverlay(List<double[]> pts) {
+        overlay.setVisible(true);
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         g.setStroke(Color.rgb(30, 30, 30, 0.8));

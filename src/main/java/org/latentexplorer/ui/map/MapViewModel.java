@@ -26,10 +26,12 @@ import org.latentexplorer.ui.services.ModelHandle;
 import org.latentexplorer.ui.services.Plane;
 import org.latentexplorer.ui.services.Projection;
 import org.latentexplorer.ui.services.ProjectionSpec;
+import org.latentexplorer.ui.shell.ClusterSelection;
 import org.latentexplorer.ui.shell.ErrorReporter;
 import org.latentexplorer.ui.shell.Session;
 import org.latentexplorer.ui.shell.Workspace;
 import org.latentexplorer.ui.tasks.LatestWins;
+import org.latentexplorer.ui.tasks.TaskHandle;
 import org.latentexplorer.ui.tasks.TaskExecutor;
 
 /**
@@ -55,9 +57,17 @@ public final class MapViewModel {
     private final ObjectProperty<float[]> probeImage = new SimpleObjectProperty<>();
     private final StringProperty probeText = new SimpleStringProperty("");
 
+    private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(Colouring.LABEL);
+    private final StringProperty clusterNote = new SimpleStringProperty("");
+    private final ClusterSelection clusters;
     private int[] colours = new int[0];
     private boolean[] visible;
-    private boolean[] classVisible = new boolean[0];
+    private int[] front;
+    private boolean[] labelShown = new boolean[0];
+    private boolean[] clusterShown = new boolean[0];
+    private ClusterColours clusterColours;
+    private long clusterRun;
+    private TaskHandle clusterTask;
     private final LatestWins<Decode, float[]> reconstruct;
     private final LatestWins<Decode, float[]> probe;
     private long projectionRun;
@@ -69,9 +79,33 @@ public final class MapViewModel {
         }
     }
 
-    /** A class in the legend: its index, name, colour and whether it is shown. */
-    public record LegendEntry(int index, String name, int argb, boolean shown) {
+    /**
+     * A class or cluster in the legend: its index, name, colour, whether it is shown, and whether it is
+     * one of the selected clusters.
+     */
+    public record LegendEntry(int index, String name, int argb, boolean shown, boolean highlighted) {
     }
+
+    /** What the points' colours show. */
+    public enum Colouring {
+        LABEL("Colour by label"), CLUSTER("Colour by cluster");
+
+        private final String text;
+
+        Colouring(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Points of unselected clusters while some are selected: present, but out of the way. */
+    static final int FADED = 0xFFE2E2E2;
+    /** Points while their clusters are being computed. */
+    static final int PENDING = 0xFFBDBDBD;
 
     public MapViewModel(CoreServices services, TaskExecutor executor, Session session, ErrorReporter errors) {
         this.services = services;
@@ -84,6 +118,18 @@ public final class MapViewModel {
         probe = new LatestWins<>(executor, "probe", Decode::run, probeImage::set, t -> probeImage.set(null));
         session.workspaceProperty().addListener((o, a, w) -> onWorkspace(w));
         session.selectionProperty().addListener((o, a, b) -> bump());
+        clusters = session.clusters();
+        colouring.addListener((o, a, b) -> {
+            if (b == Colouring.CLUSTER) {
+                clusters.requestLoad();
+            }
+            updateClusters();
+        });
+        clusters.loadedProperty().addListener((o, a, b) -> updateClusters());
+        // The selected clusters and their names change only what colouring by cluster shows.
+        clusters.selected().addListener((javafx.collections.ListChangeListener<Integer>) c -> recolourClusters());
+        clusters.names().addListener((javafx.collections.ListChangeListener<String>) c -> recolourClusters());
+        clusters.noteProperty().addListener((o, a, b) -> updateNote());
         if (session.workspace() != null) {
             onWorkspace(session.workspace());
         }
@@ -100,22 +146,168 @@ public final class MapViewModel {
         }
         Dataset data = w.dataset();
         colours = new int[data.size()];
-        List<LegendEntry> entries = new ArrayList<>();
-        if (data.hasLabels()) {
-            for (int i = 0; i < colours.length; i++) {
-                colours[i] = Palette.argb(data.labels()[i]);
+        labelShown = new boolean[data.hasLabels() ? data.labelNames().size() : 0];
+        java.util.Arrays.fill(labelShown, true);
+        updateClusters();
+        reproject();
+    }
+
+    // ---- colours: by label or by cluster ------------------------------------------------------------
+
+    /** Starts computing the points' clusters when they are shown and not known for the current clusters. */
+    private void updateClusters() {
+        Workspace w = session.workspace();
+        ClusterSelection.Loaded l = clusters.loaded();
+        if (l == null || w == null || l.model() != w.model()) {
+            // Withdrawn or not read yet (the map may hear of a new model before the Clusters screen does).
+            stopClusterTask();
+            clusterColours = null;
+            if (w != null && colouring.get() == Colouring.CLUSTER) {
+                clusters.requestLoad();
             }
-            for (int k = 0; k < data.labelNames().size(); k++) {
-                entries.add(new LegendEntry(k, data.labelNames().get(k), Palette.argb(k), true));
+        } else if (colouring.get() == Colouring.CLUSTER && (clusterColours == null || clusterColours.source() != l)) {
+            stopClusterTask();
+            long run = clusterRun;
+            clusterColours = null;
+            clusterShown = new boolean[l.clusters().clusterCount()];
+            java.util.Arrays.fill(clusterShown, true);
+            clusterTask = executor.submit("Clusters of " + w.dataset().size() + " points", true, (progress, cancel) ->
+                    ClusterColours.compute(l, w.dataset(), w.codes(), progress, cancel), cc -> {
+                        if (run == clusterRun) {
+                            clusterColours = cc;
+                            recolour();
+                        }
+                    }, t -> {
+                        if (run == clusterRun && !ErrorReporter.isCancellation(t)) {
+                            clusterNote.set("Could not compute the clusters: " + ErrorReporter.describe(t));
+                            errors.error("Could not colour the map by cluster", ErrorReporter.describe(t));
+                        }
+                    });
+        }
+        recolour();
+    }
+
+    /** Forgets the clusters being computed (their result is dropped) and stops the task. */
+    private void stopClusterTask() {
+        clusterRun++;
+        if (clusterTask != null) {
+            clusterTask.cancel();
+            clusterTask = null;
+        }
+    }
+
+    private void updateNote() {
+        if (colouring.get() != Colouring.CLUSTER) {
+            clusterNote.set("");
+        } else if (clusterColours != null) {
+            ClusterSelection.Loaded l = clusterColours.source();
+            clusterNote.set(l.clusters().clusterCount() + " clusters · " + l.clusters().source()
+                    + " · faint = uncertain · click a point to pick its cluster");
+        } else if (clusters.loaded() != null && clusters.loaded().model() == modelOrNull()) {
+            clusterNote.set("Computing the cluster of each point…");
+        } else {
+            clusterNote.set(clusters.noteProperty().get());
+        }
+    }
+
+    private void recolourClusters() {
+        if (colouring.get() == Colouring.CLUSTER) {
+            recolour();
+        }
+    }
+
+    private ModelHandle modelOrNull() {
+        return session.workspace() == null ? null : session.workspace().model();
+    }
+
+    /** Colours, visibility, draw order and legend for the current colouring, selection and names. */
+    private void recolour() {
+        Workspace w = session.workspace();
+        if (w == null) {
+            return;
+        }
+        Dataset data = w.dataset();
+        int n = colours.length;
+        List<LegendEntry> entries = new ArrayList<>();
+        front = null;
+        if (colouring.get() == Colouring.CLUSTER) {
+            if (clusterColours == null) {
+                java.util.Arrays.fill(colours, PENDING);
+                visible = null;
+            } else {
+                clusterLegend(entries);
             }
         } else {
-            java.util.Arrays.fill(colours, Palette.UNLABELLED);
+            if (data.hasLabels()) {
+                for (int i = 0; i < n; i++) {
+                    colours[i] = data.labels()[i] < 0 ? Palette.UNLABELLED : Palette.argb(data.labels()[i]);
+                }
+                for (int k = 0; k < labelShown.length; k++) {
+                    entries.add(new LegendEntry(k, data.labelNames().get(k), Palette.argb(k), labelShown[k], false));
+                }
+            } else {
+                java.util.Arrays.fill(colours, Palette.UNLABELLED);
+            }
+            visible = hidden(data.hasLabels() ? data.labels() : null, labelShown);
         }
-        classVisible = new boolean[entries.size()];
-        java.util.Arrays.fill(classVisible, true);
-        visible = null;
         legend.setAll(entries);
-        reproject();
+        updateNote();
+        bump();
+    }
+
+    private void clusterLegend(List<LegendEntry> entries) {
+        int[] cluster = clusterColours.cluster();
+        float[] confidence = clusterColours.confidence();
+        int k = clusterShown.length;
+        boolean[] picked = new boolean[k];
+        List<Integer> selected = clusters.selected();
+        for (int c : selected) {
+            if (c >= 0 && c < k) {
+                picked[c] = true;
+            }
+        }
+        boolean any = !selected.isEmpty();
+        int inFront = 0;
+        for (int i = 0; i < colours.length; i++) {
+            int c = cluster[i];
+            if (!any || picked[c]) {
+                colours[i] = ClusterColours.shade(Palette.argb(c), confidence[i], k);
+                inFront += any && clusterShown[c] ? 1 : 0;
+            } else {
+                colours[i] = FADED;
+            }
+        }
+        if (any) {
+            // The selected clusters' points are drawn again on top, so the faded crowd cannot cover them.
+            front = new int[inFront];
+            for (int i = 0, j = 0; i < colours.length; i++) {
+                if (picked[cluster[i]] && clusterShown[cluster[i]]) {
+                    front[j++] = i;
+                }
+            }
+        }
+        List<String> names = clusters.names();
+        for (int c = 0; c < k; c++) {
+            entries.add(new LegendEntry(c, c < names.size() ? names.get(c) : "cluster " + c, Palette.argb(c),
+                    clusterShown[c], picked[c]));
+        }
+        visible = hidden(cluster, clusterShown);
+    }
+
+    /** Per-point visibility from per-group visibility, or null when every group is shown. */
+    private static boolean[] hidden(int[] group, boolean[] shown) {
+        boolean all = true;
+        for (boolean b : shown) {
+            all &= b;
+        }
+        if (all || group == null) {
+            return null;
+        }
+        boolean[] v = new boolean[group.length];
+        for (int i = 0; i < group.length; i++) {
+            v[i] = group[i] < 0 || group[i] >= shown.length || shown[group[i]];
+        }
+        return v;
     }
 
     /** Lays the codes out: directly for d ≤ 2, through the chosen method otherwise. */
@@ -176,26 +368,32 @@ public final class MapViewModel {
 
     // ---- legend ----------------------------------------------------------------------------------
 
-    public void setClassShown(int k, boolean shown) {
-        if (k < 0 || k >= classVisible.length || classVisible[k] == shown) {
+    /** Shows or hides the points of legend entry {@code k}: a class, or a cluster when coloured by cluster. */
+    public void setShown(int k, boolean shown) {
+        boolean[] groups = colouring.get() == Colouring.CLUSTER ? clusterShown : labelShown;
+        if (k < 0 || k >= groups.length || groups[k] == shown) {
             return;
         }
-        classVisible[k] = shown;
-        legend.set(k, new LegendEntry(k, legend.get(k).name(), legend.get(k).argb(), shown));
-        int[] labels = session.workspace().dataset().labels();
-        boolean all = true;
-        for (boolean b : classVisible) {
-            all &= b;
-        }
-        if (all) {
-            visible = null;
+        groups[k] = shown;
+        recolour();
+    }
+
+    /**
+     * Picks cluster {@code c} (the map's legend, or the cluster of a clicked point): it becomes the
+     * window's selected cluster, which the Clusters screen samples from; {@code add} toggles it instead.
+     */
+    public void pickCluster(int c, boolean add) {
+        if (add) {
+            clusters.toggle(c);
         } else {
-            visible = new boolean[labels.length];
-            for (int i = 0; i < labels.length; i++) {
-                visible[i] = classVisible[labels[i]];
-            }
+            clusters.select(List.of(c));
         }
-        bump();
+    }
+
+    /** The cluster of point {@code i} when the map is coloured by cluster and they are known, else −1. */
+    public int clusterOf(int i) {
+        return colouring.get() == Colouring.CLUSTER && clusterColours != null && i >= 0 && i < clusterColours.cluster().length
+                ? clusterColours.cluster()[i] : -1;
     }
 
     // ---- hover, probe, selection -----------------------------------------------------------------
@@ -237,7 +435,17 @@ public final class MapViewModel {
         return b.append(z.length > 4 ? ", …)" : ")").toString();
     }
 
+    /**
+     * A click on point {@code i} (−1: on no point): selects the example, and when the map is coloured
+     * by cluster, also that point's cluster ({@code add}: adds or removes them instead).
+     */
     public void click(int i, boolean add) {
+        int c = clusterOf(i);
+        if (c >= 0) {
+            pickCluster(c, add);
+        } else if (i < 0 && !add && colouring.get() == Colouring.CLUSTER) {
+            clusters.select(List.of());
+        }
         if (i < 0) {
             if (!add) {
                 session.select();
@@ -409,6 +617,25 @@ public final class MapViewModel {
 
     public int[] colours() {
         return colours;
+    }
+
+    /** Points to draw again on top of the others (the selected clusters'), or null. */
+    public int[] front() {
+        return front;
+    }
+
+    public ObjectProperty<Colouring> colouringProperty() {
+        return colouring;
+    }
+
+    /** What the cluster colouring shows, or why there is none yet; empty when coloured by label. */
+    public StringProperty clusterNoteProperty() {
+        return clusterNote;
+    }
+
+    /** The window's clusters (to fit them from the map for a plain VAE). */
+    public ClusterSelection clusters() {
+        return clusters;
     }
 
     /** Per-point visibility, or null when every class is shown. */

@@ -48,7 +48,7 @@ public final class ScreenshotTour {
         Thread.sleep(1500);
         shot(prefix + "-map");
         fx(() -> window.tabs().getSelectionModel().select(1));
-        until(() -> window.manifoldViewModel().gridProperty().get() != null && window.manifoldViewModel().stripProperty().get() != null);
+        until(() -> window.manifoldViewModel().complete() && window.manifoldViewModel().stripProperty().get() != null);
         Thread.sleep(800);
         shot(prefix + "-manifold");
         if (window.session().workspace().model().latentDim() > 2) {

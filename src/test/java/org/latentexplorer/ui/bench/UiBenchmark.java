@@ -32,8 +32,23 @@ import org.latentexplorer.ui.training.TrainFormViewModel;
  */
 public final class UiBenchmark {
     private static MainWindow window;
+    private static PulseLog pulseLog;
 
+    /** Arguments: the scenarios to run, any of {@code map manifold training}; none means all three. */
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // The FX thread would keep the JVM alive after a failure.
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        java.util.Set<String> scenarios = args.length == 0 ? java.util.Set.of("map", "manifold", "training")
+                : java.util.Set.of(args);
+        pulseLog = PulseLog.install();
         Path model = RealModels.mnist(2);
         Path config = Files.createTempDirectory("ui-bench");
         CountDownLatch started = new CountDownLatch(1);
@@ -51,7 +66,21 @@ public final class UiBenchmark {
         org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-map");
         System.out.println("[bench] model " + model + ", pipeline " + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
 
-        // --- map: 70,000 points (the 10k MNIST codes seven times, jittered) --------------------------
+        if (scenarios.contains("map")) {
+            mapScenario();
+        }
+        if (scenarios.contains("manifold")) {
+            manifoldScenario();
+        }
+        if (scenarios.contains("training")) {
+            trainingScenario();
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Pan and zoom of the map with 70,000 points (the 10k MNIST codes seven times, jittered). */
+    private static void mapScenario() throws Exception {
         onFx(() -> {
             Workspace w = window.session().workspace();
             Dataset d = w.dataset();
@@ -78,8 +107,9 @@ public final class UiBenchmark {
         waitUntil(() -> window.mapViewModel().projectionProperty().get() != null
                 && window.mapViewModel().projectionProperty().get().size() == 70_000, 30);
         FrameTimes pulses = new FrameTimes();
+        FrameTimes frames = new FrameTimes();
         onFx(() -> window.mapView().frameTimes().clear());
-        animate(300, pulses, frame -> {
+        animate(300, pulses, frames, frame -> {
             if (frame % 10 == 9) {
                 window.mapView().zoomBy(frame % 20 == 9 ? 1.15 : 1 / 1.15, 400, 300);
             } else {
@@ -87,25 +117,56 @@ public final class UiBenchmark {
             }
         });
         report("map pan/zoom, 70,000 points: draw (buffer + PixelWriter)", window.mapView().frameTimes());
-        report("map pan/zoom, 70,000 points: interval between pulses", pulses);
+        reportFrames("map pan/zoom, 70,000 points", frames, pulses);
+    }
 
-        // --- manifold: drag at one step per pulse --------------------------------------------------
+    /** Dragging the manifold grid by one step per pulse, slowly and then fast. */
+    private static void manifoldScenario() throws Exception {
+        var vm = window.manifoldViewModel();
+        var view = window.manifoldView();
         onFx(() -> window.tabs().getSelectionModel().select(1));
-        waitUntil(() -> window.manifoldViewModel().gridProperty().get() != null, 30);
+        waitUntil(vm::complete, 30);
         Thread.sleep(300);
         org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-manifold");
-        FrameTimes decode = new FrameTimes();
-        onFx(() -> {
-            window.manifoldView().frameTimes().clear();
-            window.manifoldViewModel().gridProperty().addListener((o, a, g) -> {
-                if (g != null) {
-                    decode.add(g.decodeNanos());
-                }
+        // Slow: 0.03 units a pulse (a cell is 8/19 = 0.42 units), fast: 0.2 units, about half a cell.
+        for (double speed : new double[] {0.03, 0.2}) {
+            String name = String.format(Locale.ROOT, "manifold 20x20 drag %.2f/pulse", speed);
+            int[] incomplete = {0};
+            long cellsBefore = vm.decodedCells();
+            onFx(() -> {
+                view.frameTimes().clear();
+                vm.decodeTimes().clear();
             });
+            FrameTimes pulses = new FrameTimes();
+            FrameTimes frames = new FrameTimes();
+            animate(300, pulses, frames, frame -> {
+                if (view.missingCells() > 0) {
+                    incomplete[0]++;
+                }
+                vm.pan(frame % 100 < 50 ? speed : -speed, speed / 3);
+            });
+            onFx(vm::settle);
+            waitUntil(vm::complete, 30);
+            Thread.sleep(300);
+            report(name + ": change -> every cell on screen", view.frameTimes());
+            report(name + ": decode of new cells (worker)", vm.decodeTimes());
+            System.out.printf(Locale.ROOT, "[bench] %-58s %d cells in %d batches; %d of 300 frames had cells not yet decoded%n",
+                    name + ": decoded", vm.decodedCells() - cellsBefore, vm.decodeTimes().count(), incomplete[0]);
+            reportFrames(name, frames, pulses);
+        }
+        // The picture between cells (as while dragging) and after the drag ends, to look at.
+        double cell = 2 * vm.halfSpan() / 19;
+        onFx(() -> {
+            vm.reset();
+            vm.pan(0.37 * cell, -0.21 * cell);
         });
-        FrameTimes dragPulses = new FrameTimes();
-        animate(300, dragPulses, frame -> window.manifoldViewModel().pan(frame % 100 < 50 ? 0.03 : -0.03, 0.01));
-        Thread.sleep(500);
+        waitUntil(vm::complete, 30);
+        Thread.sleep(300);
+        org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-manifold-between-cells");
+        onFx(vm::settle);
+        waitUntil(vm::complete, 30);
+        Thread.sleep(300);
+        org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-manifold-settled");
         FrameTimes sequential = new FrameTimes();
         var handle = window.session().workspace().model();
         float[][] codes = org.latentexplorer.ui.manifold.GridMath.gridCodes(
@@ -116,12 +177,11 @@ public final class UiBenchmark {
             org.latentexplorer.ui.manifold.GridMath.tile(images, handle.config().inputShape(), 20);
             sequential.add(System.nanoTime() - t0);
         }
-        report("manifold 20x20: decode + tile, back to back (no UI)", sequential);
-        report("manifold 20x20 drag: request -> grid on screen", window.manifoldView().frameTimes());
-        report("manifold 20x20 drag: decode of 400 codes (worker)", decode);
-        report("manifold 20x20 drag: interval between pulses", dragPulses);
+        report("manifold 20x20: decode 400 codes + tile, back to back (no UI)", sequential);
+    }
 
-        // --- responsiveness while training ------------------------------------------------------------
+    /** How late a 50 ms timer on the UI thread fires while a model trains. */
+    private static void trainingScenario() throws Exception {
         FrameTimes lateness = new FrameTimes();
         CompletableFuture<Void> done = new CompletableFuture<>();
         onFx(() -> {
@@ -147,17 +207,22 @@ public final class UiBenchmark {
         org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-training");
         onFx(() -> System.out.println("[bench] training chart points: "
                 + window.trainingViewModel().lossSeries().stream().mapToInt(s -> s.getData().size()).sum()));
-        Platform.exit();
-        System.exit(0);
     }
 
     private interface Step {
         void run(int frame);
     }
 
-    /** Runs {@code step} once per pulse for {@code frames} pulses, recording the pulse intervals. */
-    private static void animate(int frames, FrameTimes pulses, Step step) throws Exception {
+    /**
+     * Runs {@code step} once per pulse for {@code frames} pulses, recording the pulse intervals and,
+     * with the pulse logger on, each pulse's duration (its start to the end of painting its frame).
+     */
+    private static void animate(int frames, FrameTimes pulses, FrameTimes durations, Step step) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        if (pulseLog != null) {
+            pulseLog.record(durations);
+        }
+        CpuUse cpu = CpuUse.begin();
         onFx(() -> new AnimationTimer() {
             int frame;
             long last;
@@ -176,6 +241,22 @@ public final class UiBenchmark {
             }
         }.start());
         done.get(120, TimeUnit.SECONDS);
+        if (pulseLog != null) {
+            pulseLog.record(null);
+        }
+        System.out.printf(Locale.ROOT, "[bench] %-58s %s%n", "CPU ms per frame", cpu.perFrame(frames));
+    }
+
+    /** The frame times (pulse durations) and pulse intervals of one scenario, and how many pulses came late. */
+    private static void reportFrames(String what, FrameTimes durations, FrameTimes pulses) {
+        if (durations.count() > 0) {
+            report(what + ": frame (pulse start -> painted, whole ms)", durations);
+        } else {
+            System.out.printf("[bench] %s: frame durations need -Djavafx.pulseLogger=true%n", what);
+        }
+        report(what + ": interval between pulses", pulses);
+        System.out.printf(Locale.ROOT, "[bench] %-58s %.1f%% of intervals over 25 ms (a pulse missed)%n", what + ": missed",
+                100.0 * pulses.countOver(25_000_000L) / Math.max(1, pulses.count()));
     }
 
     private static void report(String what, FrameTimes t) {

@@ -91,6 +91,31 @@ class ClustersViewModelTest {
     }
 
     @Test
+    void clustersAreDecodedAheadSoThatAClickNeedsNoModelCallAndShowsTheSameGrid() {
+        ClustersViewModel vm = open(true);
+        FakeClusterModel fake = (FakeClusterModel) services.ownClusters;
+        int before = fake.sampleCalls;
+        vm.select(List.of(3, 5));
+        assertThat(fake.sampleCalls).isEqualTo(before);
+        List<float[]> ahead = vm.gridProperty().get().images();
+        assertThat(ahead).hasSize(100);
+        vm.temperatureProperty().set(0.5);
+        assertThat(fake.sampleCalls).isGreaterThan(before);
+
+        // Keeping nothing, every click asks the model, and the grid is the same.
+        vm.setKeepSamples(false);
+        vm.temperatureProperty().set(1.0);
+        int calls = fake.sampleCalls;
+        vm.select(List.of(5));
+        assertThat(fake.sampleCalls).isGreaterThan(calls);
+        vm.select(List.of(3, 5));
+        assertThat(vm.gridProperty().get().images()).containsExactlyElementsOf(ahead);
+        vm.select(List.of(5));
+        vm.select(List.of(3, 5));
+        assertThat(fake.sampleCalls).isEqualTo(calls + 6);
+    }
+
+    @Test
     void renamingRefusesEmptyAndDuplicateNamesAndSavesTheRest() {
         ClustersViewModel vm = open(true);
         assertThat(vm.rename(2, "  ")).isFalse();

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.ui.fakes.FakeModel;
 import org.latentexplorer.ui.fakes.Harness;
 import org.latentexplorer.ui.services.Plane;
 
@@ -17,23 +16,37 @@ class ManifoldViewModelTest {
     @Test
     void defaultGridIsTwentyByTwentyOverMinusFourToFourDecodedInOneBatch() {
         Harness h = new Harness(dir).withModel(2);
-        FakeModel model = (FakeModel) modelOf(h);
-        int before = model.decodeCalls;
         ManifoldViewModel vm = new ManifoldViewModel(h.executor, h.session, h.errors);
-        GridImage g = vm.gridProperty().get();
+        GridImage g = vm.snapshot();
         assertThat(g.width()).isEqualTo(20 * 28);
         assertThat(g.height()).isEqualTo(20 * 28);
-        assertThat(model.decodeCalls - before).isEqualTo(1);
+        assertThat(vm.complete()).isTrue();
+        // The 400 cells in view in one batch, then the ring of cells around them in a second.
+        assertThat(vm.decodeTimes().count()).isEqualTo(2);
+        assertThat(vm.decodedCells()).isEqualTo(22 * 22);
         assertThat(vm.rangeTextProperty().get()).contains("u -4.00..4.00").contains("v -4.00..4.00");
+        assertSameImages(g, exactGrid(h, vm));
     }
 
-    private static Object modelOf(Harness h) {
-        try {
-            var f = org.latentexplorer.ui.services.ModelHandle.class.getDeclaredField("model");
-            f.setAccessible(true);
-            return f.get(h.session.workspace().model());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
+    /** The grid decoded from scratch at the view model's position, as it was drawn before the lattice. */
+    private static GridImage exactGrid(Harness h, ManifoldViewModel vm) {
+        var model = h.session.workspace().model();
+        int n = vm.gridSizeProperty().get();
+        float[][] images = model.decode(GridMath.gridCodes(vm.planeProperty().get(), vm.centreU(), vm.centreV(),
+                vm.halfSpan(), n));
+        return new GridImage(GridMath.tile(images, model.config().inputShape(), n), n * 28, n * 28);
+    }
+
+    /** Same size, and every pixel within one grey level (the codes are the same up to rounding). */
+    private static void assertSameImages(GridImage actual, GridImage expected) {
+        assertThat(actual.width()).isEqualTo(expected.width());
+        assertThat(actual.height()).isEqualTo(expected.height());
+        for (int i = 0; i < expected.argb().length; i++) {
+            int a = actual.argb()[i] & 0xFF;
+            int e = expected.argb()[i] & 0xFF;
+            if (Math.abs(a - e) > 1) {
+                throw new AssertionError("pixel (" + i % actual.width() + ", " + i / actual.width() + "): " + a + " vs " + e);
+            }
         }
     }
 
@@ -41,13 +54,57 @@ class ManifoldViewModelTest {
     void panningChangesTheGridAndZoomChangesItsRange() {
         Harness h = new Harness(dir).withModel(2);
         ManifoldViewModel vm = new ManifoldViewModel(h.executor, h.session, h.errors);
-        int[] before = vm.gridProperty().get().argb().clone();
+        int[] before = vm.snapshot().argb();
         vm.pan(1.5, 0);
-        assertThat(vm.gridProperty().get().argb()).isNotEqualTo(before);
+        assertThat(vm.snapshot().argb()).isNotEqualTo(before);
         vm.zoom(0.5);
         assertThat(vm.halfSpan()).isEqualTo(2.0);
         vm.step(1, 0);
         assertThat(vm.centreU()).isEqualTo(1.5 + 4.0 / 19);
+        assertSameImages(vm.snapshot(), exactGrid(h, vm));
+    }
+
+    @Test
+    void steppingByWholeCellsDecodesOnlyTheColumnOrRowThatComesIntoView() {
+        Harness h = new Harness(dir).withModel(2);
+        ManifoldViewModel vm = new ManifoldViewModel(h.executor, h.session, h.errors);
+        long before = vm.decodedCells();
+        vm.step(1, 0);
+        // The new column was decoded ahead (the ring); the next one, 22 cells tall with the ring, is decoded now.
+        assertThat(vm.decodedCells() - before).isEqualTo(22);
+        assertSameImages(vm.snapshot(), exactGrid(h, vm));
+        vm.step(0, -3);
+        assertThat(vm.decodedCells() - before).isEqualTo(22 + 3 * 22);
+        assertSameImages(vm.snapshot(), exactGrid(h, vm));
+        vm.step(-1, 3);
+        assertThat(vm.decodedCells() - before).isEqualTo(22 + 3 * 22);
+    }
+
+    @Test
+    void aDragBetweenCellsShiftsThePictureByTheFractionAndSettlesOnWholeCells() {
+        Harness h = new Harness(dir).withModel(2);
+        ManifoldViewModel vm = new ManifoldViewModel(h.executor, h.session, h.errors);
+        GridImage atRest = vm.snapshot();
+        double cell = 8.0 / 19;
+        vm.pan(0.25 * cell, 0);
+        vm.step(1, 0);
+        GridImage next = vm.snapshot();
+        vm.step(-1, 0);
+        // A quarter of a cell (7 of 28 pixels) to the right: the picture moves 7 pixels left, and the
+        // column coming in on the right is the first one of the grid one cell further.
+        GridImage dragged = vm.snapshot();
+        int w = atRest.width();
+        for (int y = 0; y < atRest.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                int expected = x + 7 < w ? atRest.argb()[y * w + x + 7] : next.argb()[y * w + x + 7 - 28];
+                assertThat(dragged.argb()[y * w + x]).as("pixel (%d, %d)", x, y).isEqualTo(expected);
+            }
+        }
+        // 0.55 of a cell: the drag ends on the next cell.
+        vm.pan(0.3 * cell, 0);
+        vm.settle();
+        assertThat(vm.centreU()).isCloseTo(cell, org.assertj.core.data.Offset.offset(1e-12));
+        assertSameImages(vm.snapshot(), exactGrid(h, vm));
     }
 
     @Test
@@ -55,9 +112,10 @@ class ManifoldViewModelTest {
         Harness h = new Harness(dir).withModel(2);
         ManifoldViewModel vm = new ManifoldViewModel(h.executor, h.session, h.errors);
         vm.gridSizeProperty().set(5);
-        assertThat(vm.gridProperty().get().width()).isEqualTo(5 * 28);
+        assertThat(vm.snapshot().width()).isEqualTo(5 * 28);
         vm.gridSizeProperty().set(40);
-        assertThat(vm.gridProperty().get().width()).isEqualTo(40 * 28);
+        assertThat(vm.snapshot().width()).isEqualTo(40 * 28);
+        assertThat(vm.complete()).isTrue();
     }
 
     @Test

@@ -66,13 +66,13 @@ class MapViewModelTest {
     void hidingAClassHidesItsPointsFromDrawingHoverAndSelection() {
         Harness h = new Harness(dir).withModel(2);
         MapViewModel vm = map(h);
-        vm.setClassShown(3, false);
+        vm.setShown(3, false);
         assertThat(vm.visibility()[13]).isFalse();
         assertThat(vm.visibility()[14]).isTrue();
         assertThat(vm.legend().get(3).shown()).isFalse();
         vm.selectInside(new double[] {-100, 100, 100, -100}, new double[] {-100, -100, 100, 100});
         assertThat(h.session.selection()).hasSize(450).doesNotContain(13);
-        vm.setClassShown(3, true);
+        vm.setShown(3, true);
         assertThat(vm.visibility()).isNull();
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.ui.fakes.FakeFileDialogs;
 import org.latentexplorer.ui.fakes.FakeServices;
 import org.latentexplorer.ui.manifold.GridImage;
+import org.latentexplorer.ui.manifold.ManifoldViewModel;
 import org.latentexplorer.ui.services.Projection;
 import org.latentexplorer.ui.tasks.FxTaskExecutor;
 import org.testfx.api.FxRobot;
@@ -88,17 +89,41 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void shiftDragDrawsABoxThatSelectsThePointsInside(FxRobot robot) throws Exception {
+        mapDrawn();
+        Node plot = robot.lookup("#map-plot").query();
+        Node overlay = robot.lookup("#map-overlay").query();
+        assertThat(overlay.isVisible()).isFalse();
+        Projection p = window.mapViewModel().projectionProperty().get();
+        var v = window.mapView().viewport();
+        Point2D point = plot.localToScreen(v.toScreenX(p.x()[3]), v.toScreenY(p.y()[3]));
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.drag(point.add(-40, -40), javafx.scene.input.MouseButton.PRIMARY).moveTo(point).moveTo(point.add(40, 40));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(overlay.isVisible()).isTrue();
+        Screenshots.save(stage.getScene(), "map-box");
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        waitFor(() -> window.session().selection().length > 0);
+        assertThat(window.session().selection()).contains(3);
+        assertThat(overlay.isVisible()).isFalse();
+    }
+
+    @Test
     void draggingOnTheManifoldChangesTheRenderedGrid(FxRobot robot) throws Exception {
         mapDrawn();
         robot.clickOn("Manifold");
-        waitFor(() -> window.manifoldViewModel().gridProperty().get() != null);
-        GridImage before = window.manifoldViewModel().gridProperty().get();
+        ManifoldViewModel vm = window.manifoldViewModel();
+        waitFor(vm::complete);
+        GridImage before = vm.snapshot();
         Screenshots.save(stage.getScene(), "manifold");
         robot.drag("#manifold-pane").moveBy(60, 0).moveBy(60, 30).release(javafx.scene.input.MouseButton.PRIMARY);
-        waitFor(() -> window.manifoldViewModel().gridProperty().get() != before
-                && !java.util.Arrays.equals(window.manifoldViewModel().gridProperty().get().argb(), before.argb()));
-        assertThat(window.manifoldViewModel().centreU()).isLessThan(0);
-        assertThat(window.manifoldViewModel().centreV()).isGreaterThan(0);
+        waitFor(() -> vm.complete() && window.manifoldView().missingCells() == 0
+                && !java.util.Arrays.equals(vm.snapshot().argb(), before.argb()));
+        assertThat(vm.centreU()).isLessThan(0);
+        assertThat(vm.centreV()).isGreaterThan(0);
+        // Released: the grid rests on whole cells.
+        assertThat(vm.window().column()).isCloseTo(Math.rint(vm.window().column()), org.assertj.core.data.Offset.offset(1e-9));
         Screenshots.save(stage.getScene(), "manifold-dragged");
     }
 

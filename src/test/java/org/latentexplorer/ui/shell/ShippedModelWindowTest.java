@@ -60,7 +60,7 @@ class ShippedModelWindowTest {
         assertThat(robot.lookup("#hover-text").queryAs(Label.class).getText()).contains("label");
         Screenshots.save(stage.getScene(), "shipped-map");
         robot.clickOn("Manifold");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.manifoldViewModel().gridProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.manifoldViewModel().complete());
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "shipped-manifold");
     }
