@@ -48,7 +48,8 @@ public final class InpaintCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--reference", paramLabel = "NAME|PATH",
-            description = "Data set K-NN takes neighbours from (default: the named data set's train split).")
+            description = "Data set K-NN takes neighbours from, and iw the neighbours that steer its proposal "
+                    + "(default: the named data set's train split; iw without one proposes from the encoder alone).")
     String reference;
 
     @Option(names = "--mask", defaultValue = "bottom-half", paramLabel = "MASK",
@@ -56,7 +57,8 @@ public final class InpaintCommand implements Callable<Integer> {
     String mask;
 
     @Option(names = "--method", required = true, paramLabel = "METHOD",
-            description = "replace, pseudo-gibbs, mwg, optimize, knn:K or knn:K:softmax.")
+            description = "replace, pseudo-gibbs, mwg, optimize, iw (importance-weighted conditional mean; iw:K "
+                    + "draws K latent codes, default 1000), knn:K or knn:K:softmax.")
     String method;
 
     @Option(names = "--iterations", defaultValue = "200", description = "Iterations per image (default: ${DEFAULT-VALUE}).")
@@ -115,7 +117,7 @@ public final class InpaintCommand implements Callable<Integer> {
                 return;
             }
             Dataset refSet = null;
-            if (m.method() == Method.KNN) {
+            if (m.method() == Method.KNN || m.method() == Method.IW) {
                 refSet = reference != null ? CliSupport.dataset(reference, "all", err, cancel)
                         : named ? CliSupport.dataset(dataset, "train", err, cancel) : null;
             }
@@ -133,8 +135,10 @@ public final class InpaintCommand implements Callable<Integer> {
                         r.method(), r.dataset(), r.mask(), r.missingPerImage(), mk.size(), r.images(), r.iterations());
                 stdout.printf(Locale.ROOT, "RMSE missing %.4f   MAE missing %.4f%n", r.rmseMissing(), r.maeMissing());
                 stdout.printf(Locale.ROOT, "RMSE whole   %.4f   MAE whole   %.4f%n", r.rmseWhole(), r.maeWhole());
-                stdout.printf(Locale.ROOT, "time per image %.2f ms%s%n", r.msPerImage(),
-                        Double.isNaN(r.acceptanceRate()) ? "" : String.format(Locale.ROOT, ", MwG acceptance %.3f", r.acceptanceRate()));
+                stdout.printf(Locale.ROOT, "time per image %.2f ms%s%s%n", r.msPerImage(),
+                        Double.isNaN(r.acceptanceRate()) ? "" : String.format(Locale.ROOT, ", MwG acceptance %.3f", r.acceptanceRate()),
+                        Double.isNaN(r.effectiveSampleSize()) ? ""
+                                : String.format(Locale.ROOT, ", effective sample size %.1f", r.effectiveSampleSize()));
                 if (!r.note().isEmpty()) {
                     stdout.println("note: " + r.note());
                 }

@@ -43,6 +43,13 @@ final class ChainSampler {
         float[] mu = new float[d], logVar = new float[d];
         float[] z = new float[d], zProp = new float[d];
         float[] logits = new float[x.length], logitsProp = new float[x.length];
+        // Decoded means and softplus terms of the current and the proposed code (PixelLikelihood.prepare):
+        // MwG scores each decode against x twice, so the transcendental functions run once per pixel.
+        float[] mean = new float[x.length], meanProp = new float[x.length];
+        double[] soft = new double[x.length], softProp = new double[x.length];
+        int[] all = method == Method.MWG ? allIndices(x.length) : miss;
+        // Only MwG's acceptance ratio needs the observed pixels' logits; the others decode the missing ones.
+        pass.restrictOutputs(method == Method.MWG ? null : miss);
 
         pass.fixObserved(image, miss);
         pass.encode(x, mu, logVar);
@@ -52,7 +59,8 @@ final class ChainSampler {
             draw(mu, logVar, z, rng);
         }
         pass.decode(z, logits);
-        double curObs = lik.logP(x, logits, obs);
+        lik.prepare(logits, all, mean, soft);
+        double curObs = method == Method.MWG ? lik.logP(x, logits, mean, soft, obs) : 0;
 
         int iterations = o.iterations();
         // Replace converges to a fixed point: only its last decode counts. The samplers keep the second half.
@@ -67,23 +75,27 @@ final class ChainSampler {
             cancel.check();
             // x-step: fill the missing values from p(x_m | z_t).
             for (int i : miss) {
-                x[i] = method == Method.REPLACE ? PixelLikelihood.mean(logits[i]) : lik.sample(logits[i], rng);
+                x[i] = method == Method.REPLACE ? mean[i] : lik.sampleWithMean(mean[i], rng);
             }
             // z-step.
             pass.encode(x, mu, logVar);
             if (method == Method.REPLACE) {
                 System.arraycopy(mu, 0, z, 0, d);
                 pass.decode(z, logits);
+                lik.prepare(logits, all, mean, soft);
             } else if (method == Method.PSEUDO_GIBBS) {
                 draw(mu, logVar, z, rng);
                 pass.decode(z, logits);
+                lik.prepare(logits, all, mean, soft);
             } else {
                 draw(mu, logVar, zProp, rng);
                 pass.decode(zProp, logitsProp);
+                lik.prepare(logitsProp, all, meanProp, softProp);
                 // The observed values never change, so the current state's share of log p(x̂|z) is cached.
-                double propObs = lik.logP(x, logitsProp, obs);
-                double logRho = propObs + lik.logP(x, logitsProp, miss) + logPrior(zProp) - logQ(zProp, mu, logVar)
-                        - curObs - lik.logP(x, logits, miss) - logPrior(z) + logQ(z, mu, logVar);
+                double propObs = lik.logP(x, logitsProp, meanProp, softProp, obs);
+                double logRho = propObs + lik.logP(x, logitsProp, meanProp, softProp, miss) + logPrior(zProp)
+                        - logQ(zProp, mu, logVar)
+                        - curObs - lik.logP(x, logits, mean, soft, miss) - logPrior(z) + logQ(z, mu, logVar);
                 if (logRho >= 0 || Math.log(rng.nextDouble()) < logRho) {
                     curObs = propObs;
                     float[] tz = z;
@@ -92,14 +104,20 @@ final class ChainSampler {
                     float[] tl = logits;
                     logits = logitsProp;
                     logitsProp = tl;
+                    float[] tm = mean;
+                    mean = meanProp;
+                    meanProp = tm;
+                    double[] ts = soft;
+                    soft = softProp;
+                    softProp = ts;
                     accepted++;
                 }
             }
             zPath[t] = z.clone();
             if (t >= keepFrom) {
-                out.addLogits(logits);
+                out.add(mean);
                 if ((t - keepFrom) % stride == stride - 1 || kept == 1) {
-                    out.snapshotLogits(logits);
+                    out.snapshot(mean);
                 }
             }
             if (listener != InpaintListener.NONE) {
@@ -109,6 +127,14 @@ final class ChainSampler {
         }
         double rate = method == Method.MWG ? accepted / (double) iterations : Double.NaN;
         return out.build(spec, iterations, zPath, rate, start, note);
+    }
+
+    private static int[] allIndices(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
     }
 
     /** z = μ + σ ⊙ ε, ε ~ N(0, I) (Kingma &amp; Welling 2014, §2.4). */

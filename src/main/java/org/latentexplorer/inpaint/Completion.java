@@ -14,9 +14,12 @@ package org.latentexplorer.inpaint;
  * @param method         the method that made it
  * @param iterations     iterations run
  * @param acceptanceRate fraction of accepted proposals (MwG), NaN for the other methods
+ * @param effectiveSampleSize importance sampling's effective sample size (Σw)²/Σw² (iw; between 1, one
+ *                       code carries all the weight, and K), NaN for the other methods
  * @param millis         wall time of the completion
  * @param note           an explanation when the input was unusual (empty or full mask), else ""
  */
 public record Completion(float[] mean, float[][] samples, float[] stdDev, float[][] zPath, MethodSpec method,
-                         int iterations, double acceptanceRate, double millis, String note) {
+                         int iterations, double acceptanceRate, double effectiveSampleSize, double millis,
+                         String note) {
 }

@@ -102,7 +102,7 @@ final class CompletionBuilder {
         }
         float[] m = currentMean();
         List<float[]> s = samples.isEmpty() ? List.of(m.clone()) : samples;
-        return new Completion(m, s.toArray(new float[0][]), sd, zPath, method, iterations, acceptanceRate,
+        return new Completion(m, s.toArray(new float[0][]), sd, zPath, method, iterations, acceptanceRate, Double.NaN,
                 (System.nanoTime() - startNanos) / 1e6, note);
     }
 }

@@ -30,11 +30,12 @@ public final class InpaintEvaluation {
      * @param maeWhole       MAE over whole images
      * @param msPerImage     mean wall time of one completion, milliseconds
      * @param acceptanceRate mean MwG acceptance rate (NaN for other methods)
+     * @param effectiveSampleSize mean effective sample size of importance sampling (NaN for other methods)
      * @param note           explanation of an unusual mask, else ""
      */
     public record Result(String dataset, String method, String mask, int images, int iterations, int missingPerImage,
                          double rmseMissing, double maeMissing, double rmseWhole, double maeWhole, double msPerImage,
-                         double acceptanceRate, String note) {
+                         double acceptanceRate, double effectiveSampleSize, String note) {
     }
 
     /** Called after each image with the count done and the running RMSE over the missing values. */
@@ -81,7 +82,7 @@ public final class InpaintEvaluation {
         int[] miss = mask.missingIndices();
         SplittableRandom root = new SplittableRandom(seed);
         CancelToken c = cancel == null ? CancelToken.NONE : cancel;
-        double se = 0, ae = 0, ms = 0, acc = 0;
+        double se = 0, ae = 0, ms = 0, acc = 0, ess = 0;
         String note = "";
         for (int k = 0; k < n; k++) {
             c.check();
@@ -94,6 +95,7 @@ public final class InpaintEvaluation {
             }
             ms += done.millis();
             acc += done.acceptanceRate();
+            ess += done.effectiveSampleSize();
             note = done.note();
             if (progress != null) {
                 progress.onImage(k + 1, n, Math.sqrt(se / ((double) (k + 1) * miss.length)));
@@ -102,6 +104,6 @@ public final class InpaintEvaluation {
         double nMiss = (double) n * miss.length;
         double nAll = (double) n * mask.size();
         return new Result(data.id(), inpainter.method().toString(), maskName, n, options.iterations(), miss.length,
-                Math.sqrt(se / nMiss), ae / nMiss, Math.sqrt(se / nAll), ae / nAll, ms / n, acc / n, note);
+                Math.sqrt(se / nMiss), ae / nMiss, Math.sqrt(se / nAll), ae / nAll, ms / n, acc / n, ess / n, note);
     }
 }

@@ -6,7 +6,8 @@ import org.latentexplorer.common.InputException;
  * Settings of one completion. Checked at construction, with messages naming the command-line option.
  *
  * @param iterations   chain steps (replace, pseudo-Gibbs, MwG) or Adam steps (optimize), 1..100000;
- *                     200 by default. Ignored by K-NN.
+ *                     200 by default. Ignored by K-NN and iw (which draws its K codes in four
+ *                     rounds).
  * @param samples      completions kept for display (sampling methods: chain states spread over the
  *                     second half of the chain; K-NN: the nearest neighbours), 1..64; 8 by default
  * @param learningRate Adam step size for {@link Method#OPTIMIZE}, (0, 10]; 0.05 by default

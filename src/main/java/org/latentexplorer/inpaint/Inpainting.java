@@ -27,7 +27,8 @@ public final class Inpainting {
 
     /**
      * An inpainter for {@code spec}: a {@link ModelInpainter} for the model methods (needs
-     * {@code model}), a {@link KnnInpainter} over {@code reference} for K-NN (needs {@code reference}).
+     * {@code model}; iw also takes its proposal's neighbours from {@code reference} when given), a
+     * {@link KnnInpainter} over {@code reference} for K-NN (needs {@code reference}).
      */
     public static Inpainter create(MethodSpec spec, LatentModel model, Dataset reference) {
         if (spec.method() == Method.KNN) {
@@ -36,7 +37,7 @@ public final class Inpainting {
             }
             return new KnnInpainter(reference, spec.k(), spec.weighting());
         }
-        return new ModelInpainter(model, spec.method());
+        return new ModelInpainter(model, spec, reference);
     }
 
     /** Completes one image with a model-based method (a convenience; see {@link Inpainter#complete}). */
@@ -54,14 +55,18 @@ public final class Inpainting {
                                                        InpaintOptions options, SplittableRandom rng) {
         ModelNetwork net = new ModelNetwork(model);
         MethodSpec spec = MethodSpec.of(method);
-        return method == Method.OPTIMIZE
-                ? LatentOptimizer.run(net, spec, image, mask, options, rng, CancelToken.NONE, InpaintListener.NONE, "")
-                : ChainSampler.run(net, spec, image, mask, options, rng, CancelToken.NONE, InpaintListener.NONE, "");
+        return switch (method) {
+            case OPTIMIZE -> LatentOptimizer.run(net, spec, image, mask, options, rng, CancelToken.NONE,
+                    InpaintListener.NONE, "");
+            case IW -> ImportanceSampler.run(net, spec, null, image, mask, options, rng, CancelToken.NONE,
+                    InpaintListener.NONE, "");
+            default -> ChainSampler.run(net, spec, image, mask, options, rng, CancelToken.NONE, InpaintListener.NONE, "");
+        };
     }
 
     /** The completion of an empty mask: the image itself, with {@link #EMPTY_MASK_NOTE}. */
     static Completion unchanged(float[] image, MethodSpec method) {
         return new Completion(image.clone(), new float[][]{image.clone()}, new float[image.length], new float[0][],
-                method, 0, Double.NaN, 0, EMPTY_MASK_NOTE);
+                method, 0, Double.NaN, Double.NaN, 0, EMPTY_MASK_NOTE);
     }
 }

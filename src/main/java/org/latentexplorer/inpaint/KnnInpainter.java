@@ -65,16 +65,9 @@ public final class KnnInpainter implements Inpainter {
         int[] obs = mask.observedIndices();
         int[] miss = mask.missingIndices();
         float[] ref = reference.values();
-        double[] dist = new double[reference.size()];
-        for (int n = 0; n < dist.length; n++) {
-            if ((n & 1023) == 0 && cancel != null) {
-                cancel.check();
-            }
-            dist[n] = distance(image, ref, n * dim, obs);
-        }
+        double[] dist = distances(image, obs, cancel);
         int k = method.k();
-        Integer[] order = IntStream.range(0, dist.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> dist[i]).thenComparingInt(i -> i));
+        int[] order = nearest(dist, k);
         double[] w = weights(order, dist, k);
 
         float[] mean = image.clone();
@@ -114,8 +107,64 @@ public final class KnnInpainter implements Inpainter {
         if (listener != null) {
             listener.onIteration(1, 1, mean.clone(), null);
         }
-        return new Completion(mean, samples, sd, new float[0][], method, 1, Double.NaN,
+        return new Completion(mean, samples, sd, new float[0][], method, 1, Double.NaN, Double.NaN,
                 (System.nanoTime() - start) / 1e6, mask.isFull() ? Inpainting.FULL_MASK_NOTE : "");
+    }
+
+    /**
+     * The indices of the {@code n} reference examples nearest to {@code image} on the observed values
+     * {@code obs}, nearest first, ties to the lower index; {@code n} is capped at the reference size.
+     * The importance sampler encodes these to propose latent codes near the right ones.
+     */
+    int[] nearest(float[] image, int[] obs, int n, CancelToken cancel) {
+        return nearest(distances(image, obs, cancel), Math.min(n, reference.size()));
+    }
+
+    /** The reference data set neighbours are taken from. */
+    Dataset reference() {
+        return reference;
+    }
+
+    private double[] distances(float[] image, int[] obs, CancelToken cancel) {
+        int dim = reference.dim();
+        float[] ref = reference.values();
+        double[] dist = new double[reference.size()];
+        for (int n = 0; n < dist.length; n++) {
+            if ((n & 1023) == 0 && cancel != null) {
+                cancel.check();
+            }
+            dist[n] = distance(image, ref, n * dim, obs);
+        }
+        return dist;
+    }
+
+    /**
+     * The k smallest distances' indices in order (ties to the lower index): a bounded insertion for
+     * small k, which on 60 000 references rejects almost every candidate with one comparison, and a
+     * full sort otherwise.
+     */
+    static int[] nearest(double[] dist, int k) {
+        if (k > 256) {
+            return IntStream.range(0, dist.length).boxed()
+                    .sorted(Comparator.<Integer>comparingDouble(i -> dist[i]).thenComparingInt(i -> i))
+                    .limit(k).mapToInt(Integer::intValue).toArray();
+        }
+        int[] best = new int[k];
+        int filled = 0;
+        for (int i = 0; i < dist.length; i++) {
+            double d = dist[i];
+            // Strictly smaller than the current k-th: an equal distance at a later index loses the tie.
+            if (filled == k && !(d < dist[best[k - 1]])) {
+                continue;
+            }
+            int pos = filled < k ? filled++ : k - 1;
+            while (pos > 0 && d < dist[best[pos - 1]]) {
+                best[pos] = best[pos - 1];
+                pos--;
+            }
+            best[pos] = i;
+        }
+        return best;
     }
 
     /** Euclidean distance over the observed indices (scaled over co-observed ones when the reference has gaps). */
@@ -141,7 +190,7 @@ public final class KnnInpainter implements Inpainter {
     }
 
     /** Uniform 1/K, or softmax of −d (shifted by the smallest distance, which cancels, to avoid underflow). */
-    private double[] weights(Integer[] order, double[] dist, int k) {
+    private double[] weights(int[] order, double[] dist, int k) {
         double[] w = new double[k];
         if (method.weighting() == KnnWeighting.UNIFORM) {
             Arrays.fill(w, 1.0 / k);

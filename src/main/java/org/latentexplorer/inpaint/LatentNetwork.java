@@ -27,6 +27,14 @@ interface LatentNetwork {
         default void fixObserved(float[] x, int[] missing) {
         }
 
+        /**
+         * Declares that the following {@link #decode} calls need only the logits at {@code indices}
+         * (the others are left as they were), so a network may skip the rest of its output layer;
+         * null asks for all again. Optional.
+         */
+        default void restrictOutputs(int[] indices) {
+        }
+
         /** Parameters of q(z|x) for one example. */
         void encode(float[] x, float[] mu, float[] logVar);
 
@@ -41,5 +49,24 @@ interface LatentNetwork {
 
         /** Logits for many codes at once (one graph call for a SameDiff model). */
         float[][] decodeMany(float[][] z);
+
+        /**
+         * Logits for {@code n} codes at once, flat: {@code z} is n × latentDim and the result
+         * n × inputDim, both row-major. Does not disturb what {@link #backward} remembers.
+         */
+        default float[] decodeBatch(float[] z, int n) {
+            int d = z.length / n;
+            float[][] rows = new float[n][];
+            for (int k = 0; k < n; k++) {
+                rows[k] = java.util.Arrays.copyOfRange(z, k * d, (k + 1) * d);
+            }
+            float[][] l = decodeMany(rows);
+            int dim = l[0].length;
+            float[] out = new float[n * dim];
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(l[k], 0, out, k * dim, dim);
+            }
+            return out;
+        }
     }
 }

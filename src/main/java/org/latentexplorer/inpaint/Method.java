@@ -15,11 +15,13 @@ import org.latentexplorer.common.InputException;
  *   <li>{@link #MWG}: Metropolis-within-Gibbs, the encoder as an independent proposal with an exact
  *       acceptance ratio (Mattei &amp; Frellsen 2018, Algorithm 1).</li>
  *   <li>{@link #OPTIMIZE}: z* = argmax log p(x_obs|z) + log p(z) by Adam, then decode.</li>
+ *   <li>{@link #IW}: the conditional mean E[x_miss|x_obs] by self-normalised importance sampling over
+ *       K latent codes (Mattei &amp; Frellsen 2019, MIWAE, §3.3); see {@link ImportanceSampler}.</li>
  *   <li>{@link #KNN}: the K nearest training examples on the observed values (Kormaris 2020, §5.1).</li>
  * </ul>
  */
 public enum Method {
-    REPLACE("replace"), PSEUDO_GIBBS("pseudo-gibbs"), MWG("mwg"), OPTIMIZE("optimize"), KNN("knn");
+    REPLACE("replace"), PSEUDO_GIBBS("pseudo-gibbs"), MWG("mwg"), OPTIMIZE("optimize"), IW("iw"), KNN("knn");
 
     private final String cliName;
 
@@ -32,7 +34,7 @@ public enum Method {
         return this != KNN;
     }
 
-    /** Parses {@code replace}, {@code pseudo-gibbs}, {@code mwg}, {@code optimize} or {@code knn}. */
+    /** Parses {@code replace}, {@code pseudo-gibbs}, {@code mwg}, {@code optimize}, {@code iw} or {@code knn}. */
     public static Method parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (Method m : values()) {
@@ -40,7 +42,7 @@ public enum Method {
                 return m;
             }
         }
-        throw new InputException("--method must be replace, pseudo-gibbs, mwg, optimize or knn:K, got '" + text + "'");
+        throw new InputException("--method must be replace, pseudo-gibbs, mwg, optimize, iw, iw:K or knn:K, got '" + text + "'");
     }
 
     @JsonValue

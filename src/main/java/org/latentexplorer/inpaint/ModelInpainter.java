@@ -3,6 +3,7 @@ package org.latentexplorer.inpaint;
 import java.util.SplittableRandom;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.LatentModel;
 import org.latentexplorer.model.SameDiffVae;
 
@@ -17,21 +18,44 @@ public final class ModelInpainter implements Inpainter {
     private final LatentNetwork net;
     private final MethodSpec method;
     private final String modelShape;
+    /** K-NN over the reference set, whose nearest examples seed iw's proposal; null without one. */
+    private final KnnInpainter neighbours;
 
     /**
      * @param model  a trained model (not closed while this inpainter is used, for non-dense models)
-     * @param method one of replace, pseudo-gibbs, mwg, optimize
+     * @param method one of replace, pseudo-gibbs, mwg, optimize, iw (with K = {@value MethodSpec#DEFAULT_SAMPLES})
      */
     public ModelInpainter(LatentModel model, Method method) {
+        this(model, method == null ? null : MethodSpec.of(method), null);
+    }
+
+    /**
+     * @param model     a trained model (not closed while this inpainter is used, for non-dense models)
+     * @param spec      one of replace, pseudo-gibbs, mwg, optimize, iw:K
+     * @param reference the model's training examples, or null: iw encodes the nearest of them to propose
+     *                  latent codes (the other methods ignore it)
+     */
+    public ModelInpainter(LatentModel model, MethodSpec spec, Dataset reference) {
+        Method m = spec == null ? null : spec.method();
         if (model == null) {
-            throw new InputException("method " + method + " needs a model (--model FILE)");
+            throw new InputException("method " + m + " needs a model (--model FILE)");
         }
-        if (method == null || !method.usesModel()) {
-            throw new InputException("ModelInpainter runs replace, pseudo-gibbs, mwg or optimize, not " + method);
+        if (m == null || !m.usesModel()) {
+            throw new InputException("ModelInpainter runs replace, pseudo-gibbs, mwg, optimize or iw, not " + m);
         }
-        this.method = MethodSpec.of(method);
+        this.method = spec;
         this.net = DenseVaeNetwork.supports(model) ? DenseVaeNetwork.of((SameDiffVae) model) : new ModelNetwork(model);
         this.modelShape = model.config().inputShape() + " (" + model.inputDim() + " values)";
+        if (m == Method.IW && reference != null && reference.size() > 0) {
+            if (reference.dim() != model.inputDim()) {
+                throw new InputException("the reference data set " + reference.id() + " has " + reference.shape()
+                        + " examples but the model expects " + modelShape);
+            }
+            this.neighbours = new KnnInpainter(reference, Math.min(ImportanceSampler.NEIGHBOURS, reference.size()),
+                    KnnWeighting.UNIFORM);
+        } else {
+            this.neighbours = null;
+        }
     }
 
     @Override
@@ -58,9 +82,11 @@ public final class ModelInpainter implements Inpainter {
         String note = mask.isFull() ? Inpainting.FULL_MASK_NOTE : "";
         InpaintListener l = listener == null ? InpaintListener.NONE : listener;
         CancelToken c = cancel == null ? CancelToken.NONE : cancel;
-        return method.method() == Method.OPTIMIZE
-                ? LatentOptimizer.run(net, method, image, mask, options, rng, c, l, note)
-                : ChainSampler.run(net, method, image, mask, options, rng, c, l, note);
+        return switch (method.method()) {
+            case OPTIMIZE -> LatentOptimizer.run(net, method, image, mask, options, rng, c, l, note);
+            case IW -> ImportanceSampler.run(net, method, neighbours, image, mask, options, rng, c, l, note);
+            default -> ChainSampler.run(net, method, image, mask, options, rng, c, l, note);
+        };
     }
 
     /** The Java network's q(z|x) parameters, for tests that compare it with the model. */

@@ -63,6 +63,56 @@ final class PixelLikelihood {
         return s;
     }
 
+    /**
+     * For each index i: {@code mean[i]} = σ(l_i) and, for Bernoulli pixels, {@code softplus[i]} =
+     * softplus(l_i), from one exponential e = e^−|l| per value (σ(l) = 1/(1 + e) for l ≥ 0, e/(1 + e)
+     * otherwise). Afterwards {@link #logP(float, float, float, double)} needs no transcendental function,
+     * which is what a chain that scores the same logits against changing values wants.
+     */
+    void prepare(float[] logits, int[] indices, float[] mean, double[] softplus) {
+        for (int i : indices) {
+            double l = logits[i];
+            double e = Math.exp(-Math.abs(l));
+            mean[i] = (float) (l >= 0 ? 1 / (1 + e) : e / (1 + e));
+            softplus[i] = Math.max(l, 0) + Math.log(1 + e);
+        }
+    }
+
+    /** Only {@code mean[i]} = σ(l_i) for each index i, as {@link #prepare} computes it. */
+    void means(float[] logits, int[] indices, float[] mean) {
+        for (int i : indices) {
+            double l = logits[i];
+            double e = Math.exp(-Math.abs(l));
+            mean[i] = (float) (l >= 0 ? 1 / (1 + e) : e / (1 + e));
+        }
+    }
+
+    /** {@link #logP(float, float)} from the values {@link #prepare} made for this logit. */
+    double logP(float x, float logit, float mean, double softplus) {
+        if (bernoulli) {
+            return x * logit - softplus;
+        }
+        double d = x - mean;
+        return -d * d / (2 * variance) + logNorm;
+    }
+
+    /** Σ over the indices listed, from prepared values. */
+    double logP(float[] x, float[] logits, float[] mean, double[] softplus, int[] indices) {
+        double s = 0;
+        for (int i : indices) {
+            s += logP(x[i], logits[i], mean[i], softplus[i]);
+        }
+        return s;
+    }
+
+    /** One draw from p(x_i|z) given its mean (see {@link #sample(float, SplittableRandom)}). */
+    float sampleWithMean(float mean, SplittableRandom rng) {
+        if (bernoulli) {
+            return rng.nextDouble() < mean ? 1f : 0f;
+        }
+        return (float) Math.min(1, Math.max(0, mean + sd * rng.nextGaussian()));
+    }
+
     /** E[x|z] = σ(l) for both decoders. */
     static float mean(float logit) {
         return (float) sigmoid(logit);
@@ -76,10 +126,6 @@ final class PixelLikelihood {
 
     /** One draw from p(x_i|z); Gaussian draws are clipped to [0, 1], the range of the inputs. */
     float sample(float logit, SplittableRandom rng) {
-        double m = sigmoid(logit);
-        if (bernoulli) {
-            return rng.nextDouble() < m ? 1f : 0f;
-        }
-        return (float) Math.min(1, Math.max(0, m + sd * rng.nextGaussian()));
+        return sampleWithMean(mean(logit), rng);
     }
 }

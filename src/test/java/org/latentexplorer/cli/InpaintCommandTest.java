@@ -70,6 +70,10 @@ class InpaintCommandTest {
                 "--method", "mwg", "--iterations", "20", "--json");
         assertThat(json.code()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"rmseMissing\"").contains("\"maeWhole\"").contains("\"acceptanceRate\"");
+        Run iw = run("--model", model.toString(), "--dataset", images.toString(), "--reference", images.toString(),
+                "--mask", "top-half", "--method", "iw:200", "--limit", "4");
+        assertThat(iw.code()).as(iw.err()).isZero();
+        assertThat(iw.out()).contains("inpaint iw:200").contains("effective sample size");
     }
 
     @Test
@@ -92,6 +96,8 @@ class InpaintCommandTest {
         assertBad(run("--model", model.toString(), "--dataset", images.toString(), "--method", "replace", "--mask",
                 "random:0"), "nothing to complete");
         assertBad(run("--model", model.toString(), "--dataset", images.toString(), "--method", "magic"), "--method");
+        assertBad(run("--model", model.toString(), "--dataset", images.toString(), "--method", "iw:0"), "got 0");
+        assertBad(run("--dataset", images.toString(), "--method", "iw"), "needs --model");
         assertBad(run("--model", dir.resolve("none.lexb").toString(), "--dataset", images.toString(), "--method",
                 "replace"), "no such model file");
     }

@@ -72,4 +72,19 @@ class KnnInpainterTest {
         assertThatThrownBy(() -> MethodSpec.parse("knn:x")).hasMessageContaining("knn:10");
         assertThat(MethodSpec.parse("knn:10:softmax")).isEqualTo(MethodSpec.knn(10, KnnWeighting.SOFTMAX));
     }
+
+    @Test
+    void nearestMatchesAFullSortWithTiesToTheLowerIndex() {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int k : new int[]{1, 5, 100, 300}) {
+            double[] dist = new double[2000];
+            for (int i = 0; i < dist.length; i++) {
+                dist[i] = rng.nextInt(50); // many ties
+            }
+            int[] expected = java.util.stream.IntStream.range(0, dist.length).boxed()
+                    .sorted(java.util.Comparator.<Integer>comparingDouble(i -> dist[i]).thenComparingInt(i -> i))
+                    .limit(k).mapToInt(Integer::intValue).toArray();
+            assertThat(KnnInpainter.nearest(dist, k)).as("k = %d", k).containsExactly(expected);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.latentexplorer.inpaint.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,10 +11,13 @@ import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetResolver;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.inpaint.InpaintListener;
 import org.latentexplorer.inpaint.InpaintOptions;
+import org.latentexplorer.inpaint.Inpainter;
 import org.latentexplorer.inpaint.Inpainting;
 import org.latentexplorer.inpaint.Mask;
 import org.latentexplorer.inpaint.Method;
+import org.latentexplorer.inpaint.MethodSpec;
 import org.latentexplorer.inpaint.ModelInpainter;
 import org.latentexplorer.model.LatentModel;
 import org.latentexplorer.model.Likelihood;
@@ -22,14 +27,19 @@ import org.latentexplorer.model.Models;
 
 /**
  * Latency of one completion of one 28×28 MNIST test image (bottom half missing), as the screen would
- * ask for it after a brush stroke: each method at 200 iterations, after a warm-up, median and 95th
- * percentile over repeated runs. Also times MwG through SameDiff calls (the path the Java network
- * replaces) for comparison.
+ * ask for it after a brush stroke: each method at 200 iterations (iw: 1000 codes, its neighbours from
+ * the MNIST train split), after a warm-up, median, 95th percentile and minimum over repeated runs, in
+ * wall time and in the thread's CPU time (on a shared machine the CPU time is what the code costs; the
+ * wall time adds the waits for a core). Also times MwG through SameDiff calls (the path the Java
+ * network replaces) for comparison. With {@code -Dlatentexplorer.plainLoops=true} the network runs
+ * without the Vector API.
  *
  * <p>Usage: {@code InpaintSpeed [model.lexb] [repeats]}; without a model, a freshly initialised
  * 784-512-256-20 VAE (the arithmetic is the same; only the ReLU sparsity differs).
  */
 public final class InpaintSpeed {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private InpaintSpeed() {
     }
 
@@ -38,13 +48,17 @@ public final class InpaintSpeed {
                 : Models.create(ModelConfig.denseVae(org.latentexplorer.data.ImageShape.grey(28, 28), 20,
                 Likelihood.BERNOULLI), 1);
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Dataset test = DatasetResolver.defaults().resolve("mnist", Split.TEST);
+        DatasetResolver resolver = DatasetResolver.defaults();
+        Dataset test = resolver.resolve("mnist", Split.TEST);
+        Dataset train = resolver.resolve("mnist", Split.TRAIN);
         float[] image = test.row(0);
         Mask mask = Mask.bottomHalf(test.shape());
         InpaintOptions opts = InpaintOptions.defaults().withIterations(200);
-        for (Method m : new Method[]{Method.MWG, Method.PSEUDO_GIBBS, Method.REPLACE, Method.OPTIMIZE}) {
-            ModelInpainter in = new ModelInpainter(model, m);
-            report(m + " (Java network)", time(in::complete, image, mask, opts, repeats));
+        System.out.println("Vector API: " + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !Boolean.getBoolean("latentexplorer.plainLoops")));
+        for (Method m : new Method[]{Method.MWG, Method.PSEUDO_GIBBS, Method.REPLACE, Method.OPTIMIZE, Method.IW}) {
+            Inpainter in = Inpainting.create(MethodSpec.of(m), model, train);
+            time(m + (m == Method.IW ? ":1000" : ""), in, image, mask, opts, repeats);
         }
         // What the screen can show first: the running mean after 20 of the 200 MwG iterations (listener).
         ModelInpainter mwg = new ModelInpainter(model, Method.MWG);
@@ -58,7 +72,7 @@ public final class InpaintSpeed {
                 }
             });
         }
-        report("mwg first update (it. 20)", first);
+        report("mwg first update (it. 20)", "wall", first);
         long t0 = System.nanoTime();
         new ModelInpainter(model, Method.MWG);
         System.out.printf(Locale.ROOT, "weight extraction (new ModelInpainter): %.1f ms%n", (System.nanoTime() - t0) / 1e6);
@@ -71,31 +85,29 @@ public final class InpaintSpeed {
                 sd[r - 1] = (System.nanoTime() - s) / 1e6;
             }
         }
-        report("mwg (SameDiff calls)", sd);
+        report("mwg (SameDiff calls)", "wall", sd);
     }
 
-    private interface Completer {
-        Object complete(float[] image, Mask mask, InpaintOptions o, SplittableRandom rng, CancelToken c,
-                        org.latentexplorer.inpaint.InpaintListener l);
-    }
-
-    private static double[] time(Completer c, float[] image, Mask mask, InpaintOptions opts, int repeats) {
+    private static void time(String what, Inpainter in, float[] image, Mask mask, InpaintOptions opts, int repeats) {
         for (int i = 0; i < 30; i++) {
-            c.complete(image, mask, opts, new SplittableRandom(i), CancelToken.NONE, null);
+            in.complete(image, mask, opts, new SplittableRandom(i), CancelToken.NONE, InpaintListener.NONE);
         }
-        double[] ms = new double[repeats];
+        double[] wall = new double[repeats], cpu = new double[repeats];
         for (int i = 0; i < repeats; i++) {
+            long c = THREADS.getCurrentThreadCpuTime();
             long s = System.nanoTime();
-            c.complete(image, mask, opts, new SplittableRandom(100 + i), CancelToken.NONE, null);
-            ms[i] = (System.nanoTime() - s) / 1e6;
+            in.complete(image, mask, opts, new SplittableRandom(100 + i), CancelToken.NONE, InpaintListener.NONE);
+            wall[i] = (System.nanoTime() - s) / 1e6;
+            cpu[i] = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
         }
-        return ms;
+        report(what, "wall", wall);
+        report(what, "cpu", cpu);
     }
 
-    private static void report(String what, double[] ms) {
+    private static void report(String what, String clock, double[] ms) {
         double[] s = ms.clone();
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "%-28s 200 iterations: median %.1f ms, p95 %.1f ms, min %.1f ms (n = %d)%n", what,
+        System.out.printf(Locale.ROOT, "%-28s %-4s median %6.1f ms, p95 %6.1f ms, min %6.1f ms (n = %d)%n", what, clock,
                 s[s.length / 2], s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)], s[0], s.length);
     }
 }

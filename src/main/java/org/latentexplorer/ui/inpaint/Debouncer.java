@@ -13,12 +13,31 @@ public interface Debouncer {
     /** Runs {@code action} after the quiet period, dropping any earlier action not yet run. */
     void restart(Runnable action);
 
+    /** Runs the waiting action now, if there is one, instead of at the end of the quiet period. */
+    void flushNow();
+
     /** A JavaFX timer: runs on the FX thread {@code millis} after the last restart. */
     static Debouncer fx(double millis) {
         PauseTransition pause = new PauseTransition(Duration.millis(millis));
-        return action -> {
-            pause.setOnFinished(e -> action.run());
-            pause.playFromStart();
+        return new Debouncer() {
+            private Runnable pending;
+
+            @Override
+            public void restart(Runnable action) {
+                pending = action;
+                pause.setOnFinished(e -> flushNow());
+                pause.playFromStart();
+            }
+
+            @Override
+            public void flushNow() {
+                pause.stop();
+                Runnable r = pending;
+                pending = null;
+                if (r != null) {
+                    r.run();
+                }
+            }
         };
     }
 
@@ -31,6 +50,11 @@ public interface Debouncer {
         public void restart(Runnable action) {
             pending = action;
             restarts++;
+        }
+
+        @Override
+        public void flushNow() {
+            flush();
         }
 
         /** Runs the waiting action, if any; true when one ran. */

@@ -73,6 +73,7 @@ public final class InpaintView extends BorderPane {
             paint(e);
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::paint);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> vm.endStroke());
         vm.revisionProperty().addListener((o, a, b) -> drawEditor());
         vm.resultProperty().addListener((o, a, c) -> showResult(c));
         vm.liveProperty().addListener((o, a, v) -> {

@@ -226,6 +226,14 @@ public final class InpaintViewModel {
         }
     }
 
+    /**
+     * Call when a stroke ends (the mouse is released): the completion starts at once instead of after
+     * the debounce, so an updated completion can appear within the issue's 100 ms of the stroke.
+     */
+    public void endStroke() {
+        debouncer.flushNow();
+    }
+
     /** Paints one dab of the current tool centred on pixel ({@code x}, {@code y}); outside is ignored. */
     public void dab(int x, int y) {
         if (shape == null) {
@@ -364,7 +372,8 @@ public final class InpaintViewModel {
         running.cancel();
         running = new CancelToken();
         status.set("completing…");
-        int excluded = method.get().startsWith("knn") ? example : -1;
+        // K-NN, and iw's proposal, look for neighbours: the example itself must not be among them.
+        int excluded = method.get().startsWith("knn") || method.get().startsWith("iw") ? example : -1;
         completer.request(new Request(++requestId, w.model(), w, method.get(), excluded, image.clone(),
                 new Mask(shape, missing),
                 InpaintOptions.defaults().withIterations(Math.max(1, iterations.get())), running));

@@ -45,7 +45,7 @@ public interface CoreServices {
 
     /** The completion methods the Inpaint screen offers, in {@link MethodSpec#parse} form. */
     default List<String> inpaintMethods() {
-        return List.of("pseudo-gibbs", "mwg", "replace", "optimize", "knn:10");
+        return List.of("pseudo-gibbs", "mwg", "iw", "replace", "optimize", "knn:10");
     }
 
     /**

@@ -49,6 +49,20 @@ class InpaintViewModelTest {
     }
 
     @Test
+    void endingAStrokeCompletesAtOnceWithoutWaitingForTheDebounce() {
+        InpaintViewModel vm = editor(new Harness(dir).withModel(2));
+        Object before = vm.resultProperty().get();
+        vm.beginStroke();
+        vm.dab(5, 7);
+        vm.dab(6, 7);
+        assertThat(vm.resultProperty().get()).isSameAs(before); // still debouncing while the stroke goes on
+        vm.endStroke();
+        assertThat(vm.resultProperty().get()).isNotSameAs(before);
+        assertThat(debounce.flush()).as("nothing left waiting").isFalse();
+        vm.endStroke(); // a release with nothing pending does nothing
+    }
+
+    @Test
     void brushMarksADiscOfPixelsMissingAndTheEraserClearsThem() {
         InpaintViewModel vm = editor(new Harness(dir).withModel(2));
         vm.brushSizeProperty().set(1);
