@@ -269,15 +269,22 @@ final class NnDescent {
             }
         }
         // The local join, in batches of CHECK_EVERY points cut into fixed blocks of JOIN_BLOCK: the
-        // distances are computed in parallel, each block keeping the pairs that could enter a list
-        // (closer than the list's farthest at the start of the round), then the pairs are offered in
-        // block order on this thread. A list's farthest entry only ever gets closer, so a pair left out
-        // would have been refused anyway: the graph is the one the plain sequential join gives, whatever
-        // the number of threads.
+        // distances are computed in parallel, each block keeping the offers (q to p's list) that could
+        // change a list as it was at the start of the round: closer than its farthest entry and not in
+        // it. Then the offers are made in block order on this thread. A list's farthest entry only gets
+        // closer, and an entry that leaves a list was its farthest, so an offer left out would have been
+        // refused anyway: the graph is the one the plain sequential join gives, whatever the threads.
         double[] bound = new double[n];
         for (int p = 0; p < n; p++) {
             bound[p] = dist[p * k];
         }
+        // Each list's members, sorted, for a binary search instead of a scan of k entries.
+        int[] before = idx.clone();
+        workers.forEach((n + CHECK_EVERY - 1) / CHECK_EVERY, b -> {
+            for (int p = b * CHECK_EVERY, end = Math.min(n, (b + 1) * CHECK_EVERY); p < end; p++) {
+                Arrays.sort(before, p * k, (p + 1) * k);
+            }
+        });
         int updates = 0;
         for (int start = 0; start < n; start += CHECK_EVERY) {
             gate.check();
@@ -295,12 +302,16 @@ final class NnDescent {
                         int a = newCand[nb + i];
                         for (int j = i + 1; j < nn; j++) {
                             int c = newCand[nb + j];
-                            out.offer(a, c, distance2(a, c), bound);
+                            double d2 = distance2(a, c);
+                            out.offer(a, c, d2, bound, before, k);
+                            out.offer(c, a, d2, bound, before, k);
                         }
                         for (int j = 0; j < no; j++) {
                             int c = oldCand[nb + j];
                             if (a != c) {
-                                out.offer(a, c, distance2(a, c), bound);
+                                double d2 = distance2(a, c);
+                                out.offer(a, c, d2, bound, before, k);
+                                out.offer(c, a, d2, bound, before, k);
                             }
                         }
                     }
@@ -312,22 +323,23 @@ final class NnDescent {
                     int a = in.a[t];
                     int c = in.b[t];
                     double d2 = in.d2[t];
-                    updates += (push(a, c, d2) ? 1 : 0) + (push(c, a, d2) ? 1 : 0);
+                    updates += push(a, c, d2) ? 1 : 0;
                 }
             }
         }
         return updates;
     }
 
-    /** A block's pairs that may enter a neighbour list, in the order found. */
+    /** A block's offers (b[t] to a[t]'s list) that may change a list, in the order found. */
     private static final class Pairs {
         int[] a = new int[1024];
         int[] b = new int[1024];
         double[] d2 = new double[1024];
         int size;
 
-        void offer(int p, int q, double d, double[] bound) {
-            if (d >= bound[p] && d >= bound[q]) {
+        /** Keeps the offer of q to p unless p's list at the round's start ({@code lists}, rows sorted) refuses it. */
+        void offer(int p, int q, double d, double[] bound, int[] lists, int k) {
+            if (d >= bound[p] || Arrays.binarySearch(lists, p * k, (p + 1) * k, q) >= 0) {
                 return;
             }
             if (size == a.length) {
