@@ -22,13 +22,27 @@ record KnnGraph(int n, int k, int[] idx, double[] dist) {
 
     /** Neighbours for UMAP / t-SNE: exact below {@link #APPROXIMATE_FROM} points, NN-descent from there. */
     static KnnGraph of(double[] x, int dim, int k, long seed, ProgressGate gate) {
+        try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+            return of(x, dim, k, seed, gate, workers);
+        }
+    }
+
+    /** As {@link #of(double[], int, int, long, ProgressGate)} on the given threads; the graph does not depend on them. */
+    static KnnGraph of(double[] x, int dim, int k, long seed, ProgressGate gate, Workers workers) {
         return x.length / dim < APPROXIMATE_FROM
-                ? exact(x, dim, k, seed, gate)
-                : NnDescent.build(x, dim, k, seed, gate);
+                ? exact(x, dim, k, seed, gate, workers)
+                : NnDescent.build(x, dim, k, seed, gate, workers);
     }
 
     /** Exact neighbours of each of {@code n = x.length / dim} points, by a vantage-point tree. */
     static KnnGraph exact(double[] x, int dim, int k, long seed, ProgressGate gate) {
+        try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+            return exact(x, dim, k, seed, gate, workers);
+        }
+    }
+
+    /** As {@link #exact(double[], int, int, long, ProgressGate)} on the given threads. */
+    static KnnGraph exact(double[] x, int dim, int k, long seed, ProgressGate gate, Workers workers) {
         int n = x.length / dim;
         VpTree tree = new VpTree(x, dim, seed);
         int[] idx = new int[n * k];
@@ -37,7 +51,7 @@ record KnnGraph(int n, int k, int[] idx, double[] dist) {
         int blocks = (n + BLOCK - 1) / BLOCK;
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         Thread caller = Thread.currentThread();
-        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+        workers.forEach(blocks, b -> {
             double[] q = new double[dim];
             for (int i = b * BLOCK, end = Math.min(n, (b + 1) * BLOCK); i < end; i++) {
                 System.arraycopy(x, i * dim, q, 0, dim);

@@ -12,13 +12,16 @@ import java.util.SplittableRandom;
  * neighbours and between new and old ones, both directions of the graph included, and keeps the k
  * closest seen. It stops when a round improves fewer than {@code δ·n·k} entries (δ = 0.001).
  *
- * <p>Runs on one thread, so a seed fixes the graph. Costs about O(n·k²) distances per round instead of
+ * <p>The random choices are made on one thread and the local join's results are applied in a fixed
+ * order, so a seed fixes the graph whatever the number of threads computing the join's distances. Costs about O(n·k²) distances per round instead of
  * a tree search whose pruning fails as the codes' intrinsic dimension grows.
  */
 final class NnDescent {
     /** Stop when a round changes fewer than this fraction of the n·k entries (Dong et al. 2011, δ). */
     private static final double DELTA = 0.001;
     private static final int CHECK_EVERY = 2048;
+    /** Points per block of the parallel local join (fixed, so the graph does not depend on the threads). */
+    private static final int JOIN_BLOCK = 64;
 
     private final double[] x;
     private final int dim;
@@ -29,8 +32,14 @@ final class NnDescent {
     private final double[] dist;
     private final boolean[] fresh;
     private final ProgressGate gate;
+    private final Workers workers;
+    private final Pairs[] pairs = new Pairs[CHECK_EVERY / JOIN_BLOCK];
 
-    private NnDescent(double[] x, int dim, int k, ProgressGate gate) {
+    private NnDescent(double[] x, int dim, int k, ProgressGate gate, Workers workers) {
+        this.workers = workers;
+        for (int b = 0; b < pairs.length; b++) {
+            pairs[b] = new Pairs();
+        }
         this.x = x;
         this.dim = dim;
         this.n = x.length / dim;
@@ -48,7 +57,14 @@ final class NnDescent {
      * itself left out), nearest first; requires {@code k < n}. The same seed gives the same graph.
      */
     static KnnGraph build(double[] x, int dim, int k, long seed, ProgressGate gate) {
-        NnDescent d = new NnDescent(x, dim, k, gate);
+        try (Workers workers = new Workers(1)) {
+            return build(x, dim, k, seed, gate, workers);
+        }
+    }
+
+    /** As {@link #build(double[], int, int, long, ProgressGate)}, the local joins' distances on {@code workers}. */
+    static KnnGraph build(double[] x, int dim, int k, long seed, ProgressGate gate, Workers workers) {
+        NnDescent d = new NnDescent(x, dim, k, gate, workers);
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = d.n;
         // Forest size and round limit as umap-learn 0.5 chooses them for its pynndescent call.
@@ -252,31 +268,89 @@ final class NnDescent {
                 }
             }
         }
-        int updates = 0;
+        // The local join, in batches of CHECK_EVERY points cut into fixed blocks of JOIN_BLOCK: the
+        // distances are computed in parallel, each block keeping the offers (q to p's list) that could
+        // change a list as it was at the start of the round: closer than its farthest entry and not in
+        // it. Then the offers are made in block order on this thread. A list's farthest entry only gets
+        // closer, and an entry that leaves a list was its farthest, so an offer left out would have been
+        // refused anyway: the graph is the one the plain sequential join gives, whatever the threads.
+        double[] bound = new double[n];
         for (int p = 0; p < n; p++) {
-            if (p % CHECK_EVERY == 0) {
-                gate.check();
+            bound[p] = dist[p * k];
+        }
+        // Each list's members, sorted, for a binary search instead of a scan of k entries.
+        int[] before = idx.clone();
+        workers.forEach((n + CHECK_EVERY - 1) / CHECK_EVERY, b -> {
+            for (int p = b * CHECK_EVERY, end = Math.min(n, (b + 1) * CHECK_EVERY); p < end; p++) {
+                Arrays.sort(before, p * k, (p + 1) * k);
             }
-            int nb = p * maxCandidates;
-            int nn = newCount[p];
-            int no = oldCount[p];
-            for (int i = 0; i < nn; i++) {
-                int a = newCand[nb + i];
-                for (int j = i + 1; j < nn; j++) {
-                    int b = newCand[nb + j];
-                    double d2 = distance2(a, b);
-                    updates += (push(a, b, d2) ? 1 : 0) + (push(b, a, d2) ? 1 : 0);
-                }
-                for (int j = 0; j < no; j++) {
-                    int b = oldCand[nb + j];
-                    if (a != b) {
-                        double d2 = distance2(a, b);
-                        updates += (push(a, b, d2) ? 1 : 0) + (push(b, a, d2) ? 1 : 0);
+        });
+        int updates = 0;
+        for (int start = 0; start < n; start += CHECK_EVERY) {
+            gate.check();
+            int first = start;
+            int end = Math.min(n, start + CHECK_EVERY);
+            int blocks = (end - start + JOIN_BLOCK - 1) / JOIN_BLOCK;
+            workers.forEach(blocks, b -> {
+                Pairs out = pairs[b];
+                out.size = 0;
+                for (int p = first + b * JOIN_BLOCK, stop = Math.min(end, first + (b + 1) * JOIN_BLOCK); p < stop; p++) {
+                    int nb = p * maxCandidates;
+                    int nn = newCount[p];
+                    int no = oldCount[p];
+                    for (int i = 0; i < nn; i++) {
+                        int a = newCand[nb + i];
+                        for (int j = i + 1; j < nn; j++) {
+                            int c = newCand[nb + j];
+                            double d2 = distance2(a, c);
+                            out.offer(a, c, d2, bound, before, k);
+                            out.offer(c, a, d2, bound, before, k);
+                        }
+                        for (int j = 0; j < no; j++) {
+                            int c = oldCand[nb + j];
+                            if (a != c) {
+                                double d2 = distance2(a, c);
+                                out.offer(a, c, d2, bound, before, k);
+                                out.offer(c, a, d2, bound, before, k);
+                            }
+                        }
                     }
+                }
+            });
+            for (int b = 0; b < blocks; b++) {
+                Pairs in = pairs[b];
+                for (int t = 0; t < in.size; t++) {
+                    int a = in.a[t];
+                    int c = in.b[t];
+                    double d2 = in.d2[t];
+                    updates += push(a, c, d2) ? 1 : 0;
                 }
             }
         }
         return updates;
+    }
+
+    /** A block's offers (b[t] to a[t]'s list) that may change a list, in the order found. */
+    private static final class Pairs {
+        int[] a = new int[1024];
+        int[] b = new int[1024];
+        double[] d2 = new double[1024];
+        int size;
+
+        /** Keeps the offer of q to p unless p's list at the round's start ({@code lists}, rows sorted) refuses it. */
+        void offer(int p, int q, double d, double[] bound, int[] lists, int k) {
+            if (d >= bound[p] || Arrays.binarySearch(lists, p * k, (p + 1) * k, q) >= 0) {
+                return;
+            }
+            if (size == a.length) {
+                a = Arrays.copyOf(a, 2 * size);
+                b = Arrays.copyOf(b, 2 * size);
+                d2 = Arrays.copyOf(d2, 2 * size);
+            }
+            a[size] = p;
+            b[size] = q;
+            d2[size++] = d;
+        }
     }
 
     /** Adds q to p's candidate list if absent, keeping the {@code cap} smallest priorities. */

@@ -21,6 +21,7 @@ final class QuadTree {
     private int[] point;
     private int nodes;
     private int[] order;
+    private long[] keys;
 
     QuadTree(int capacity) {
         allocate(Math.max(64, capacity));
@@ -79,7 +80,11 @@ final class QuadTree {
         newNode((minX + maxX) / 2, (minY + maxY) / 2, half);
         // Insert (and later visit) points in Z-order: neighbouring points then touch the same nodes,
         // which keeps the traversals in cache (a 2x speed-up at 70,000 points).
-        order = mortonOrder(y, n, minX, minY, 2 * half, order);
+        if (order == null || order.length != n) {
+            order = new int[n];
+            keys = new long[n];
+        }
+        mortonOrder(y, n, minX, minY, 2 * half, keys, order);
         for (int t = 0; t < n; t++) {
             int i = order[t];
             insert(i, y[2 * i], y[2 * i + 1], y);
@@ -94,8 +99,8 @@ final class QuadTree {
     }
 
     /** The points sorted by their Z-order (Morton) code in the bounding square. */
-    private static int[] mortonOrder(double[] y, int n, double minX, double minY, double size, int[] reuse) {
-        long[] keys = new long[n];
+    private static void mortonOrder(double[] y, int n, double minX, double minY, double size, long[] keys,
+                                    int[] out) {
         double scale = 65535.0 / size;
         for (int i = 0; i < n; i++) {
             long gx = (long) ((y[2 * i] - minX) * scale);
@@ -103,11 +108,9 @@ final class QuadTree {
             keys[i] = (spread(gx) | (spread(gy) << 1)) << 31 | i;
         }
         java.util.Arrays.sort(keys);
-        int[] out = reuse != null && reuse.length == n ? reuse : new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = (int) (keys[i] & 0x7FFFFFFFL);
         }
-        return out;
     }
 
     /** Spreads the low 16 bits of v to the even bit positions. */

@@ -17,9 +17,12 @@ import org.latentexplorer.common.InputException;
  * @param exactMaxPoints     up to this many points, Smile's exact O(n²) t-SNE is used instead of
  *                           Barnes-Hut; 0 to 5,000; default 400
  * @param seed               random seed (neighbour search, exact-method initialisation); default 42
+ * @param threads            threads for the Barnes-Hut forces and the neighbour search, 0 for all
+ *                           available processors (default); the map does not depend on it, so it is not
+ *                           one of the cached {@link #parameters()}
  */
 public record TsneOptions(double perplexity, int iterations, double learningRate, double earlyExaggeration,
-                          double theta, int exactMaxPoints, long seed) implements EmbedOptions {
+                          double theta, int exactMaxPoints, long seed, int threads) implements EmbedOptions {
     /** Iterations with early exaggeration and momentum 0.5 (scikit-learn's schedule). */
     public static final int EXAGGERATION_ITERATIONS = 250;
 
@@ -42,6 +45,15 @@ public record TsneOptions(double perplexity, int iterations, double learningRate
         if (exactMaxPoints < 0 || exactMaxPoints > 5000) {
             throw new InputException("exactMaxPoints must be between 0 and 5000, got " + exactMaxPoints);
         }
+        if (threads < 0 || threads > 1024) {
+            throw new InputException("t-SNE threads must be between 0 (all processors) and 1024, got " + threads);
+        }
+    }
+
+    /** The given options on all available processors. */
+    public TsneOptions(double perplexity, int iterations, double learningRate, double earlyExaggeration,
+                       double theta, int exactMaxPoints, long seed) {
+        this(perplexity, iterations, learningRate, earlyExaggeration, theta, exactMaxPoints, seed, 0);
     }
 
     /** Defaults: perplexity 30, 1000 iterations, auto learning rate, exaggeration 12, theta 0.5, seed 42. */
@@ -56,7 +68,18 @@ public record TsneOptions(double perplexity, int iterations, double learningRate
 
     /** The same options with another seed. */
     public TsneOptions withSeed(long newSeed) {
-        return new TsneOptions(perplexity, iterations, learningRate, earlyExaggeration, theta, exactMaxPoints, newSeed);
+        return new TsneOptions(perplexity, iterations, learningRate, earlyExaggeration, theta, exactMaxPoints, newSeed,
+                threads);
+    }
+
+    /** The same options on {@code count} threads (0: all available processors). */
+    public TsneOptions withThreads(int count) {
+        return new TsneOptions(perplexity, iterations, learningRate, earlyExaggeration, theta, exactMaxPoints, seed, count);
+    }
+
+    /** The number of threads to use: {@link #threads()}, or the available processors for 0. */
+    public int threadCount() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /** The learning rate used for {@code n} points: the given one, or scikit-learn's "auto" rule. */

@@ -110,4 +110,35 @@ class BarnesHutTsneTest {
         assertThat(ab[0]).isCloseTo(1.577, within(0.01)); // umap-learn find_ab_params(1.0, 0.1)
         assertThat(ab[1]).isCloseTo(0.895, within(0.005));
     }
+
+    @Test
+    void layoutDoesNotDependOnTheThreadCount() {
+        double[] x = Embeddings.flatten(Blobs.make(6, 500, 10, 8).codes(), "codes");
+        TsneOptions o = new TsneOptions(20, 300, 0, 12, 0.5, 0, 5);
+        KnnGraph knn = KnnGraph.exact(x, 10, 60, 5, new ProgressGate(null, null));
+        TsneAffinities p = TsneAffinities.symmetric(knn, TsneAffinities.conditional(knn, 20));
+        double[] one = BarnesHutTsne.initialLayout(x, 10);
+        double[] three = one.clone();
+        double klOne;
+        double klThree;
+        try (Workers w = new Workers(1)) {
+            klOne = BarnesHutTsne.optimise(p, one, o, new ProgressGate(null, null), w);
+        }
+        try (Workers w = new Workers(3)) {
+            klThree = BarnesHutTsne.optimise(p, three, o, new ProgressGate(null, null), w);
+        }
+        assertThat(three).isEqualTo(one);
+        assertThat(klThree).isEqualTo(klOne);
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveTheSameMapThroughTheFrontDoor() {
+        // At least PARALLEL_FROM points, so that the threads option is actually used.
+        float[][] codes = Blobs.make(5, BarnesHutTsne.PARALLEL_FROM / 5, 8, 2).codes();
+        TsneOptions o = new TsneOptions(10, 60, 0, 12, 0.5, 0, 3);
+        Embedding one = Embeddings.fit(codes, o.withThreads(1), null, null);
+        Embedding two = Embeddings.fit(codes, o.withThreads(2), null, null);
+        assertThat(two.xy()).isDeepEqualTo(one.xy());
+        assertThat(o.withThreads(2).parameters()).isEqualTo(o.parameters()); // same cache entry
+    }
 }

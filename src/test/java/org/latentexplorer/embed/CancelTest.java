@@ -17,6 +17,7 @@ class CancelTest {
 
     static Stream<EmbedOptions> slowMethods() {
         return Stream.of(new TsneOptions(30, 100_000, 0, 12, 0.5, 0, 1),
+                new TsneOptions(30, 100_000, 0, 12, 0.5, 0, 1, 2), // Barnes-Hut forces on two threads
                 new TsneOptions(30, 100_000, 0, 12, 0.5, 5000, 1), // Smile's exact t-SNE, cancelled through its controller
                 new UmapOptions(15, 0.1, 10_000, 1));
     }

@@ -56,6 +56,23 @@ class NnDescentTest {
     }
 
     @Test
+    void graphDoesNotDependOnTheThreadCount() {
+        // 5,000 points: the local join runs in several batches of blocks.
+        double[] x = Embeddings.flatten(Blobs.make(5, 1000, 12, 9).codes(), "codes");
+        KnnGraph one;
+        KnnGraph three;
+        try (Workers w = new Workers(1)) {
+            one = NnDescent.build(x, 12, 15, 4, NO_GATE, w);
+        }
+        try (Workers w = new Workers(3)) {
+            three = NnDescent.build(x, 12, 15, 4, NO_GATE, w);
+        }
+        assertThat(three.idx()).isEqualTo(one.idx());
+        assertThat(three.dist()).isEqualTo(one.dist());
+        assertThat(recall(KnnGraph.exact(x, 12, 15, 1, NO_GATE), one)).isGreaterThan(0.95);
+    }
+
+    @Test
     void duplicatePointsAreNeighboursAtDistanceZero() {
         // 300 distinct points, each present twice: every point's nearest neighbour is its twin.
         float[][] base = Blobs.make(3, 100, 5, 2).codes();

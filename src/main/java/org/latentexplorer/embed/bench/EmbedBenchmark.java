@@ -29,7 +29,7 @@ import org.latentexplorer.embed.UmapOptions;
  * <pre>
  * java -cp ... org.latentexplorer.embed.bench.EmbedBenchmark --codes codes.csv --method umap|tsne|pca
  *      [--runs 3] [--out map.csv] [--perplexity 30] [--iterations 1000] [--neighbors 15] [--min-dist 0.1]
- *      [--epochs 0] [--seed 42] [--no-quality]
+ *      [--epochs 0] [--seed 42] [--threads 0 (t-SNE; 0 = all processors)] [--no-quality]
  * </pre>
  * Prints each run's wall and CPU seconds, the load average, the seconds per stage, the median, trustworthiness (k = 10, on 5,000 sampled points) and 5-NN
  * accuracy of the last run, and writes its map as {@code label,x,y} in the codes' order.
@@ -49,6 +49,7 @@ public final class EmbedBenchmark {
         double minDist = 0.1;
         int epochs = 0;
         long seed = 42;
+        int threads = 0;
         boolean quality = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -63,6 +64,7 @@ public final class EmbedBenchmark {
                 case "--min-dist" -> minDist = Double.parseDouble(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--no-quality" -> quality = false;
                 default -> throw new InputException("unknown argument " + a);
             }
@@ -74,7 +76,7 @@ public final class EmbedBenchmark {
         float[][] codes = readCodes(codesPath, labelBox);
         int[] labels = labelBox.get(0);
         EmbedOptions options = switch (method) {
-            case TSNE -> new TsneOptions(perplexity, iterations, 0, 12, 0.5, 400, seed);
+            case TSNE -> new TsneOptions(perplexity, iterations, 0, 12, 0.5, 400, seed, threads);
             case UMAP -> new UmapOptions(neighbors, minDist, epochs, seed);
             default -> EmbedOptions.defaults(method);
         };
