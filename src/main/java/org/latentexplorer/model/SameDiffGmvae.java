@@ -199,6 +199,12 @@ public final class SameDiffGmvae extends SameDiffModel {
         return wDim;
     }
 
+    /** Training steps go through {@link GmvaeKernel}, which computes what the graph defines, fused. */
+    @Override
+    public java.util.Optional<FastStep> fastStep(double learningRate, double weightDecay) {
+        return java.util.Optional.of(new GmvaeKernel(this, learningRate, weightDecay));
+    }
+
     @Override
     public List<String> featurePlaceholders() {
         return List.of(SameDiffVae.X, EPS_W, EPS_Z, SameDiffVae.KL_WEIGHT);
