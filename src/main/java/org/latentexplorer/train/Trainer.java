@@ -11,6 +11,7 @@ import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.FastStep;
 import org.latentexplorer.model.LossTerms;
+import org.latentexplorer.model.SameDiffGmvae;
 import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.model.TrainingHistory;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -84,6 +85,12 @@ public final class Trainer {
             tc.weightDecay(cfg.weightDecay(), true);
         }
         sd.setTrainingConfig(tc.build());
+
+        if (model instanceof SameDiffGmvae g && g.pretrainEpochs() > 0
+                && !GmvaeInit.run(g, trainValues, data.dim(), cfg, root.split(), listener, cancel)) {
+            listener.onMessage("Training cancelled during pre-training; the model is untrained");
+            return new Result(new TrainingHistory(command, cfg.seed(), java.util.List.of()), true, false);
+        }
 
         int steps = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
         TermRecorder recorder = new TermRecorder(model, listener, steps);
