@@ -32,7 +32,7 @@ final class GmvaeInit {
     /** q(z|x)'s variance at the start of joint training, in standardised units. */
     static final double CODE_VARIANCE = 0.01;
     /** q(y|w, z) is fitted for this many epochs, and at least {@link #Y_STEPS} steps of 128. */
-    private static final int Y_EPOCHS = 5, Y_STEPS = 400;
+    private static final int Y_EPOCHS = 20, Y_STEPS = 400;
 
     private GmvaeInit() {
     }

@@ -35,7 +35,8 @@ import org.latentexplorer.train.TrainingListener;
  * </pre>
  * Properties (bench.*): data (tiny, mnist, fashion, fashion60k), model (gmvae, vae), n, epochs, k, w, z,
  * hidden (e.g. 512,256), lr, batch, freeBits, meanBound, pretrain (autoencoder epochs before the VaDE-style
- * k-means start, 0 for none), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm).
+ * k-means start, 0 for none), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
+ * evalEvery (cluster metrics every N epochs and at the last; default 1).
  * Prints one line per epoch and a summary line per seed.
  */
 @Tag("benchmark")
@@ -83,6 +84,10 @@ class GmvaeBench {
             Trainer.train(m, train, tc, "bench", null, new TrainingListener() {
                 @Override
                 public void onEpoch(EpochStats st) {
+                    if ((st.epoch() + 1) % Integer.parseInt(p("evalEvery", "1")) != 0 && st.epoch() + 1 != tc.epochs()) {
+                        System.out.printf("BENCH seed %d epoch %d %.1fs loss %.2f%n", seed, st.epoch() + 1, st.seconds(), st.trainLoss());
+                        return;
+                    }
                     ClusterModel c = model.equals("vae") ? FittedMixture.fit(m, xs, k, FittedMixture.Method.parse(p("fit", "kmeans")), seed)
                             : ClusterModels.of(m);
                     int[] a = c.assign(xs);
