@@ -108,7 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         };
         Map<String, Object> extra = new java.util.HashMap<>(base.extra());
         if (kind.equals("gmvae")) {
-            extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrain < 0 ? SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS : pretrain);
+            extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrain == -1 ? SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS : pretrain);
             extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
         }
         extra.put("binarize", bin.toString());
