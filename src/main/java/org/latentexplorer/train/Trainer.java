@@ -25,7 +25,9 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * Trains a SameDiff latent model with Adam on a data set: seeded shuffling, a validation split,
  * static or dynamic binarisation, KL warm-up, early stopping, a checkpoint after every epoch, and
- * recovery from a non-finite loss (roll back to the last good epoch, halve the learning rate).
+ * recovery from a non-finite loss (roll back to the last good epoch, halve the learning rate). A GMVAE
+ * whose configuration asks for pre-training first gets the VaDE-style start of {@link GmvaeInit}
+ * (reported through {@link TrainingListener#onMessage}; not counted in the epochs).
  */
 public final class Trainer {
     /** How many times in a row a non-finite epoch is retried with a halved learning rate. */
