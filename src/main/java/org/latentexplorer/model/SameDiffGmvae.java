@@ -27,7 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * each estimated with one sample of w and z. Stability (§5.6.2, §5.7): the conditional-prior means
  * are A·tanh(·), its variances softplus(·) + 0.1, and the mean layer's bias starts from a truncated
- * normal so the K components start apart.
+ * normal so the K components start apart. Training steps run fused in {@link GmvaeKernel}; the
+ * VaDE-style start (autoencoder pre-training, mixture from clustered codes) is {@code train.GmvaeInit},
+ * asked for by {@link #PRETRAIN_EPOCHS} and {@link #INIT_CLUSTERING} in the configuration.
  *
  * <p>Graph names: inputs {@code x, epsW, epsZ, klWeight}; {@code zIn} (decoding), {@code wIn} (the
  * conditional prior of given w: {@code pMeanIn}, {@code pVarIn}, K·d wide, component k in columns
