@@ -70,7 +70,6 @@ class GmvaeInitTest {
             }, CancelToken.NONE);
 
             assertThat(done).isTrue();
-            System.out.println(messages.getLast());
             assertThat(messages).hasSizeGreaterThanOrEqualTo(16).last().asString().contains("Mixture started").contains("cluster sizes");
             // q(y|w,z) separates the two classes, one component each.
             int[] assigned = argmax(m.responsibilities(x));
