@@ -49,7 +49,7 @@ public final class SameDiffGmvae extends SameDiffModel {
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
     /** Default autoencoder pre-training of the command line (the model's own default, absent the key, is 0). */
-    public static final int DEFAULT_PRETRAIN_EPOCHS = 50;
+    public static final int DEFAULT_PRETRAIN_EPOCHS = 100;
     /** Floor added to the conditional-prior variances (Sánchez Martín 2018, §5.7). */
     static final double VAR_FLOOR = 0.1;
 
