@@ -39,6 +39,12 @@ public final class TrainCommand implements Callable<Integer> {
     int clusters;
     @Option(names = "--w-dim", defaultValue = "2", description = "gmvae: dimension of w (default 2)")
     int wDim;
+    @Option(names = "--pretrain", defaultValue = "-1", description = "gmvae: autoencoder epochs before the mixture "
+            + "starts from clusters of the codes (VaDE start; default " + SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS + ", 0: random start)")
+    int pretrain;
+    @Option(names = "--init", defaultValue = "umap", description = "gmvae: how the pre-trained codes are clustered: "
+            + "umap (k-means on their UMAP layout, default) or kmeans (k-means on the codes)")
+    String init;
     @Option(names = "--prior", defaultValue = "learned", description = "cvae: learned (class prior p(z|c)) or fixed (N(0, I))")
     String prior;
     @Option(names = "--arch", defaultValue = "dense", description = "dense (default) or conv")
@@ -101,6 +107,10 @@ public final class TrainCommand implements Callable<Integer> {
                     data.labelNames(), Map.of());
         };
         Map<String, Object> extra = new java.util.HashMap<>(base.extra());
+        if (kind.equals("gmvae")) {
+            extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrain == -1 ? SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS : pretrain);
+            extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
+        }
         extra.put("binarize", bin.toString());
         ModelConfig config = new ModelConfig(base.kind(), base.arch(), base.inputShape(), base.latentDim(),
                 base.hidden(), base.likelihood(), base.normalisation(), dataset, data.labelNames(), extra);

@@ -27,7 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * each estimated with one sample of w and z. Stability (§5.6.2, §5.7): the conditional-prior means
  * are A·tanh(·), its variances softplus(·) + 0.1, and the mean layer's bias starts from a truncated
- * normal so the K components start apart.
+ * normal so the K components start apart. Training steps run fused in {@link GmvaeKernel}; the
+ * VaDE-style start (autoencoder pre-training, mixture from clustered codes) is {@code train.GmvaeInit},
+ * asked for by {@link #PRETRAIN_EPOCHS} and {@link #INIT_CLUSTERING} in the configuration.
  *
  * <p>Graph names: inputs {@code x, epsW, epsZ, klWeight}; {@code zIn} (decoding), {@code wIn} (the
  * conditional prior of given w: {@code pMeanIn}, {@code pVarIn}, K·d wide, component k in columns
@@ -41,10 +43,13 @@ public final class SameDiffGmvae extends SameDiffModel {
             Y_PRIOR = "YPrior", W_IN = "wIn", P_MEAN_IN = "pMeanIn", P_VAR_IN = "pVarIn";
     /** Keys of {@link ModelConfig#extra} and their defaults. */
     public static final String CLUSTERS = "clusters", W_DIM = "wDim", PRIOR_HIDDEN = "priorHidden",
-            Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits";
+            Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits", PRETRAIN_EPOCHS = "pretrainEpochs",
+            INIT_CLUSTERING = "initClustering", INIT_KMEANS = "kmeans", INIT_UMAP = "umap";
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
+    /** Default autoencoder pre-training of the command line (the model's own default, absent the key, is 0). */
+    public static final int DEFAULT_PRETRAIN_EPOCHS = 100;
     /** Floor added to the conditional-prior variances (Sánchez Martín 2018, §5.7). */
     static final double VAR_FLOOR = 0.1;
 
@@ -108,6 +113,8 @@ public final class SameDiffGmvae extends SameDiffModel {
         }
         int k = clusters(config);
         int wDim = wDim(config);
+        pretrainEpochs(config);
+        initClustering(config);
         int d = config.latentDim();
         int dIn = config.inputShape().size();
         int ph = config.extraInt(PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN);
@@ -197,6 +204,171 @@ public final class SameDiffGmvae extends SameDiffModel {
     /** Dimension of w. */
     public int wDim() {
         return wDim;
+    }
+
+    /**
+     * Epochs of autoencoder pre-training before the mixture is initialised from the codes (the
+     * VaDE-style start of {@code train.GmvaeInit}); 0 trains from the random start.
+     */
+    public int pretrainEpochs() {
+        return pretrainEpochs(config);
+    }
+
+    static int pretrainEpochs(ModelConfig config) {
+        int e = config.extraInt(PRETRAIN_EPOCHS, 0);
+        if (e < 0 || e > 10_000) {
+            throw new InputException("--pretrain must be between 0 and 10000 epochs, got " + e);
+        }
+        return e;
+    }
+
+    /**
+     * How the pre-trained codes are clustered to start the mixture: {@code kmeans} (k-means on the
+     * codes, as VaDE) or {@code umap} (k-means on their UMAP layout, as N2D); default umap.
+     */
+    public String initClustering() {
+        return initClustering(config);
+    }
+
+    static String initClustering(ModelConfig config) {
+        Object v = config.extra().getOrDefault(INIT_CLUSTERING, INIT_UMAP);
+        if (!INIT_KMEANS.equals(v) && !INIT_UMAP.equals(v)) {
+            throw new InputException("--init must be 'kmeans' or 'umap', got '" + v + "'");
+        }
+        return (String) v;
+    }
+
+    /**
+     * Reparameterises the model so that q(z|x)'s means have zero mean and unit variance in each
+     * dimension over {@code codes} (the current means of some inputs), leaving the decoder's output
+     * unchanged: with z = σ z' + μ, the mean layer is shifted and scaled, the log-variance layer shifted
+     * by −2 log σ, and the decoder's first layer absorbs σ and μ. The conditional prior and q(y|w, z)
+     * are not adjusted: call this before {@link #initialiseMixture}.
+     *
+     * @return the codes, standardised
+     */
+    public float[][] standardiseCodes(float[][] codes) {
+        int d = latentDim();
+        double[] mu = new double[d], sigma = new double[d];
+        for (float[] c : codes) {
+            for (int j = 0; j < d; j++) {
+                mu[j] += c[j] / (double) codes.length;
+            }
+        }
+        for (float[] c : codes) {
+            for (int j = 0; j < d; j++) {
+                sigma[j] += (c[j] - mu[j]) * (c[j] - mu[j]) / codes.length;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            sigma[j] = Math.sqrt(Math.max(sigma[j], 1e-12));
+        }
+        INDArray mW = sd.getVariable(SameDiffVae.Z_MEAN + "_W").getArr(), mB = sd.getVariable(SameDiffVae.Z_MEAN + "_b").getArr();
+        INDArray lB = sd.getVariable(SameDiffVae.Z_LOG_VAR + "_b").getArr();
+        String first = config.hidden().isEmpty() ? "decOut" : "dec0";
+        INDArray dW = sd.getVariable(first + "_W").getArr(), dB = sd.getVariable(first + "_b").getArr();
+        INDArray muRow = Nd4j.create(toFloat(mu), new long[]{1, d}, 'c');
+        dB.addi(muRow.mmul(dW));
+        for (int j = 0; j < d; j++) {
+            mW.getColumn(j).divi(sigma[j]);
+            mB.putScalar(0, j, (mB.getDouble(0, j) - mu[j]) / sigma[j]);
+            lB.putScalar(0, j, lB.getDouble(0, j) - 2 * Math.log(sigma[j]));
+            dW.getRow(j).muli(sigma[j]);
+        }
+        float[][] out = new float[codes.length][d];
+        for (int i = 0; i < codes.length; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][j] = (float) ((codes[i][j] - mu[j]) / sigma[j]);
+            }
+        }
+        return out;
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    /**
+     * Starts the mixture from clusters found in the codes (VaDE, Jiang et al. 2017, §3.3: "initialize
+     * the GMM parameters" from a mixture fitted to the pre-trained codes): p(z|w, y=k) becomes
+     * N(means[k], diag variances[k]) for every w (the mean and variance layers' weights zeroed, their
+     * biases the inverse of A·tanh and of softplus + 0.1), and q(z|x) starts narrow (variance
+     * {@code codeVariance} for every input), so that the first steps do not blur the clusters.
+     *
+     * @param means     K × d component means, inside (−A, A)
+     * @param variances K × d component variances, > 0.1 (smaller ones are raised to 0.11)
+     */
+    public void initialiseMixture(double[][] means, double[][] variances, double codeVariance) {
+        int d = latentDim();
+        if (means.length != k || variances.length != k || means[0].length != d) {
+            throw new IllegalArgumentException("need " + k + " × " + d + " means and variances");
+        }
+        double bound = extraDouble(config, MEAN_BOUND, DEFAULT_MEAN_BOUND);
+        INDArray mB = sd.getVariable("priorMean_b").getArr(), vB = sd.getVariable("priorVar_b").getArr();
+        sd.getVariable("priorMean_W").getArr().assign(0);
+        sd.getVariable("priorVar_W").getArr().assign(0);
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                double m = Math.max(-0.95, Math.min(0.95, means[c][j] / bound));
+                mB.putScalar(0, c * d + j, 0.5 * Math.log((1 + m) / (1 - m)));
+                double v = Math.max(variances[c][j] - VAR_FLOOR, 0.01);
+                vB.putScalar(0, c * d + j, v + Math.log(-Math.expm1(-v)));   // softplus⁻¹(v) = log(e^v − 1)
+            }
+        }
+        sd.getVariable(SameDiffVae.Z_LOG_VAR + "_W").getArr().assign(0);
+        sd.getVariable(SameDiffVae.Z_LOG_VAR + "_b").getArr().assign(Math.log(codeVariance));
+    }
+
+    /**
+     * Trains q(y|w, z) alone, with the rest of the model fixed, to predict {@code labels} from the
+     * posterior means of w and z of {@code x} (cross-entropy, Adam, batches of 128).
+     *
+     * @return the last epoch's mean cross-entropy
+     */
+    public double fitResponsibilities(float[][] x, int[] labels, int epochs, double learningRate, long seed) {
+        float[][] wm = encodeW(x).mean(), zm = encode(x).mean();
+        float[][] wz = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            wz[i] = new float[wDim + latentDim()];
+            System.arraycopy(wm[i], 0, wz[i], 0, wDim);
+            System.arraycopy(zm[i], 0, wz[i], wDim, latentDim());
+        }
+        GmvaeKernel kernel = new GmvaeKernel(this, learningRate, 0);
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] order = java.util.stream.IntStream.range(0, x.length).toArray();
+        double ce = Double.NaN;
+        int iteration = 0;
+        for (int e = 0; e < epochs; e++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            double sum = 0;
+            for (int s = 0; s < order.length; s += 128) {
+                int n = Math.min(128, order.length - s);
+                float[][] rows = new float[n][];
+                int[] y = new int[n];
+                for (int i = 0; i < n; i++) {
+                    rows[i] = wz[order[s + i]];
+                    y[i] = labels[order[s + i]];
+                }
+                sum += kernel.stepQy(toArray(rows, wDim + latentDim()), y, iteration++) * n;
+            }
+            ce = sum / x.length;
+        }
+        return ce;
+    }
+
+    /** Training steps go through {@link GmvaeKernel}, which computes what the graph defines, fused. */
+    @Override
+    public java.util.Optional<FastStep> fastStep(double learningRate, double weightDecay) {
+        return java.util.Optional.of(new GmvaeKernel(this, learningRate, weightDecay));
     }
 
     @Override

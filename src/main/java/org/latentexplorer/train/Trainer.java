@@ -11,6 +11,7 @@ import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.FastStep;
 import org.latentexplorer.model.LossTerms;
+import org.latentexplorer.model.SameDiffGmvae;
 import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.model.TrainingHistory;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -24,7 +25,9 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * Trains a SameDiff latent model with Adam on a data set: seeded shuffling, a validation split,
  * static or dynamic binarisation, KL warm-up, early stopping, a checkpoint after every epoch, and
- * recovery from a non-finite loss (roll back to the last good epoch, halve the learning rate).
+ * recovery from a non-finite loss (roll back to the last good epoch, halve the learning rate). A GMVAE
+ * whose configuration asks for pre-training first gets the VaDE-style start of {@link GmvaeInit}
+ * (reported through {@link TrainingListener#onMessage}; not counted in the epochs).
  */
 public final class Trainer {
     /** How many times in a row a non-finite epoch is retried with a halved learning rate. */
@@ -87,6 +90,12 @@ public final class Trainer {
             tc.weightDecay(cfg.weightDecay(), true);
         }
         sd.setTrainingConfig(tc.build());
+
+        if (model instanceof SameDiffGmvae g && g.pretrainEpochs() > 0
+                && !GmvaeInit.run(g, trainValues, data.dim(), cfg, root.split(), listener, cancel)) {
+            listener.onMessage("Training cancelled during pre-training; the model is untrained");
+            return new Result(new TrainingHistory(command, cfg.seed(), java.util.List.of()), true, false);
+        }
 
         int steps = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
         TermRecorder recorder = new TermRecorder(model, listener, steps);

@@ -34,13 +34,20 @@ import org.latentexplorer.train.TrainingListener;
  * mvn -o -q test -Dtest=GmvaeBench -Dsurefire.excludedGroups= -Dbench.data=mnist -Dbench.epochs=10 ...
  * </pre>
  * Properties (bench.*): data (tiny, mnist, fashion, fashion60k), model (gmvae, vae), n, epochs, k, w, z,
- * hidden (e.g. 512,256), lr, batch, freeBits, meanBound, seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm).
+ * hidden (e.g. 512,256), lr, batch, freeBits, meanBound, pretrain (autoencoder epochs before the VaDE-style
+ * k-means start, 0 for none), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
+ * evalEvery (cluster metrics every N epochs and at the last; default 1).
  * Prints one line per epoch and a summary line per seed.
  */
 @Tag("benchmark")
 class GmvaeBench {
     private static String p(String key, String def) {
         return System.getProperty("bench." + key, def);
+    }
+
+    /** The same run outside Maven: {@code java -cp … org.latentexplorer.sample.GmvaeBench} with -Dbench.* properties. */
+    public static void main(String[] args) throws IOException {
+        new GmvaeBench().run();
     }
 
     @Test
@@ -64,7 +71,8 @@ class GmvaeBench {
                     : new ModelConfig("gmvae", "dense", train.shape(), z, hidden, Likelihood.BERNOULLI, "unit", data,
                     List.of(), Map.of("clusters", k, "wDim", Integer.parseInt(p("w", "2")),
                     "priorHidden", Integer.parseInt(p("priorHidden", "64")), "yHidden", Integer.parseInt(p("yHidden", "64")),
-                    "meanBound", Double.parseDouble(p("meanBound", "3")), "yFreeBits", Double.parseDouble(p("freeBits", "0.5"))));
+                    "meanBound", Double.parseDouble(p("meanBound", "3")), "yFreeBits", Double.parseDouble(p("freeBits", "0.5")),
+                    "pretrainEpochs", Integer.parseInt(p("pretrain", "0")), "initClustering", p("init", "umap")));
             SameDiffModel m = Models.create(cfg, seed);
             TrainConfig tc = new TrainConfig(Integer.parseInt(p("epochs", "5")), Integer.parseInt(p("batch", "128")),
                     Double.parseDouble(p("lr", "1e-3")), 0, 1, Integer.parseInt(p("warmup", "0")), 0.0, 0,
@@ -76,6 +84,10 @@ class GmvaeBench {
             Trainer.train(m, train, tc, "bench", null, new TrainingListener() {
                 @Override
                 public void onEpoch(EpochStats st) {
+                    if ((st.epoch() + 1) % Integer.parseInt(p("evalEvery", "1")) != 0 && st.epoch() + 1 != tc.epochs()) {
+                        System.out.printf("BENCH seed %d epoch %d %.1fs loss %.2f%n", seed, st.epoch() + 1, st.seconds(), st.trainLoss());
+                        return;
+                    }
                     ClusterModel c = model.equals("vae") ? FittedMixture.fit(m, xs, k, FittedMixture.Method.parse(p("fit", "kmeans")), seed)
                             : ClusterModels.of(m);
                     int[] a = c.assign(xs);
@@ -89,6 +101,11 @@ class GmvaeBench {
 
                 @Override
                 public void onMessage(String msg) {
+                    if (msg.startsWith("Mixture started")) {
+                        ClusterModel c = ClusterModels.of(m);
+                        ClusterMetrics cm = ClusterMetrics.compute(evalSet.labels(), c.assign(xs), evalSet.labelNames().size(), c.clusterCount());
+                        System.out.printf("BENCH seed %d after init acc %.4f nmi %.4f%n", seed, cm.accuracy(), cm.nmi());
+                    }
                     System.out.println("BENCH message: " + msg);
                 }
             }, CancelToken.NONE);

@@ -1,0 +1,164 @@
+package org.latentexplorer.train;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.data.Binarization;
+import org.latentexplorer.embed.Embeddings;
+import org.latentexplorer.embed.UmapOptions;
+import org.latentexplorer.model.FastStep;
+import org.latentexplorer.model.SameDiffGmvae;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import smile.clustering.CentroidClustering;
+import smile.clustering.KMeans;
+import smile.math.MathEx;
+
+/**
+ * The VaDE-style start of a GMVAE (Jiang et al. 2017, "Variational Deep Embedding", §3.3): pre-train
+ * the encoder and decoder as a plain autoencoder, cluster its codes, start the mixture from those
+ * clusters, then train everything jointly. Without it the GMVAE's clusters form slowly and poorly
+ * from a random start (docs/benchmarks-gmvae.md: 0.51 accuracy on MNIST after 12 epochs).
+ *
+ * <p>Steps: (1) autoencoder epochs — the GMVAE's own step with the KL weight 0 and no noise, so only
+ * x → μ_z → decoder is trained; (2) the codes (q(z|x) means of the training inputs) standardised
+ * per dimension, the model reparameterised to match ({@link SameDiffGmvae#standardiseCodes});
+ * (3) k-means with k-means++ seeding (Smile; Arthur &amp; Vassilvitskii 2007), the best of
+ * {@link #RESTARTS} by distortion, as VaDE does; (4) each component of p(z|w, y) set to one cluster's
+ * mean and per-dimension variance; (5) q(y|w, z) trained to predict the k-means clusters.
+ */
+final class GmvaeInit {
+    static final int RESTARTS = 10;
+    /** q(z|x)'s variance at the start of joint training, in standardised units. */
+    static final double CODE_VARIANCE = 0.01;
+    /** q(y|w, z) is fitted for this many epochs, and at least {@link #Y_STEPS} steps of 128. */
+    private static final int Y_EPOCHS = 20, Y_STEPS = 400;
+
+    private GmvaeInit() {
+    }
+
+    /**
+     * @param values training inputs, row-major, {@code dim} per example (binarised when static)
+     * @return false if cancelled
+     */
+    static boolean run(SameDiffGmvae m, float[] values, int dim, TrainConfig cfg, SplittableRandom rng,
+                       TrainingListener listener, CancelToken cancel) {
+        int n = values.length / dim;
+        int epochs = m.pretrainEpochs();
+        FastStep fast = m.fastStep(cfg.learningRate(), cfg.weightDecay()).orElseThrow();
+        INDArray zeroW = null, zeroZ = null;
+        INDArray noKl = Nd4j.create(new float[]{0f}, new long[]{1}, 'c');
+        int iteration = 0;
+        for (int e = 0; e < epochs; e++) {
+            int[] order = Trainer.permutation(n, rng);
+            double sum = 0;
+            for (int s = 0; s < n; s += cfg.batchSize()) {
+                if (cancel.isCancelled()) {
+                    return false;
+                }
+                int b = Math.min(cfg.batchSize(), n - s);
+                float[] batch = new float[b * dim];
+                for (int i = 0; i < b; i++) {
+                    System.arraycopy(values, order[s + i] * dim, batch, i * dim, dim);
+                }
+                if (cfg.binarization() == Binarization.DYNAMIC) {
+                    Binarization.sample(batch, rng);
+                }
+                if (zeroW == null || zeroW.size(0) != b) {
+                    zeroW = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, b, m.wDim());
+                    zeroZ = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, b, m.latentDim());
+                }
+                INDArray x = Nd4j.create(batch, new long[]{b, dim}, 'c');
+                sum += fast.step(new INDArray[]{x, zeroW, zeroZ, noKl}, iteration++, e)[0] * b;
+            }
+            listener.onMessage(String.format("Pre-training the autoencoder (VaDE start), epoch %d/%d: "
+                    + "reconstruction %.2f nats", e + 1, epochs, sum / n));
+        }
+
+        float[][] rows = new float[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = Arrays.copyOfRange(values, i * dim, (i + 1) * dim);
+        }
+        float[][] codes = m.standardiseCodes(encodeMeans(m, rows));
+        boolean umap = m.initClustering().equals(SameDiffGmvae.INIT_UMAP);
+        float[][] space = codes;
+        if (umap) {
+            listener.onMessage("Laying out the codes with UMAP (N2D start) ...");
+            // N2D (McConville et al. 2020, §3): cluster the UMAP manifold of the autoencoded codes rather than
+            // the codes themselves; 20 neighbours and min-dist 0 as there, here in 2-D.
+            space = Embeddings.fit(codes, new UmapOptions(20, 0.0, 0, cfg.seed()), null, cancel).xy();
+        }
+        Clusters c = clusterStats(codes, kMeans(space, m.clusterCount(), cfg.seed()), m.clusterCount());
+        m.initialiseMixture(c.means(), c.variances(), CODE_VARIANCE);
+        double ce = m.fitResponsibilities(rows, c.labels(),
+                Math.max(Y_EPOCHS, Y_STEPS / ((n + 127) / 128)), cfg.learningRate(), cfg.seed());
+        listener.onMessage(String.format("Mixture started from k-means on the %s: cluster sizes %s; "
+                + "q(y|w,z) fitted to them (cross-entropy %.3f)", umap ? "UMAP layout of the codes" : "codes",
+                Arrays.toString(c.sizes()), ce));
+        return true;
+    }
+
+    private static float[][] encodeMeans(SameDiffGmvae m, float[][] rows) {
+        float[][] out = new float[rows.length][];
+        for (int s = 0; s < rows.length; s += 1000) {
+            float[][] mean = m.encode(Arrays.copyOfRange(rows, s, Math.min(rows.length, s + 1000))).mean();
+            System.arraycopy(mean, 0, out, s, mean.length);
+        }
+        return out;
+    }
+
+    /** Hard clusters with each one's mean and per-dimension variance. */
+    record Clusters(int[] labels, int[] sizes, double[][] means, double[][] variances) {
+    }
+
+    /** k-means labels, the lowest-distortion of {@link #RESTARTS} k-means++ starts (seeded). */
+    static int[] kMeans(float[][] codes, int k, long seed) {
+        double[][] x = new double[codes.length][];
+        for (int i = 0; i < codes.length; i++) {
+            x[i] = new double[codes[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                x[i][j] = codes[i][j];
+            }
+        }
+        MathEx.setSeed(seed);
+        CentroidClustering<double[], double[]> best = null;
+        for (int r = 0; r < RESTARTS; r++) {
+            CentroidClustering<double[], double[]> km = KMeans.fit(x, k, 100);
+            if (best == null || km.distortion() < best.distortion()) {
+                best = km;
+            }
+        }
+        return best.group().clone();
+    }
+
+    /** Size, mean and per-dimension variance of each cluster of {@code codes}. */
+    static Clusters clusterStats(float[][] codes, int[] labels, int k) {
+        int d = codes[0].length;
+        int[] sizes = new int[k];
+        double[][] mu = new double[k][d];
+        double[][] var = new double[k][d];
+        for (int i = 0; i < codes.length; i++) {
+            sizes[labels[i]]++;
+            for (int j = 0; j < d; j++) {
+                mu[labels[i]][j] += codes[i][j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                mu[c][j] /= Math.max(1, sizes[c]);
+            }
+        }
+        for (int i = 0; i < codes.length; i++) {
+            for (int j = 0; j < d; j++) {
+                double diff = codes[i][j] - mu[labels[i]][j];
+                var[labels[i]][j] += diff * diff;
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                var[c][j] = sizes[c] > 1 ? var[c][j] / sizes[c] : 1.0;
+            }
+        }
+        return new Clusters(labels, sizes, mu, var);
+    }
+}

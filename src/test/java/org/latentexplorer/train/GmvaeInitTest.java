@@ -1,0 +1,123 @@
+package org.latentexplorer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.data.Binarization;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.eval.ClusterMetrics;
+import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.SameDiffGmvae;
+import org.latentexplorer.model.TinyData;
+
+class GmvaeInitTest {
+    private static final Dataset DATA = TinyData.twoPrototypes(256, 3);
+
+    private static SameDiffGmvae tiny(String init) {
+        ModelConfig c = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
+                "unit", "t", List.of(), Map.of("clusters", 2, "wDim", 1, "priorHidden", 8, "yHidden", 8,
+                "pretrainEpochs", 15, "initClustering", init));
+        return SameDiffGmvae.create(c, 7);
+    }
+
+    private static int[] argmax(float[][] r) {
+        int[] a = new int[r.length];
+        for (int i = 0; i < r.length; i++) {
+            a[i] = r[i][0] >= r[i][1] ? 0 : 1;
+        }
+        return a;
+    }
+
+    @Test
+    void kMeansGivesEachOfTwoSeparatedBlobsItsOwnCluster() {
+        SplittableRandom rng = new SplittableRandom(1);
+        float[][] x = new float[200][2];
+        int[] truth = new int[200];
+        for (int i = 0; i < x.length; i++) {
+            truth[i] = i % 2;
+            x[i][0] = (float) (truth[i] * 10 + rng.nextGaussian());
+            x[i][1] = (float) (-truth[i] * 5 + rng.nextGaussian());
+        }
+        int[] labels = GmvaeInit.kMeans(x, 2, 3);
+        assertThat(ClusterMetrics.compute(truth, labels, 2, 2).accuracy()).isEqualTo(1.0);
+        GmvaeInit.Clusters c = GmvaeInit.clusterStats(x, labels, 2);
+        int one = labels[1];
+        assertThat(c.sizes()).containsExactly(100, 100);
+        assertThat(c.means()[one][0]).isCloseTo(10, within(0.5));
+        assertThat(c.variances()[one][1]).isCloseTo(1, within(0.4));
+    }
+
+    @Test
+    void initialisationStartsOneComponentOnEachClassAndQyFollowsIt() {
+        for (String init : List.of(SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_UMAP)) {
+            SameDiffGmvae m = tiny(init);
+            float[][] x = TinyData.rows(DATA);
+            List<String> messages = new ArrayList<>();
+            TrainConfig cfg = new TrainConfig(1, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5);
+            boolean done = GmvaeInit.run(m, DATA.values(), DATA.dim(), cfg, new SplittableRandom(2), new TrainingListener() {
+                @Override
+                public void onMessage(String msg) {
+                    messages.add(msg);
+                }
+            }, CancelToken.NONE);
+
+            assertThat(done).isTrue();
+            assertThat(messages).hasSizeGreaterThanOrEqualTo(16).last().asString().contains("Mixture started").contains("cluster sizes");
+            // q(y|w,z) separates the two classes, one component each.
+            int[] assigned = argmax(m.responsibilities(x));
+            assertThat(ClusterMetrics.compute(DATA.labels(), assigned, 2, 2).accuracy()).as(init).isGreaterThanOrEqualTo(0.98);
+            // The codes are standardised, and each component of p(z|w, y) sits on its class's codes.
+            float[][] codes = m.encode(x).mean();
+            double[][] classMean = new double[2][2];
+            for (int i = 0; i < x.length; i++) {
+                for (int j = 0; j < 2; j++) {
+                    classMean[DATA.labels()[i]][j] += codes[i][j] / (x.length / 2.0);
+                }
+            }
+            float[][][] prior = m.conditionalPrior(new float[][]{{0f}, {1.5f}});
+            for (int k = 0; k < 2; k++) {
+                int cls = DATA.labels()[firstIndexOf(assigned, k)];
+                for (int j = 0; j < 2; j++) {
+                    assertThat((double) prior[0][0][k * 2 + j]).as(init + " component " + k).isCloseTo(classMean[cls][j], within(0.1));
+                    assertThat(prior[0][1][k * 2 + j]).as("the prior does not depend on w yet").isEqualTo(prior[0][0][k * 2 + j]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void standardisingTheCodesLeavesTheDecoderOutputUnchanged() {
+        SameDiffGmvae m = tiny(SameDiffGmvae.INIT_KMEANS);
+        float[][] x = TinyData.rows(DATA.limit(20));
+        float[][] before = m.decode(m.encode(x).mean());
+        float[][] z = m.standardiseCodes(m.encode(x).mean());
+        float[][] after = m.decode(m.encode(x).mean());
+        double[] mean = new double[2];
+        for (int i = 0; i < x.length; i++) {
+            for (int p = 0; p < 16; p++) {
+                assertThat(after[i][p]).isCloseTo(before[i][p], within(1e-4f));
+            }
+            mean[0] += z[i][0] / x.length;
+            mean[1] += z[i][1] / x.length;
+            assertThat(m.encode(x).mean()[i][1]).isCloseTo(z[i][1], within(1e-4f));
+        }
+        assertThat(mean[0]).isCloseTo(0, within(1e-5));
+    }
+
+    private static int firstIndexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        throw new AssertionError("no example assigned to component " + v);
+    }
+}
