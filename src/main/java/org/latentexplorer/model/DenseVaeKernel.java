@@ -12,8 +12,6 @@ import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.AdamUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -31,11 +29,7 @@ final class DenseVaeKernel implements FastStep {
     private final Likelihood likelihood;
     private final List<String> encoder = new ArrayList<>();
     private final List<String> decoder = new ArrayList<>();
-    private final Adam adam;
-    private final double weightDecay;
-    private java.util.Map<String, AdamUpdater> updaters;
-    /** Adam's first and second moments per variable for the fused update ({@link FusedOps#adam}). */
-    private final java.util.Map<String, float[][]> adamState = new java.util.HashMap<>();
+    private final AdamStep adam;
 
     DenseVaeKernel(SameDiffVae model, double learningRate, double weightDecay) {
         this.sd = model.graph();
@@ -46,8 +40,7 @@ final class DenseVaeKernel implements FastStep {
             decoder.add("dec" + i);
         }
         decoder.add("decOut");
-        this.adam = new Adam(learningRate);
-        this.weightDecay = weightDecay;
+        this.adam = new AdamStep(sd, learningRate, weightDecay);
     }
 
     private INDArray w(String layer) {
@@ -144,7 +137,7 @@ final class DenseVaeKernel implements FastStep {
         return inWorkspace(() -> {
             java.util.Map<String, INDArray> grads = new java.util.LinkedHashMap<>();
             double[] terms = gradients(features, grads);
-            apply(grads, iteration, epoch);
+            adam.apply(grads, iteration, epoch);
             return terms;
         });
     }
@@ -223,38 +216,6 @@ final class DenseVaeKernel implements FastStep {
         return new double[]{recon, kl};
     }
 
-    /** Adam (Kingma &amp; Ba 2015, Algorithm 1) and decoupled weight decay, in place on the graph's arrays. */
-    private void apply(java.util.Map<String, INDArray> grads, int iteration, int epoch) {
-        if (updaters == null) {
-            updaters = new java.util.HashMap<>();
-        }
-        double lr = adam.getLearningRate(iteration, epoch);
-        double alphaT = lr * Math.sqrt(1 - Math.pow(adam.getBeta2(), iteration + 1))
-                / (1 - Math.pow(adam.getBeta1(), iteration + 1));
-        for (var e : grads.entrySet()) {
-            INDArray p = sd.getVariable(e.getKey()).getArr();
-            INDArray update = e.getValue();
-            if (FusedOps.canAdam(p, update)) {
-                float[][] mv = adamState.computeIfAbsent(e.getKey(),
-                        k -> new float[][]{new float[(int) p.length()], new float[(int) p.length()]});
-                FusedOps.adam(p, update, mv[0], mv[1], adam.getBeta1(), adam.getBeta2(), alphaT, adam.getEpsilon(),
-                        lr * weightDecay);
-                continue;
-            }
-            updaters.computeIfAbsent(e.getKey(), k -> {
-                AdamUpdater u = new AdamUpdater(adam);
-                try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                    u.setStateViewArray(Nd4j.zeros(DataType.FLOAT, 1, 2 * p.length()), p.shape(), 'c', true);
-                }
-                return u;
-            }).applyUpdater(update, iteration, epoch);
-            if (weightDecay > 0) {
-                update.addi(p.mul(lr * weightDecay));
-            }
-            p.subi(update);
-        }
-    }
-
     @Override
     public void setLearningRate(double lr) {
         adam.setLearningRate(lr);
@@ -262,7 +223,6 @@ final class DenseVaeKernel implements FastStep {
 
     @Override
     public void resetOptimizer() {
-        updaters = null;
-        adamState.clear();
+        adam.reset();
     }
 }

@@ -16,8 +16,6 @@ import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.AdamUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -51,9 +49,7 @@ final class GmvaeKernel implements FastStep {
     private final double freeBits;
     private final List<String> encoder = new ArrayList<>();
     private final List<String> decoder = new ArrayList<>();
-    private final Adam adam;
-    private final double weightDecay;
-    private Map<String, AdamUpdater> updaters;
+    private final AdamStep adam;
 
     GmvaeKernel(SameDiffGmvae model, double learningRate, double weightDecay) {
         this.sd = model.graph();
@@ -69,8 +65,7 @@ final class GmvaeKernel implements FastStep {
             decoder.add("dec" + i);
         }
         decoder.add("decOut");
-        this.adam = new Adam(learningRate);
-        this.weightDecay = weightDecay;
+        this.adam = new AdamStep(sd, learningRate, weightDecay);
     }
 
     private INDArray w(String layer) {
@@ -83,6 +78,13 @@ final class GmvaeKernel implements FastStep {
 
     private INDArray affine(INDArray x, String layer) {
         return Nd4j.gemm(x, w(layer), false, false).addiRowVector(b(layer));
+    }
+
+    /** max(x W + b, 0): a hidden layer. */
+    private INDArray reluLayer(INDArray x, String layer) {
+        INDArray h = Nd4j.gemm(x, w(layer), false, false);
+        FusedOps.biasRelu(h, b(layer));
+        return h;
     }
 
     /** Weight and bias gradients of layer {@code layer} from its input and the gradient at its output. */
@@ -109,7 +111,7 @@ final class GmvaeKernel implements FastStep {
         return inWorkspace(() -> {
             Map<String, INDArray> grads = new LinkedHashMap<>();
             double[] terms = gradients(features, grads);
-            apply(grads, iteration, epoch);
+            adam.apply(grads, iteration, epoch);
             return terms;
         });
     }
@@ -125,7 +127,7 @@ final class GmvaeKernel implements FastStep {
     double stepQy(INDArray wz, int[] labels, int iteration) {
         return inWorkspace(() -> {
             int n = (int) wz.size(0);
-            INDArray a = Transforms.relu(affine(wz, "qy0"), false);
+            INDArray a = reluLayer(wz, "qy0");
             INDArray logits = affine(a, "qy1");
             INDArray[] q = softmax(logits);
             INDArray target = Nd4j.zeros(DataType.FLOAT, n, k);
@@ -140,7 +142,7 @@ final class GmvaeKernel implements FastStep {
             layerGrads(grads, "qy1", a, dLogits);
             INDArray da = Nd4j.gemm(dLogits, w("qy1"), false, true).muli(Transforms.step(a, true));
             layerGrads(grads, "qy0", wz, da);
-            apply(grads, iteration, 0);
+            adam.apply(grads, iteration, 0);
             return ce / n;
         });
     }
@@ -170,7 +172,7 @@ final class GmvaeKernel implements FastStep {
         INDArray h = x;
         for (String layer : encoder) {
             hs.add(h);
-            h = Transforms.relu(affine(h, layer), false);
+            h = reluLayer(h, layer);
         }
         INDArray wMean = affine(h, SameDiffGmvae.W_MEAN), wLogVar = affine(h, SameDiffGmvae.W_LOG_VAR);
         INDArray zMean = affine(h, SameDiffVae.Z_MEAN), zLogVar = affine(h, SameDiffVae.Z_LOG_VAR);
@@ -185,7 +187,7 @@ final class GmvaeKernel implements FastStep {
 
         // q(y|w, z): ReLU layer on [w, z], softmax.
         INDArray wz = Nd4j.hstack(w, z);
-        INDArray a = Transforms.relu(affine(wz, "qy0"), false);
+        INDArray a = reluLayer(wz, "qy0");
         INDArray[] q = softmax(affine(a, "qy1"));
         INDArray qy = q[0], logQ = q[1];
 
@@ -194,20 +196,16 @@ final class GmvaeKernel implements FastStep {
         INDArray g = z;
         for (int i = 0; i < decoder.size(); i++) {
             gs.add(g);
-            g = affine(g, decoder.get(i));
-            if (i < decoder.size() - 1) {
-                Transforms.relu(g, false);
-            }
+            g = i < decoder.size() - 1 ? reluLayer(g, decoder.get(i)) : affine(g, decoder.get(i));
         }
         INDArray logits = g;
-        INDArray p = Transforms.sigmoid(logits, true);
         double recon;
         INDArray dLogits;
         if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
-            INDArray tail = Transforms.log(Transforms.exp(Transforms.abs(logits, true).negi(), false).addi(1), false);
-            recon = Transforms.relu(logits, true).subi(logits.mul(x)).addi(tail).sumNumber().doubleValue() / n;
-            dLogits = p.sub(x).divi(n);
+            recon = FusedOps.bernoulliLossGrad(logits, x, 1.0 / n) / n;
+            dLogits = logits; // overwritten with the gradient
         } else {
+            INDArray p = Transforms.sigmoid(logits, true);
             double s2 = likelihood.variance();
             INDArray diff = p.sub(x);
             recon = diff.mul(diff).sumNumber().doubleValue() / (2 * s2) / n + 0.5 * Math.log(2 * Math.PI * s2) * x.size(1);
@@ -295,28 +293,6 @@ final class GmvaeKernel implements FastStep {
         return new double[]{recon, condPrior, wPrior, yPrior};
     }
 
-    /** Adam (Kingma &amp; Ba 2015, Algorithm 1) and decoupled weight decay, in place on the graph's arrays. */
-    private void apply(Map<String, INDArray> grads, int iteration, int epoch) {
-        if (updaters == null) {
-            updaters = new HashMap<>();
-        }
-        for (var e : grads.entrySet()) {
-            INDArray p = sd.getVariable(e.getKey()).getArr();
-            INDArray update = e.getValue();
-            updaters.computeIfAbsent(e.getKey(), key -> {
-                AdamUpdater u = new AdamUpdater(adam);
-                try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                    u.setStateViewArray(Nd4j.zeros(DataType.FLOAT, 1, 2 * p.length()), p.shape(), 'c', true);
-                }
-                return u;
-            }).applyUpdater(update, iteration, epoch);
-            if (weightDecay > 0) {
-                update.addi(p.mul(adam.getLearningRate(iteration, epoch) * weightDecay));
-            }
-            p.subi(update);
-        }
-    }
-
     @Override
     public void setLearningRate(double lr) {
         adam.setLearningRate(lr);
@@ -324,6 +300,6 @@ final class GmvaeKernel implements FastStep {
 
     @Override
     public void resetOptimizer() {
-        updaters = null;
+        adam.reset();
     }
 }
