@@ -33,6 +33,7 @@ public final class TrainDialog extends Dialog<TrainRequest> {
             Map.entry("hidden", "Hidden layer sizes of the encoder; the decoder mirrors them"),
             Map.entry("likelihood", "bernoulli or gaussian:S2 (fixed variance, e.g. gaussian:0.01)"),
             Map.entry("clusters", "Mixture components (gmvae only)"),
+            Map.entry("pretrain", "Autoencoder epochs before the mixture starts (gmvae only; 0 = random start)"),
             Map.entry("epochs", "Passes over the training split"),
             Map.entry("batch", "Examples per gradient step"),
             Map.entry("lr", "Adam learning rate, (0, 1]"),

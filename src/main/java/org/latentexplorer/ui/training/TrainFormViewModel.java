@@ -26,7 +26,7 @@ import org.latentexplorer.ui.services.TrainRequest;
 public final class TrainFormViewModel {
     /** Field keys, named after the command-line options. */
     public static final List<String> FIELDS = List.of("data", "kind", "arch", "latent", "hidden", "likelihood",
-            "clusters", "epochs", "batch", "lr", "weight-decay", "beta", "warmup", "validation", "patience",
+            "clusters", "pretrain", "epochs", "batch", "lr", "weight-decay", "beta", "warmup", "validation", "patience",
             "binarize", "seed", "out");
 
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
@@ -43,6 +43,7 @@ public final class TrainFormViewModel {
         defaults.put("hidden", "512,256");
         defaults.put("likelihood", "bernoulli");
         defaults.put("clusters", "10");
+        defaults.put("pretrain", String.valueOf(org.latentexplorer.model.SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS));
         defaults.put("epochs", String.valueOf(t.epochs()));
         defaults.put("batch", String.valueOf(t.batchSize()));
         defaults.put("lr", String.valueOf(t.learningRate()));
@@ -161,6 +162,7 @@ public final class TrainFormViewModel {
         }
         Integer latent = integer("latent", found);
         Integer clusters = integer("clusters", found);
+        Integer pretrain = "gmvae".equals(text("kind")) ? integer("pretrain", found) : null;
         List<Integer> hidden = new ArrayList<>();
         try {
             for (String h : text("hidden").split(",")) {
@@ -197,14 +199,19 @@ public final class TrainFormViewModel {
         } catch (InputException e) {
             found.put("likelihood", e.getMessage());
         }
+        if (pretrain != null && (pretrain < 0 || pretrain > 10_000)) {
+            found.put("pretrain", "--pretrain must be between 0 and 10000 epochs, got " + pretrain);
+        }
         if (clusters != null && (clusters < 2 || clusters > 1000)) {
             found.put("clusters", "--clusters must be between 2 and 1000, got " + clusters);
         }
         ModelConfig model = null;
         if (latent != null && likelihood != null && !found.containsKey("hidden")) {
             try {
-                Map<String, Object> extra = "gmvae".equals(text("kind")) && clusters != null
-                        ? Map.of("clusters", clusters) : Map.of();
+                // A GMVAE starts from the VaDE/N2D start of the command line (train.GmvaeInit).
+                Map<String, Object> extra = "gmvae".equals(text("kind")) && clusters != null && pretrain != null
+                        ? Map.of("clusters", clusters, org.latentexplorer.model.SameDiffGmvae.PRETRAIN_EPOCHS, pretrain)
+                        : Map.of();
                 // The input shape is a placeholder here: the trainer takes it from the data set.
                 model = new ModelConfig(text("kind"), text("arch"), ImageShape.grey(28, 28), latent, hidden, likelihood,
                         "unit", text("data"), List.of(), extra);
@@ -231,7 +238,7 @@ public final class TrainFormViewModel {
     public String commandLine() {
         StringBuilder b = new StringBuilder("latent-explorer train");
         for (String f : FIELDS) {
-            if (f.equals("clusters") && !"gmvae".equals(text("kind"))) {
+            if ((f.equals("clusters") || f.equals("pretrain")) && !"gmvae".equals(text("kind"))) {
                 continue;
             }
             b.append(" --").append(f).append(' ').append(text(f));

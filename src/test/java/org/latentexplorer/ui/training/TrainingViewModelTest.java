@@ -13,6 +13,21 @@ class TrainingViewModelTest {
     Path dir;
 
     @Test
+    void aGmvaeFromTheFormGetsThePreTrainedStartOfTheCommandLine() {
+        TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
+        form.value("kind").set("gmvae");
+        assertThat(form.toRequest().model().extraInt(org.latentexplorer.model.SameDiffGmvae.PRETRAIN_EPOCHS, -1))
+                .isEqualTo(org.latentexplorer.model.SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS);
+        assertThat(form.commandLine()).contains("--clusters 10").contains("--pretrain 100");
+        form.value("pretrain").set("-3");
+        assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.error("pretrain").get()).isEqualTo("--pretrain must be between 0 and 10000 epochs, got -3");
+        form.value("kind").set("vae");
+        assertThat(form.validProperty().get()).as("a VAE ignores the GMVAE-only field").isTrue();
+        assertThat(form.commandLine()).doesNotContain("--pretrain");
+    }
+
+    @Test
     void defaultsAreValidAndBuildTheCommandLine() {
         TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
         assertThat(form.validProperty().get()).isTrue();
