@@ -131,7 +131,9 @@ public final class DefaultCoreServices implements CoreServices {
             case ProjectionSpec.TSNE -> new org.latentexplorer.embed.TsneOptions(
                     p.getOrDefault("perplexity", 30).doubleValue(), p.getOrDefault("iterations", 1000).intValue(),
                     p.getOrDefault("learningRate", 0).doubleValue(), p.getOrDefault("earlyExaggeration", 12).doubleValue(),
-                    0.5, 400, p.getOrDefault("seed", 42).longValue());
+                    0.5, 400, p.getOrDefault("seed", 42).longValue())
+                    // One core stays with the window (the map is the same on any thread count).
+                    .withThreads(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
             case ProjectionSpec.UMAP -> new org.latentexplorer.embed.UmapOptions(
                     p.getOrDefault("neighbors", 15).intValue(), p.getOrDefault("minDist", 0.1).doubleValue(),
                     p.getOrDefault("epochs", 0).intValue(), p.getOrDefault("seed", 42).longValue());
