@@ -75,6 +75,9 @@ public final class UiBenchmark {
         if (scenarios.contains("training")) {
             trainingScenario();
         }
+        if (scenarios.contains("projection")) {
+            projectionScenario();
+        }
         Platform.exit();
         System.exit(0);
     }
@@ -190,23 +193,60 @@ public final class UiBenchmark {
             form.value("out").set(Path.of("target", "bench", "responsiveness.lexb").toString());
             window.tabs().getSelectionModel().select(4);
             window.trainingViewModel().start(form.toRequest());
-            long[] last = {System.nanoTime()};
-            Timeline probe = new Timeline(new KeyFrame(Duration.millis(50), e -> {
-                long now = System.nanoTime();
-                lateness.add(Math.max(0, now - last[0] - 50_000_000L));
-                last[0] = now;
-                if (!window.trainingViewModel().runningProperty().get()) {
-                    done.complete(null);
-                }
-            }));
-            probe.setCycleCount(Timeline.INDEFINITE);
-            probe.play();
+            probe(lateness, () -> !window.trainingViewModel().runningProperty().get(), done);
         });
         done.get(300, TimeUnit.SECONDS);
         report("UI thread lateness while training (50 ms timer)", lateness);
         org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-training");
         onFx(() -> System.out.println("[bench] training chart points: "
                 + window.trainingViewModel().lossSeries().stream().mapToInt(s -> s.getData().size()).sum()));
+    }
+
+    /**
+     * A 50 ms timeline on the UI thread recording how late each tick comes (the window's answer time
+     * to input), until {@code finished} holds.
+     */
+    private static void probe(FrameTimes lateness, BooleanSupplier finished, CompletableFuture<Void> done) {
+        long[] last = {System.nanoTime()};
+        Timeline probe = new Timeline();
+        probe.getKeyFrames().add(new KeyFrame(Duration.millis(50), e -> {
+            long now = System.nanoTime();
+            lateness.add(Math.max(0, now - last[0] - 50_000_000L));
+            last[0] = now;
+            if (finished.getAsBoolean()) {
+                probe.stop();
+                done.complete(null);
+            }
+        }));
+        probe.setCycleCount(Timeline.INDEFINITE);
+        probe.play();
+    }
+
+    /** The UI thread's lateness while t-SNE lays out the 10,000 codes of the shipped 20-D MNIST model. */
+    private static void projectionScenario() throws Exception {
+        Path d20 = RealModels.mnist(20);
+        onFx(() -> window.library().openModel(d20));
+        waitUntil(() -> {
+            Workspace w = window.session().workspace();
+            var p = window.mapViewModel().projectionProperty().get();
+            return w != null && w.model().latentDim() == 20 && p != null && !p.method().equals("identity");
+        }, 180);
+        FrameTimes lateness = new FrameTimes();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        long start = System.nanoTime();
+        onFx(() -> {
+            window.tabs().getSelectionModel().select(0);
+            window.mapViewModel().methodProperty().set(org.latentexplorer.ui.services.ProjectionSpec.TSNE);
+            window.mapViewModel().reproject();
+            probe(lateness, () -> {
+                var p = window.mapViewModel().projectionProperty().get();
+                return p != null && p.method().equals(org.latentexplorer.ui.services.ProjectionSpec.TSNE)
+                        && !p.params().startsWith("iteration");
+            }, done);
+        });
+        done.get(600, TimeUnit.SECONDS);
+        System.out.printf(Locale.ROOT, "[bench] t-SNE of 10,000 codes in the window: %.1f s%n", (System.nanoTime() - start) / 1e9);
+        report("UI thread lateness while t-SNE runs (50 ms timer)", lateness);
     }
 
     private interface Step {
