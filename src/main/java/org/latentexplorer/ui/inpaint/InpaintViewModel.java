@@ -437,7 +437,12 @@ public final class InpaintViewModel {
     static String describe(Completion c) {
         StringBuilder b = new StringBuilder(c.method().toString());
         if (c.iterations() > 0) {
-            b.append(" · ").append(c.iterations()).append(" iterations");
+            // iw counts proposal rounds, not sampler iterations.
+            boolean rounds = c.method().method() == org.latentexplorer.inpaint.Method.IW;
+            b.append(" · ").append(c.iterations()).append(rounds ? " proposal rounds" : " iterations");
+        }
+        if (!Double.isNaN(c.effectiveSampleSize()) && c.effectiveSampleSize() > 0) {
+            b.append(String.format(Locale.ROOT, " · effective samples %.0f", c.effectiveSampleSize()));
         }
         b.append(String.format(Locale.ROOT, " · %.0f ms", c.millis()));
         if (!Double.isNaN(c.acceptanceRate())) {

@@ -38,6 +38,18 @@ class InpaintViewModelTest {
     }
 
     @Test
+    void theStatusLineNamesIwsRoundsAndEffectiveSamplesAndASamplersIterations() {
+        Completion iw = new Completion(new float[1], new float[0][], new float[1], new float[0][],
+                org.latentexplorer.inpaint.MethodSpec.of(org.latentexplorer.inpaint.Method.IW), 4, Double.NaN, 137.4, 61, "");
+        assertThat(InpaintViewModel.describe(iw)).startsWith("iw").contains("4 proposal rounds")
+                .contains("effective samples 137").doesNotContain("iterations");
+        Completion mwg = new Completion(new float[1], new float[0][], new float[1], new float[0][],
+                org.latentexplorer.inpaint.MethodSpec.of(org.latentexplorer.inpaint.Method.MWG), 200, 0.08, Double.NaN, 35, "");
+        assertThat(InpaintViewModel.describe(mwg)).contains("200 iterations").contains("8% accepted")
+                .doesNotContain("effective");
+    }
+
+    @Test
     void opensOnTheFirstExampleWithTheTopHalfHiddenAndCompletesIt() {
         Harness h = new Harness(dir).withModel(2);
         InpaintViewModel vm = new InpaintViewModel(h.services, h.executor, h.session, h.errors, debounce);
