@@ -2,14 +2,6 @@ package org.latentexplorer.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -24,42 +16,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * ∂(−log p(x|z))/∂logit = sigmoid(logit) − x; for the Gaussian KL (Kingma &amp; Welling 2014, appendix B)
  * ∂KL/∂μ = μ and ∂KL/∂log σ² = ½(σ² − 1); through z = μ + σ ε, ∂z/∂log σ² = ½ σ ε.
  */
-final class DenseVaeKernel implements FastStep {
-    private final SameDiff sd;
+final class DenseVaeKernel extends FusedKernel {
     private final Likelihood likelihood;
-    private final List<String> encoder = new ArrayList<>();
-    private final List<String> decoder = new ArrayList<>();
-    private final AdamStep adam;
 
     DenseVaeKernel(SameDiffVae model, double learningRate, double weightDecay) {
-        this.sd = model.graph();
+        super(model.graph(), model.config(), learningRate, weightDecay);
         this.likelihood = model.config().likelihood();
-        int hidden = model.config().hidden().size();
-        for (int i = 0; i < hidden; i++) {
-            encoder.add("enc" + i);
-            decoder.add("dec" + i);
-        }
-        decoder.add("decOut");
-        this.adam = new AdamStep(sd, learningRate, weightDecay);
-    }
-
-    private INDArray w(String layer) {
-        return sd.getVariable(layer + "_W").getArr();
-    }
-
-    private INDArray b(String layer) {
-        return sd.getVariable(layer + "_b").getArr();
-    }
-
-    private INDArray affine(INDArray x, String layer) {
-        return Nd4j.gemm(x, w(layer), false, false).addiRowVector(b(layer));
-    }
-
-    /** max(x W + b, 0): a hidden layer. */
-    private INDArray reluLayer(INDArray x, String layer) {
-        INDArray h = Nd4j.gemm(x, w(layer), false, false);
-        FusedOps.biasRelu(h, b(layer));
-        return h;
     }
 
     /** The decoder's last hidden activations for codes z (n × d): the input of its output layer. */
@@ -115,37 +77,10 @@ final class DenseVaeKernel implements FastStep {
     }
 
     /**
-     * Arena for a step's temporaries: after the first step every intermediate array is carved from
-     * memory reused step after step, instead of a fresh native allocation freed later by the GC.
-     */
-    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0).policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyMirroring(MirroringPolicy.FULL).policySpill(SpillPolicy.REALLOCATE).build();
-    private final String workspaceId = "dense-vae-step-" + System.identityHashCode(this);
-
-    /** Runs {@code body} in this kernel's arena; the result must be copied out of ND4J inside it. */
-    <T> T inWorkspace(java.util.function.Supplier<T> body) {
-        return FlushDenormals.call(() -> {
-            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
-                return body.get();
-            }
-        });
-    }
-
-    @Override
-    public double[] step(INDArray[] features, int iteration, int epoch) {
-        return inWorkspace(() -> {
-            java.util.Map<String, INDArray> grads = new java.util.LinkedHashMap<>();
-            double[] terms = gradients(features, grads);
-            adam.apply(grads, iteration, epoch);
-            return terms;
-        });
-    }
-
-    /**
      * The batch's mean {recon, kl} and, into {@code grads}, the gradient of the batch-mean loss for
      * every weight, keyed by the graph's variable names.
      */
+    @Override
     double[] gradients(INDArray[] features, java.util.Map<String, INDArray> grads) {
         INDArray x = features[0], eps = features[1];
         double klWeight = features[2].getDouble(0);
@@ -190,39 +125,25 @@ final class DenseVaeKernel implements FastStep {
         INDArray d = dLogits;
         for (int i = decoder.size() - 1; i >= 0; i--) {
             String layer = decoder.get(i);
-            grads.put(layer + "_W", Nd4j.gemm(gs.get(i), d, true, false));
-            grads.put(layer + "_b", d.sum(true, 0));
+            layerGrads(grads, layer, gs.get(i), d);
             INDArray back = Nd4j.gemm(d, w(layer), false, true);
             d = i > 0 ? back.muli(Transforms.step(gs.get(i), true)) : back;
         }
         INDArray dz = d;
         INDArray dMu = mu.mul(klWeight / n).addi(dz);
         INDArray dLogVar = dz.mul(eps).muli(std).muli(0.5).addi(var.sub(1.0).muli(0.5 * klWeight / n));
-        grads.put(SameDiffVae.Z_MEAN + "_W", Nd4j.gemm(h, dMu, true, false));
-        grads.put(SameDiffVae.Z_MEAN + "_b", dMu.sum(true, 0));
-        grads.put(SameDiffVae.Z_LOG_VAR + "_W", Nd4j.gemm(h, dLogVar, true, false));
-        grads.put(SameDiffVae.Z_LOG_VAR + "_b", dLogVar.sum(true, 0));
+        layerGrads(grads, SameDiffVae.Z_MEAN, h, dMu);
+        layerGrads(grads, SameDiffVae.Z_LOG_VAR, h, dLogVar);
         d = Nd4j.gemm(dMu, w(SameDiffVae.Z_MEAN), false, true);
         Nd4j.gemm(dLogVar, w(SameDiffVae.Z_LOG_VAR), d, false, true, 1.0, 1.0);
         for (int i = encoder.size() - 1; i >= 0; i--) {
             d.muli(Transforms.step(i == encoder.size() - 1 ? h : hs.get(i + 1), true));
             String layer = encoder.get(i);
-            grads.put(layer + "_W", Nd4j.gemm(hs.get(i), d, true, false));
-            grads.put(layer + "_b", d.sum(true, 0));
+            layerGrads(grads, layer, hs.get(i), d);
             if (i > 0) {
                 d = Nd4j.gemm(d, w(layer), false, true);
             }
         }
         return new double[]{recon, kl};
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        adam.setLearningRate(lr);
-    }
-
-    @Override
-    public void resetOptimizer() {
-        adam.reset();
     }
 }

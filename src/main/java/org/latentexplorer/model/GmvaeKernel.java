@@ -1,18 +1,10 @@
 package org.latentexplorer.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -39,20 +31,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   <li>μ = A tanh(u): ∂μ/∂u = A − μ²/A; v = softplus(u) + 0.1: ∂v/∂u = sigmoid(u).</li>
  * </ul>
  */
-final class GmvaeKernel implements FastStep {
-    private final SameDiff sd;
+final class GmvaeKernel extends FusedKernel {
     private final Likelihood likelihood;
     private final int k;
     private final int d;
     private final int wDim;
     private final double bound;
     private final double freeBits;
-    private final List<String> encoder = new ArrayList<>();
-    private final List<String> decoder = new ArrayList<>();
-    private final AdamStep adam;
 
     GmvaeKernel(SameDiffGmvae model, double learningRate, double weightDecay) {
-        this.sd = model.graph();
+        super(model.graph(), model.config(), learningRate, weightDecay);
         ModelConfig c = model.config();
         this.likelihood = c.likelihood();
         this.k = model.clusterCount();
@@ -60,60 +48,6 @@ final class GmvaeKernel implements FastStep {
         this.wDim = model.wDim();
         this.bound = SameDiffGmvae.extraDouble(c, SameDiffGmvae.MEAN_BOUND, SameDiffGmvae.DEFAULT_MEAN_BOUND);
         this.freeBits = SameDiffGmvae.extraDouble(c, SameDiffGmvae.Y_FREE_BITS, SameDiffGmvae.DEFAULT_Y_FREE_BITS);
-        for (int i = 0; i < c.hidden().size(); i++) {
-            encoder.add("enc" + i);
-            decoder.add("dec" + i);
-        }
-        decoder.add("decOut");
-        this.adam = new AdamStep(sd, learningRate, weightDecay);
-    }
-
-    private INDArray w(String layer) {
-        return sd.getVariable(layer + "_W").getArr();
-    }
-
-    private INDArray b(String layer) {
-        return sd.getVariable(layer + "_b").getArr();
-    }
-
-    private INDArray affine(INDArray x, String layer) {
-        return Nd4j.gemm(x, w(layer), false, false).addiRowVector(b(layer));
-    }
-
-    /** max(x W + b, 0): a hidden layer. */
-    private INDArray reluLayer(INDArray x, String layer) {
-        INDArray h = Nd4j.gemm(x, w(layer), false, false);
-        FusedOps.biasRelu(h, b(layer));
-        return h;
-    }
-
-    /** Weight and bias gradients of layer {@code layer} from its input and the gradient at its output. */
-    private static void layerGrads(Map<String, INDArray> grads, String layer, INDArray in, INDArray dOut) {
-        grads.put(layer + "_W", Nd4j.gemm(in, dOut, true, false));
-        grads.put(layer + "_b", dOut.sum(true, 0));
-    }
-
-    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0).policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyMirroring(MirroringPolicy.FULL).policySpill(SpillPolicy.REALLOCATE).build();
-    private final String workspaceId = "gmvae-step-" + System.identityHashCode(this);
-
-    private <T> T inWorkspace(java.util.function.Supplier<T> body) {
-        return FlushDenormals.call(() -> {
-            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
-                return body.get();
-            }
-        });
-    }
-
-    @Override
-    public double[] step(INDArray[] features, int iteration, int epoch) {
-        return inWorkspace(() -> {
-            Map<String, INDArray> grads = new LinkedHashMap<>();
-            double[] terms = gradients(features, grads);
-            adam.apply(grads, iteration, epoch);
-            return terms;
-        });
     }
 
     /**
@@ -142,7 +76,7 @@ final class GmvaeKernel implements FastStep {
             layerGrads(grads, "qy1", a, dLogits);
             INDArray da = Nd4j.gemm(dLogits, w("qy1"), false, true).muli(Transforms.step(a, true));
             layerGrads(grads, "qy0", wz, da);
-            adam.apply(grads, iteration, 0);
+            applyAdam(grads, iteration, 0);
             return ce / n;
         });
     }
@@ -161,6 +95,7 @@ final class GmvaeKernel implements FastStep {
      * the batch-mean loss for every weight, keyed by the graph's variable names. Features as
      * {@link SameDiffGmvae#trainingFeatures}: x, ε_w, ε_z, β.
      */
+    @Override
     double[] gradients(INDArray[] features, Map<String, INDArray> grads) {
         INDArray x = features[0], epsW = features[1], epsZ = features[2];
         double beta = features[3].getDouble(0);
@@ -291,15 +226,5 @@ final class GmvaeKernel implements FastStep {
             }
         }
         return new double[]{recon, condPrior, wPrior, yPrior};
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        adam.setLearningRate(lr);
-    }
-
-    @Override
-    public void resetOptimizer() {
-        adam.reset();
     }
 }
