@@ -77,16 +77,18 @@ final class FusedOps {
         return a.rank() == 2 && a.size(1) > 0 && plainFlat(a);
     }
 
+    /** Whether ND4J's arrays live in host memory this process can read (not a GPU backend). */
+    private static final boolean CPU_BACKEND = Nd4j.getBackend().getClass().getSimpleName().startsWith("CpuBackend");
+
     private static boolean plainFlat(INDArray a) {
-        return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && !a.isView()
-                && a.offset() == 0 && a.data().length() == a.length()
-                && Nd4j.getBackend().getClass().getSimpleName().startsWith("CpuBackend");
+        return CPU_BACKEND && a.dataType() == DataType.FLOAT && a.ordering() == 'c' && !a.isView()
+                && a.offset() == 0 && a.data().length() == a.length();
     }
 
     private static float[] bias(INDArray b, long d) {
         if (b.length() != d) {
             throw new IllegalArgumentException("bias has " + b.length() + " entries for " + d + " columns");
         }
-        return b.dup().data().asFloat();
+        return plainFlat(b) ? b.data().asFloat() : b.dup().data().asFloat();
     }
 }
