@@ -36,10 +36,7 @@ final class ChainSampler {
         PixelLikelihood lik = new PixelLikelihood(net.likelihood());
         LatentNetwork.Pass pass = net.open();
 
-        float[] x = image.clone();
-        for (int i : miss) {
-            x[i] = 0f;
-        }
+        float[] x = mask.zeroFilled(image);
         float[] mu = new float[d], logVar = new float[d];
         float[] z = new float[d], zProp = new float[d];
         float[] logits = new float[x.length], logitsProp = new float[x.length];

@@ -160,15 +160,11 @@ final class ImportanceSampler {
                                                   Mask mask, int d, CancelToken cancel) {
         int[] miss = mask.missingIndices();
         List<float[]> fills = new ArrayList<>();
-        float[] zeros = image.clone();
-        for (int i : miss) {
-            zeros[i] = 0f;
-        }
-        fills.add(zeros);
+        fills.add(mask.zeroFilled(image));
         if (neighbours != null) {
             for (int n : neighbours.nearest(image, mask.observedIndices(), NEIGHBOURS, cancel)) {
                 float[] ref = neighbours.reference().row(n);
-                float[] x = zeros.clone();
+                float[] x = fills.get(0).clone();
                 for (int i : miss) {
                     x[i] = Float.isNaN(ref[i]) ? 0f : ref[i]; // a ratings row may lack the value too
                 }

@@ -27,10 +27,7 @@ final class LatentOptimizer {
         PixelLikelihood lik = new PixelLikelihood(net.likelihood());
         LatentNetwork.Pass pass = net.open();
 
-        float[] x = image.clone();
-        for (int i : miss) {
-            x[i] = 0f;
-        }
+        float[] x = mask.zeroFilled(image);
         float[] z = new float[d], logVar = new float[d];
         pass.encode(x, z, logVar);
 

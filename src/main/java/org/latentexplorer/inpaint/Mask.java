@@ -75,6 +75,17 @@ public record Mask(ImageShape shape, boolean[] missing) {
         return idx;
     }
 
+    /** A copy of {@code values} with the missing entries set to 0: what the encoder sees of a masked image. */
+    public float[] zeroFilled(float[] values) {
+        float[] x = values.clone();
+        for (int i = 0; i < missing.length; i++) {
+            if (missing[i]) {
+                x[i] = 0f;
+            }
+        }
+        return x;
+    }
+
     /** Indices of the observed values, ascending. */
     public int[] observedIndices() {
         int[] idx = new int[observedCount()];
