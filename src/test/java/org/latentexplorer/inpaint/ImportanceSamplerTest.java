@@ -93,20 +93,6 @@ class ImportanceSamplerTest {
     }
 
     @Test
-    void emptyAndFullMasksAreExplained() {
-        ModelInpainter in = new ModelInpainter(TinyModels.trained(), Method.IW);
-        float[] x = TinyModels.prototype(0);
-        Completion empty = in.complete(x, Mask.none(TinyModels.SHAPE), OPTS, new SplittableRandom(1), null, null);
-        assertThat(empty.mean()).containsExactly(x);
-        assertThat(empty.note()).contains("nothing to complete");
-        Completion full = in.complete(x, Mask.all(TinyModels.SHAPE), OPTS, new SplittableRandom(1), null, null);
-        assertThat(full.note()).contains("nothing observed");
-        for (float v : full.mean()) {
-            assertThat(v).isBetween(0f, 1f);
-        }
-    }
-
-    @Test
     void badSettingsGetClearMessages() {
         assertThat(MethodSpec.parse("iw")).isEqualTo(MethodSpec.iw(MethodSpec.DEFAULT_SAMPLES));
         assertThat(MethodSpec.parse(" IW:250 ").toString()).isEqualTo("iw:250");

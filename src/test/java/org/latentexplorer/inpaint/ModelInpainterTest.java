@@ -141,9 +141,10 @@ class ModelInpainterTest {
                 })).isInstanceOf(CancellationException.class);
     }
 
-    @Test
-    void emptyAndFullMasksAreExplained() {
-        ModelInpainter in = new ModelInpainter(TinyModels.trained(), Method.MWG);
+    @ParameterizedTest
+    @EnumSource(value = Method.class, names = {"MWG", "IW"})
+    void emptyAndFullMasksAreExplained(Method method) {
+        ModelInpainter in = new ModelInpainter(TinyModels.trained(), method);
         float[] x = TinyModels.prototype(0);
         Completion empty = in.complete(x, Mask.none(TinyModels.SHAPE), OPTS, new SplittableRandom(1), null, null);
         assertThat(empty.mean()).containsExactly(x);
