@@ -1,11 +1,11 @@
 package org.latentexplorer.ui.clusters;
 
+import org.latentexplorer.ui.fakes.TestWindows;
+import static org.latentexplorer.ui.fakes.TestWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,12 +16,9 @@ import org.latentexplorer.ui.fakes.FakeFileDialogs;
 import org.latentexplorer.ui.fakes.FakeServices;
 import org.latentexplorer.ui.shell.MainWindow;
 import org.latentexplorer.ui.shell.Screenshots;
-import org.latentexplorer.ui.shell.SettingsStore;
-import org.latentexplorer.ui.tasks.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Clusters tab driven with the mouse, over fake clusters and the real (threaded) executor. */
 @ExtendWith(ApplicationExtension.class)
@@ -36,16 +33,7 @@ class ClustersScreenTest {
         ClusterServices services = new ClusterServices();
         services.ownClusters = new FakeClusterModel(10, "gmvae");
         services.base.defaultModel = FakeServices.writeBundle(dir.resolve("gmvae.lexb"), 2);
-        window = new MainWindow(stage, services, new FxTaskExecutor(),
-                new SettingsStore(Files.createTempDirectory(dir, "config")), new FakeFileDialogs());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        window.show();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        window = TestWindows.open(stage, services, Files.createTempDirectory(dir, "config"), new FakeFileDialogs());
     }
 
     @Test

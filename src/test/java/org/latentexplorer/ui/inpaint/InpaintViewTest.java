@@ -1,11 +1,9 @@
 package org.latentexplorer.ui.inpaint;
 
+import static org.latentexplorer.ui.fakes.TestWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -20,7 +18,6 @@ import org.latentexplorer.ui.tasks.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The editor driven with the mouse over fake services and the threaded executor. */
 @ExtendWith(ApplicationExtension.class)
@@ -33,11 +30,6 @@ class InpaintViewTest {
         vm = new InpaintViewModel(h.services, new FxTaskExecutor(), h.session, h.errors);
         stage.setScene(new Scene(new InpaintView(vm), 1000, 680));
         stage.show();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

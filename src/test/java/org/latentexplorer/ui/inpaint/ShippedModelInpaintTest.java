@@ -1,5 +1,6 @@
 package org.latentexplorer.ui.inpaint;
 
+import org.latentexplorer.ui.fakes.TestWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,8 +14,6 @@ import org.latentexplorer.inpaint.Completion;
 import org.latentexplorer.ui.services.DefaultCoreServices;
 import org.latentexplorer.ui.shell.MainWindow;
 import org.latentexplorer.ui.shell.Screenshots;
-import org.latentexplorer.ui.shell.SettingsStore;
-import org.latentexplorer.ui.tasks.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,11 +33,7 @@ class ShippedModelInpaintTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        window = new MainWindow(stage, new DefaultCoreServices(), new FxTaskExecutor(),
-                new SettingsStore(Files.createTempDirectory("explorer-config")), null);
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        window.show();
+        window = TestWindows.open(stage, new DefaultCoreServices(), Files.createTempDirectory("explorer-config"), null);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package org.latentexplorer.ui.map;
 
+import org.latentexplorer.ui.fakes.TestWindows;
+import static org.latentexplorer.ui.fakes.TestWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -27,12 +26,9 @@ import org.latentexplorer.ui.fakes.FakeServices;
 import org.latentexplorer.ui.services.Projection;
 import org.latentexplorer.ui.shell.MainWindow;
 import org.latentexplorer.ui.shell.Screenshots;
-import org.latentexplorer.ui.shell.SettingsStore;
-import org.latentexplorer.ui.tasks.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The map coloured by a "GMVAE"'s clusters, driven with the mouse: the legend hides a cluster, a click
@@ -52,16 +48,7 @@ class MapClustersScreenTest {
         ClusterServices services = new ClusterServices();
         services.ownClusters = new FakeClusterModel(10, "gmvae");
         services.base.defaultModel = FakeServices.writeBundle(dir.resolve("gmvae.lexb"), 2);
-        window = new MainWindow(stage, services, new FxTaskExecutor(),
-                new SettingsStore(Files.createTempDirectory(dir, "config")), new FakeFileDialogs());
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        window.show();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        window = TestWindows.open(stage, services, Files.createTempDirectory(dir, "config"), new FakeFileDialogs());
     }
 
     /** How many pixels of the drawn map have exactly this colour. */

@@ -1,11 +1,11 @@
 package org.latentexplorer.ui.shell;
 
+import org.latentexplorer.ui.fakes.TestWindows;
+import static org.latentexplorer.ui.fakes.TestWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -20,7 +20,6 @@ import org.latentexplorer.ui.fakes.FakeServices;
 import org.latentexplorer.ui.manifold.GridImage;
 import org.latentexplorer.ui.manifold.ManifoldViewModel;
 import org.latentexplorer.ui.services.Projection;
-import org.latentexplorer.ui.tasks.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,15 +42,7 @@ class ExplorerWindowTest {
         FakeServices services = new FakeServices();
         services.datasetSize = 2000;
         services.defaultModel = FakeServices.writeBundle(dir.resolve("default-d2.lexb"), 2);
-        window = new MainWindow(stage, services, new FxTaskExecutor(), new SettingsStore(config), dialogs);
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        window.show();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        window = TestWindows.open(stage, services, config, dialogs);
     }
 
     private void mapDrawn() throws Exception {

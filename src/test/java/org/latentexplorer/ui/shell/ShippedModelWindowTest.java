@@ -1,10 +1,10 @@
 package org.latentexplorer.ui.shell;
 
+import org.latentexplorer.ui.fakes.TestWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.latentexplorer.ui.services.DefaultCoreServices;
 import org.latentexplorer.ui.services.Projection;
-import org.latentexplorer.ui.tasks.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,11 +35,7 @@ class ShippedModelWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        window = new MainWindow(stage, new DefaultCoreServices(), new FxTaskExecutor(),
-                new SettingsStore(Files.createTempDirectory("explorer-config")), null);
-        stage.setWidth(1200);
-        stage.setHeight(800);
-        window.show();
+        window = TestWindows.open(stage, new DefaultCoreServices(), Files.createTempDirectory("explorer-config"), null);
     }
 
     @Test
