@@ -17,11 +17,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * ∂KL/∂μ = μ and ∂KL/∂log σ² = ½(σ² − 1); through z = μ + σ ε, ∂z/∂log σ² = ½ σ ε.
  */
 final class DenseVaeKernel extends FusedKernel {
-    private final Likelihood likelihood;
 
     DenseVaeKernel(SameDiffVae model, double learningRate, double weightDecay) {
         super(model.graph(), model.config(), learningRate, weightDecay);
-        this.likelihood = model.config().likelihood();
     }
 
     /** The decoder's last hidden activations for codes z (n × d): the input of its output layer. */
@@ -87,63 +85,30 @@ final class DenseVaeKernel extends FusedKernel {
         int n = (int) x.size(0);
 
         List<INDArray> hs = new ArrayList<>();
-        INDArray h = x;
-        for (String layer : encoder) {
-            hs.add(h);
-            h = reluLayer(h, layer);
-        }
+        INDArray h = encoderTrunk(x, hs);
         INDArray mu = affine(h, SameDiffVae.Z_MEAN);
         INDArray logVar = affine(h, SameDiffVae.Z_LOG_VAR);
         INDArray std = Transforms.exp(logVar.mul(0.5), false);
         INDArray z = eps.mul(std).addi(mu);
 
         List<INDArray> gs = new ArrayList<>();
-        INDArray g = z;
-        for (int i = 0; i < decoder.size(); i++) {
-            gs.add(g);
-            g = i < decoder.size() - 1 ? reluLayer(g, decoder.get(i)) : affine(g, decoder.get(i));
-        }
-        INDArray logits = g;
+        INDArray logits = decoderForward(z, gs);
 
         // Loss terms (per example, then averaged) and ∂loss/∂logits, both scaled by 1/n for the batch mean.
-        double recon;
-        INDArray dLogits;
-        if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
-            recon = FusedOps.bernoulliLossGrad(logits, x, 1.0 / n) / n;
-            dLogits = logits; // overwritten with the gradient
-        } else {
-            INDArray p = Transforms.sigmoid(logits, true);
-            double s2 = likelihood.variance();
-            INDArray diff = p.sub(x);
-            recon = diff.mul(diff).sumNumber().doubleValue() / (2 * s2) / n
-                    + 0.5 * Math.log(2 * Math.PI * s2) * x.size(1);
-            dLogits = diff.muli(p).muli(p.rsub(1.0)).divi(s2 * n);
-        }
+        Reconstruction r = reconstruction(logits, x);
+        double recon = r.mean();
+        INDArray dLogits = r.dLogits();
         INDArray var = std.mul(std);
         double kl = -0.5 * (logVar.add(1.0).subi(mu.mul(mu)).subi(var)).sumNumber().doubleValue() / n;
 
-        INDArray d = dLogits;
-        for (int i = decoder.size() - 1; i >= 0; i--) {
-            String layer = decoder.get(i);
-            layerGrads(grads, layer, gs.get(i), d);
-            INDArray back = Nd4j.gemm(d, w(layer), false, true);
-            d = i > 0 ? back.muli(Transforms.step(gs.get(i), true)) : back;
-        }
-        INDArray dz = d;
+        INDArray dz = decoderBackward(grads, dLogits, gs);
         INDArray dMu = mu.mul(klWeight / n).addi(dz);
         INDArray dLogVar = dz.mul(eps).muli(std).muli(0.5).addi(var.sub(1.0).muli(0.5 * klWeight / n));
         layerGrads(grads, SameDiffVae.Z_MEAN, h, dMu);
         layerGrads(grads, SameDiffVae.Z_LOG_VAR, h, dLogVar);
-        d = Nd4j.gemm(dMu, w(SameDiffVae.Z_MEAN), false, true);
+        INDArray d = Nd4j.gemm(dMu, w(SameDiffVae.Z_MEAN), false, true);
         Nd4j.gemm(dLogVar, w(SameDiffVae.Z_LOG_VAR), d, false, true, 1.0, 1.0);
-        for (int i = encoder.size() - 1; i >= 0; i--) {
-            d.muli(Transforms.step(i == encoder.size() - 1 ? h : hs.get(i + 1), true));
-            String layer = encoder.get(i);
-            layerGrads(grads, layer, hs.get(i), d);
-            if (i > 0) {
-                d = Nd4j.gemm(d, w(layer), false, true);
-            }
-        }
+        encoderBackward(grads, d, h, hs);
         return new double[]{recon, kl};
     }
 }

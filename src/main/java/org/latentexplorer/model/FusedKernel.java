@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * What the fused training kernels share: the graph's dense layers applied as ND4J matrix products on
@@ -23,6 +24,7 @@ abstract class FusedKernel implements FastStep {
     protected final SameDiff sd;
     protected final List<String> encoder = new ArrayList<>();
     protected final List<String> decoder = new ArrayList<>();
+    protected final Likelihood likelihood;
     private final AdamStep adam;
 
     /**
@@ -37,6 +39,7 @@ abstract class FusedKernel implements FastStep {
     /** Encoder layers enc0.. and decoder layers dec0.. then decOut, one per hidden size. */
     FusedKernel(SameDiff sd, ModelConfig config, double learningRate, double weightDecay) {
         this.sd = sd;
+        this.likelihood = config.likelihood();
         for (int i = 0; i < config.hidden().size(); i++) {
             encoder.add("enc" + i);
             decoder.add("dec" + i);
@@ -75,6 +78,75 @@ abstract class FusedKernel implements FastStep {
     protected static void layerGrads(Map<String, INDArray> grads, String layer, INDArray in, INDArray dOut) {
         grads.put(layer + "_W", Nd4j.gemm(in, dOut, true, false));
         grads.put(layer + "_b", dOut.sum(true, 0));
+    }
+
+    /** The encoder's ReLU trunk for inputs x; each layer's input is appended to {@code inputs}. */
+    protected final INDArray encoderTrunk(INDArray x, List<INDArray> inputs) {
+        INDArray h = x;
+        for (String layer : encoder) {
+            inputs.add(h);
+            h = reluLayer(h, layer);
+        }
+        return h;
+    }
+
+    /** Decoder logits for codes z; each layer's input is appended to {@code inputs}. */
+    protected final INDArray decoderForward(INDArray z, List<INDArray> inputs) {
+        INDArray g = z;
+        for (int i = 0; i < decoder.size(); i++) {
+            inputs.add(g);
+            g = i < decoder.size() - 1 ? reluLayer(g, decoder.get(i)) : affine(g, decoder.get(i));
+        }
+        return g;
+    }
+
+    /** The batch-mean reconstruction term and its gradient with respect to the logits. */
+    protected record Reconstruction(double mean, INDArray dLogits) {
+    }
+
+    /**
+     * −log p(x|z) averaged over the n rows of x, and ∂/∂logits of that mean. Bernoulli: the fused
+     * pass, which overwrites {@code logits} with the gradient. Gaussian with variance s²:
+     * ½‖x − sigmoid(l)‖²/s² + (D/2) log(2π s²), gradient (p − x) p (1 − p)/s² for p = sigmoid(l).
+     */
+    protected final Reconstruction reconstruction(INDArray logits, INDArray x) {
+        int n = (int) x.size(0);
+        if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
+            return new Reconstruction(FusedOps.bernoulliLossGrad(logits, x, 1.0 / n) / n, logits);
+        }
+        INDArray p = Transforms.sigmoid(logits, true);
+        double s2 = likelihood.variance();
+        INDArray diff = p.sub(x);
+        double mean = diff.mul(diff).sumNumber().doubleValue() / (2 * s2) / n
+                + 0.5 * Math.log(2 * Math.PI * s2) * x.size(1);
+        return new Reconstruction(mean, diff.muli(p).muli(p.rsub(1.0)).divi(s2 * n));
+    }
+
+    /** Back through the decoder from ∂/∂logits, its layers' gradients into {@code grads}; returns ∂/∂z. */
+    protected final INDArray decoderBackward(Map<String, INDArray> grads, INDArray dLogits, List<INDArray> inputs) {
+        INDArray d = dLogits;
+        for (int i = decoder.size() - 1; i >= 0; i--) {
+            String layer = decoder.get(i);
+            layerGrads(grads, layer, inputs.get(i), d);
+            INDArray back = Nd4j.gemm(d, w(layer), false, true);
+            d = i > 0 ? back.muli(Transforms.step(inputs.get(i), true)) : back;
+        }
+        return d;
+    }
+
+    /**
+     * Back through the encoder's trunk from ∂/∂h at its output h (consumed), its layers' gradients
+     * into {@code grads}.
+     */
+    protected final void encoderBackward(Map<String, INDArray> grads, INDArray dh, INDArray h, List<INDArray> inputs) {
+        for (int i = encoder.size() - 1; i >= 0; i--) {
+            dh.muli(Transforms.step(i == encoder.size() - 1 ? h : inputs.get(i + 1), true));
+            String layer = encoder.get(i);
+            layerGrads(grads, layer, inputs.get(i), dh);
+            if (i > 0) {
+                dh = Nd4j.gemm(dh, w(layer), false, true);
+            }
+        }
     }
 
     /** Runs {@code body} in this kernel's arena; the result must be copied out of ND4J inside it. */

@@ -32,7 +32,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </ul>
  */
 final class GmvaeKernel extends FusedKernel {
-    private final Likelihood likelihood;
     private final int k;
     private final int d;
     private final int wDim;
@@ -42,7 +41,6 @@ final class GmvaeKernel extends FusedKernel {
     GmvaeKernel(SameDiffGmvae model, double learningRate, double weightDecay) {
         super(model.graph(), model.config(), learningRate, weightDecay);
         ModelConfig c = model.config();
-        this.likelihood = c.likelihood();
         this.k = model.clusterCount();
         this.d = model.latentDim();
         this.wDim = model.wDim();
@@ -104,11 +102,7 @@ final class GmvaeKernel extends FusedKernel {
 
         // Encoder trunk and the four Gaussian heads; reparameterised w and z (Kingma & Welling 2014, §2.4).
         List<INDArray> hs = new ArrayList<>();
-        INDArray h = x;
-        for (String layer : encoder) {
-            hs.add(h);
-            h = reluLayer(h, layer);
-        }
+        INDArray h = encoderTrunk(x, hs);
         INDArray wMean = affine(h, SameDiffGmvae.W_MEAN), wLogVar = affine(h, SameDiffGmvae.W_LOG_VAR);
         INDArray zMean = affine(h, SameDiffVae.Z_MEAN), zLogVar = affine(h, SameDiffVae.Z_LOG_VAR);
         INDArray wStd = Transforms.exp(wLogVar.mul(0.5), false), zStd = Transforms.exp(zLogVar.mul(0.5), false);
@@ -128,24 +122,10 @@ final class GmvaeKernel extends FusedKernel {
 
         // Decoder and the reconstruction term.
         List<INDArray> gs = new ArrayList<>();
-        INDArray g = z;
-        for (int i = 0; i < decoder.size(); i++) {
-            gs.add(g);
-            g = i < decoder.size() - 1 ? reluLayer(g, decoder.get(i)) : affine(g, decoder.get(i));
-        }
-        INDArray logits = g;
-        double recon;
-        INDArray dLogits;
-        if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
-            recon = FusedOps.bernoulliLossGrad(logits, x, 1.0 / n) / n;
-            dLogits = logits; // overwritten with the gradient
-        } else {
-            INDArray p = Transforms.sigmoid(logits, true);
-            double s2 = likelihood.variance();
-            INDArray diff = p.sub(x);
-            recon = diff.mul(diff).sumNumber().doubleValue() / (2 * s2) / n + 0.5 * Math.log(2 * Math.PI * s2) * x.size(1);
-            dLogits = diff.muli(p).muli(p.rsub(1.0)).divi(s2 * n);
-        }
+        INDArray logits = decoderForward(z, gs);
+        Reconstruction r = reconstruction(logits, x);
+        double recon = r.mean();
+        INDArray dLogits = r.dLogits();
 
         // KL(q(z|x) ‖ p(z|w, y=k)) for every k at once: q's parameters tiled K times.
         INDArray mT = Nd4j.tile(zMean, 1, k), lT = Nd4j.tile(zLogVar, 1, k);
@@ -162,14 +142,7 @@ final class GmvaeKernel extends FusedKernel {
         double yPrior = yPerRow.sumNumber().doubleValue() / n;
 
         // Backward: decoder.
-        INDArray dd = dLogits;
-        for (int i = decoder.size() - 1; i >= 0; i--) {
-            String layer = decoder.get(i);
-            layerGrads(grads, layer, gs.get(i), dd);
-            INDArray back = Nd4j.gemm(dd, w(layer), false, true);
-            dd = i > 0 ? back.muli(Transforms.step(gs.get(i), true)) : back;
-        }
-        INDArray dz = dd;
+        INDArray dz = decoderBackward(grads, dLogits, gs);
 
         // q(y|w, z): g_k = ∂L/∂q_k from CondPrior and (above the free bits only) YPrior.
         INDArray gq = klPerK.mul(bn);
@@ -217,14 +190,7 @@ final class GmvaeKernel extends FusedKernel {
                 Nd4j.gemm(dHeads[i], w(heads[i]), dh, false, true, 1.0, 1.0);
             }
         }
-        for (int i = encoder.size() - 1; i >= 0; i--) {
-            dh.muli(Transforms.step(i == encoder.size() - 1 ? h : hs.get(i + 1), true));
-            String layer = encoder.get(i);
-            layerGrads(grads, layer, hs.get(i), dh);
-            if (i > 0) {
-                dh = Nd4j.gemm(dh, w(layer), false, true);
-            }
-        }
+        encoderBackward(grads, dh, h, hs);
         return new double[]{recon, condPrior, wPrior, yPrior};
     }
 }
