@@ -3,18 +3,11 @@ package org.latentexplorer.ui.inpaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.inpaint.Completion;
 import org.latentexplorer.ui.fakes.Harness;
-import org.latentexplorer.ui.tasks.TaskExecutor;
-import org.latentexplorer.ui.tasks.TaskHandle;
-import org.latentexplorer.ui.tasks.TaskMonitor;
-import org.latentexplorer.ui.tasks.Work;
+import org.latentexplorer.ui.fakes.HeldExecutor;
 
 class InpaintViewModelTest {
     @TempDir
@@ -193,39 +186,6 @@ class InpaintViewModelTest {
         assertThat(h.services.inpaintTokens).hasSize(before);
         debounce.flush();
         assertThat(h.services.inpaintTokens).hasSize(before + 1);
-    }
-
-    /** Holds submitted work until the test runs it: a job that is still running when the next edit arrives. */
-    private static final class HeldExecutor implements TaskExecutor {
-        final Deque<Runnable> queued = new ArrayDeque<>();
-        private final TaskMonitor monitor = new TaskMonitor();
-
-        @Override
-        public <T> TaskHandle submit(String title, boolean visible, Work<T> work, Consumer<T> onSuccess,
-                                     Consumer<Throwable> onFailure) {
-            TaskHandle handle = new TaskHandle(title, new CancelToken());
-            queued.add(() -> {
-                T value;
-                try {
-                    value = work.run(Work.Progress.NONE, handle.cancelToken());
-                } catch (Throwable t) {
-                    onFailure.accept(t);
-                    return;
-                }
-                onSuccess.accept(value);
-            });
-            return handle;
-        }
-
-        @Override
-        public void runOnUi(Runnable action) {
-            action.run();
-        }
-
-        @Override
-        public TaskMonitor monitor() {
-            return monitor;
-        }
     }
 
     @Test
