@@ -99,8 +99,10 @@ final class GmvaeInit {
             // the codes themselves; 20 neighbours and min-dist 0 as there, here in 2-D.
             space = Embeddings.fit(codes, new UmapOptions(20, 0.0, 0, cfg.seed()), null, cancel).xy();
         }
-        int[] labels = gmm ? bestGaussianMixture(space, m.clusterCount(), cfg.seed())
-                : kMeans(space, m.clusterCount(), cfg.seed());
+        int[] labels = kMeans(space, m.clusterCount(), cfg.seed());
+        if (gmm) {
+            labels = gaussianMixture(space, labels, m.clusterCount());
+        }
         Clusters c = clusterStats(codes, labels, m.clusterCount());
         m.initialiseMixture(c.means(), c.variances(), CODE_VARIANCE);
         double ce = m.fitResponsibilities(rows, c.labels(),
@@ -138,38 +140,13 @@ final class GmvaeInit {
         return best.group().clone();
     }
 
-    /** Hard labels of a fitted mixture and its log-likelihood. */
-    record Mixture(int[] labels, double logLikelihood) {
-    }
-
     /**
-     * The most likely of {@link #RESTARTS} full-covariance Gaussian mixtures, each started from its own
-     * k-means++ clustering (seeded), as scikit-learn's {@code n_init}. One EM run from the single best
-     * k-means sometimes settled with two classes in one component and another class split in two (MNIST,
-     * docs/benchmarks-gmvae.md, session 3); the likelihood is comparable across starts on the same layout
-     * and needs no labels.
+     * Labels from a full-covariance Gaussian mixture fitted by EM (Smile) to {@code x}, started from
+     * the hard clusters {@code start}: N2D (McConville et al. 2020, §3) clusters its UMAP layout with a
+     * GMM, whose elliptical components separate touching blobs that k-means cuts straight through.
+     * A cluster with fewer points than dimensions + 1 keeps k-means' labels (no covariance to fit).
      */
-    static int[] bestGaussianMixture(float[][] x, int k, long seed) {
-        double[][] xs = toDouble(x);
-        MathEx.setSeed(seed);
-        Mixture best = null;
-        for (int r = 0; r < RESTARTS; r++) {
-            Mixture fit = gaussianMixture(x, KMeans.fit(xs, k, 100).group(), k);
-            if (best == null || fit.logLikelihood() > best.logLikelihood()) {
-                best = fit;
-            }
-        }
-        return best.labels();
-    }
-
-    /**
-     * A full-covariance Gaussian mixture fitted by EM (Smile) to {@code x}, started from the hard
-     * clusters {@code start}: N2D (McConville et al. 2020, §3) clusters its UMAP layout with a GMM, whose
-     * elliptical components separate touching blobs that k-means cuts straight through. A start with a
-     * cluster of fewer points than dimensions + 1 (no covariance to fit) is returned as it is, with
-     * log-likelihood −∞.
-     */
-    static Mixture gaussianMixture(float[][] x, int[] start, int k) {
+    static int[] gaussianMixture(float[][] x, int[] start, int k) {
         int d = x[0].length;
         double[][] xs = toDouble(x);
         List<List<double[]>> members = new ArrayList<>();
@@ -182,7 +159,7 @@ final class GmvaeInit {
         MultivariateMixture.Component[] comps = new MultivariateMixture.Component[k];
         for (int c = 0; c < k; c++) {
             if (members.get(c).size() <= d) {
-                return new Mixture(start.clone(), Double.NEGATIVE_INFINITY);
+                return start;
             }
             comps[c] = new MultivariateMixture.Component((double) members.get(c).size() / xs.length,
                     MultivariateGaussianDistribution.fit(members.get(c).toArray(double[][]::new), false));
@@ -204,7 +181,7 @@ final class GmvaeInit {
         for (int i = 0; i < xs.length; i++) {
             labels[i] = fit.map(xs[i]);
         }
-        return new Mixture(labels, fit.L);
+        return labels;
     }
 
     private static double[][] toDouble(float[][] codes) {

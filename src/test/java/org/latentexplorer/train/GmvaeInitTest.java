@@ -70,13 +70,11 @@ class GmvaeInitTest {
             x[i][1] = (float) (sd * rng.nextGaussian());
         }
         int[] km = GmvaeInit.kMeans(x, 2, 3);
-        int[] gmm = GmvaeInit.gaussianMixture(x, km, 2).labels();
+        int[] gmm = GmvaeInit.gaussianMixture(x, km, 2);
         double kmAcc = ClusterMetrics.compute(truth, km, 2, 2).accuracy();
         double gmmAcc = ClusterMetrics.compute(truth, gmm, 2, 2).accuracy();
         assertThat(kmAcc).isLessThan(0.93);
         assertThat(gmmAcc).isGreaterThanOrEqualTo(0.97).isGreaterThan(kmAcc);
-        assertThat(ClusterMetrics.compute(truth, GmvaeInit.bestGaussianMixture(x, 2, 3), 2, 2).accuracy())
-                .as("the most likely of several fits").isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
