@@ -42,9 +42,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pretrain", defaultValue = "-1", description = "gmvae: autoencoder epochs before the mixture "
             + "starts from clusters of the codes (VaDE start; default " + SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS + ", 0: random start)")
     int pretrain;
-    @Option(names = "--init", defaultValue = "umap", description = "gmvae: how the pre-trained codes are clustered: "
-            + "umap (k-means on their UMAP layout, default) or kmeans (k-means on the codes)")
+    @Option(names = "--init", defaultValue = SameDiffGmvae.DEFAULT_INIT, description = "gmvae: how the pre-trained codes "
+            + "are clustered: umap-gmm (a Gaussian mixture on their UMAP layout, default), umap (k-means on that layout) "
+            + "or kmeans (k-means on the codes)")
     String init;
+    @Option(names = "--joint-lr", defaultValue = "-1", description = "gmvae: learning rate of the joint epochs after the "
+            + "pre-trained start (default: a tenth of --lr)")
+    double jointLr;
     @Option(names = "--prior", defaultValue = "learned", description = "cvae: learned (class prior p(z|c)) or fixed (N(0, I))")
     String prior;
     @Option(names = "--arch", defaultValue = "dense", description = "dense (default) or conv")
@@ -110,6 +114,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (kind.equals("gmvae")) {
             extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrain == -1 ? SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS : pretrain);
             extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
+            if (jointLr != -1) {
+                extra.put(SameDiffGmvae.JOINT_LR, jointLr);
+            }
         }
         extra.put("binarize", bin.toString());
         ModelConfig config = new ModelConfig(base.kind(), base.arch(), base.inputShape(), base.latentDim(),

@@ -44,7 +44,8 @@ public final class SameDiffGmvae extends SameDiffModel {
     /** Keys of {@link ModelConfig#extra} and their defaults. */
     public static final String CLUSTERS = "clusters", W_DIM = "wDim", PRIOR_HIDDEN = "priorHidden",
             Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits", PRETRAIN_EPOCHS = "pretrainEpochs",
-            INIT_CLUSTERING = "initClustering", INIT_KMEANS = "kmeans", INIT_UMAP = "umap";
+            INIT_CLUSTERING = "initClustering", INIT_KMEANS = "kmeans", INIT_UMAP = "umap", INIT_UMAP_GMM = "umap-gmm",
+            JOINT_LR = "jointLr", DEFAULT_INIT = INIT_UMAP_GMM;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
@@ -115,6 +116,7 @@ public final class SameDiffGmvae extends SameDiffModel {
         int wDim = wDim(config);
         pretrainEpochs(config);
         initClustering(config);
+        jointLearningRate(config, 1e-3);
         int d = config.latentDim();
         int dIn = config.inputShape().size();
         int ph = config.extraInt(PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN);
@@ -223,17 +225,38 @@ public final class SameDiffGmvae extends SameDiffModel {
     }
 
     /**
+     * Learning rate of the joint epochs that follow a pre-trained start; the start itself (autoencoder
+     * epochs, the fit of q(y|w, z)) uses the run's rate. Absent the key, a tenth of {@code runRate}:
+     * at the full rate the joint epochs blur the borders of the start's clusters (MNIST 10k, seed 1:
+     * 0.935 at the start, 0.896 after 10 epochs at 1e-3, 0.920 at 1e-4; docs/benchmarks-gmvae.md,
+     * session 3).
+     */
+    public double jointLearningRate(double runRate) {
+        return jointLearningRate(config, runRate);
+    }
+
+    static double jointLearningRate(ModelConfig config, double runRate) {
+        double lr = extraDouble(config, JOINT_LR, runRate / 10);
+        if (!(lr > 0 && lr <= 1)) {
+            throw new InputException("--joint-lr must be in (0, 1], got " + lr);
+        }
+        return lr;
+    }
+
+    /**
      * How the pre-trained codes are clustered to start the mixture: {@code kmeans} (k-means on the
-     * codes, as VaDE) or {@code umap} (k-means on their UMAP layout, as N2D); default umap.
+     * codes, as VaDE), {@code umap} (k-means on their UMAP layout, as N2D) or {@code umap-gmm} (a
+     * full-covariance Gaussian mixture on the UMAP layout, started from that k-means, as N2D's own
+     * choice); default umap-gmm (docs/benchmarks-gmvae.md, session 3).
      */
     public String initClustering() {
         return initClustering(config);
     }
 
     static String initClustering(ModelConfig config) {
-        Object v = config.extra().getOrDefault(INIT_CLUSTERING, INIT_UMAP);
-        if (!INIT_KMEANS.equals(v) && !INIT_UMAP.equals(v)) {
-            throw new InputException("--init must be 'kmeans' or 'umap', got '" + v + "'");
+        Object v = config.extra().getOrDefault(INIT_CLUSTERING, DEFAULT_INIT);
+        if (!INIT_KMEANS.equals(v) && !INIT_UMAP.equals(v) && !INIT_UMAP_GMM.equals(v)) {
+            throw new InputException("--init must be 'kmeans', 'umap' or 'umap-gmm', got '" + v + "'");
         }
         return (String) v;
     }

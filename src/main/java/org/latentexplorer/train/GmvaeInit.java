@@ -1,7 +1,10 @@
 package org.latentexplorer.train;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.embed.Embeddings;
@@ -13,6 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import smile.clustering.CentroidClustering;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
+import smile.stat.distribution.MultivariateExponentialFamilyMixture;
+import smile.stat.distribution.MultivariateGaussianDistribution;
+import smile.stat.distribution.MultivariateMixture;
 
 /**
  * The VaDE-style start of a GMVAE (Jiang et al. 2017, "Variational Deep Embedding", §3.3): pre-train
@@ -24,8 +30,10 @@ import smile.math.MathEx;
  * x → μ_z → decoder is trained; (2) the codes (q(z|x) means of the training inputs) standardised
  * per dimension, the model reparameterised to match ({@link SameDiffGmvae#standardiseCodes});
  * (3) k-means with k-means++ seeding (Smile; Arthur &amp; Vassilvitskii 2007), the best of
- * {@link #RESTARTS} by distortion, as VaDE does; (4) each component of p(z|w, y) set to one cluster's
- * mean and per-dimension variance; (5) q(y|w, z) trained to predict the k-means clusters.
+ * {@link #RESTARTS} by distortion, as VaDE does, on the codes or on their 2-D UMAP layout (N2D), and by
+ * default a full-covariance Gaussian mixture on that layout started from it; (4) each component of
+ * p(z|w, y) set to one cluster's mean and per-dimension variance; (5) q(y|w, z) trained to predict the
+ * clusters. The joint epochs that follow run at {@link SameDiffGmvae#jointLearningRate}.
  */
 final class GmvaeInit {
     static final int RESTARTS = 10;
@@ -33,6 +41,8 @@ final class GmvaeInit {
     static final double CODE_VARIANCE = 0.01;
     /** q(y|w, z) is fitted for this many epochs, and at least {@link #Y_STEPS} steps of 128. */
     private static final int Y_EPOCHS = 20, Y_STEPS = 400;
+    /** At most this many EM steps for the Gaussian mixture of {@code --init umap-gmm}. */
+    private static final int EM_STEPS = 500;
 
     private GmvaeInit() {
     }
@@ -80,7 +90,8 @@ final class GmvaeInit {
             rows[i] = Arrays.copyOfRange(values, i * dim, (i + 1) * dim);
         }
         float[][] codes = m.standardiseCodes(encodeMeans(m, rows));
-        boolean umap = m.initClustering().equals(SameDiffGmvae.INIT_UMAP);
+        boolean umap = !m.initClustering().equals(SameDiffGmvae.INIT_KMEANS);
+        boolean gmm = m.initClustering().equals(SameDiffGmvae.INIT_UMAP_GMM);
         float[][] space = codes;
         if (umap) {
             listener.onMessage("Laying out the codes with UMAP (N2D start) ...");
@@ -88,13 +99,17 @@ final class GmvaeInit {
             // the codes themselves; 20 neighbours and min-dist 0 as there, here in 2-D.
             space = Embeddings.fit(codes, new UmapOptions(20, 0.0, 0, cfg.seed()), null, cancel).xy();
         }
-        Clusters c = clusterStats(codes, kMeans(space, m.clusterCount(), cfg.seed()), m.clusterCount());
+        int[] labels = kMeans(space, m.clusterCount(), cfg.seed());
+        if (gmm) {
+            labels = gaussianMixture(space, labels, m.clusterCount());
+        }
+        Clusters c = clusterStats(codes, labels, m.clusterCount());
         m.initialiseMixture(c.means(), c.variances(), CODE_VARIANCE);
         double ce = m.fitResponsibilities(rows, c.labels(),
                 Math.max(Y_EPOCHS, Y_STEPS / ((n + 127) / 128)), cfg.learningRate(), cfg.seed());
-        listener.onMessage(String.format("Mixture started from k-means on the %s: cluster sizes %s; "
-                + "q(y|w,z) fitted to them (cross-entropy %.3f)", umap ? "UMAP layout of the codes" : "codes",
-                Arrays.toString(c.sizes()), ce));
+        listener.onMessage(String.format("Mixture started from %s on the %s: cluster sizes %s; "
+                + "q(y|w,z) fitted to them (cross-entropy %.3f)", gmm ? "a Gaussian mixture" : "k-means",
+                umap ? "UMAP layout of the codes" : "codes", Arrays.toString(c.sizes()), ce));
         return true;
     }
 
@@ -113,13 +128,7 @@ final class GmvaeInit {
 
     /** k-means labels, the lowest-distortion of {@link #RESTARTS} k-means++ starts (seeded). */
     static int[] kMeans(float[][] codes, int k, long seed) {
-        double[][] x = new double[codes.length][];
-        for (int i = 0; i < codes.length; i++) {
-            x[i] = new double[codes[i].length];
-            for (int j = 0; j < x[i].length; j++) {
-                x[i][j] = codes[i][j];
-            }
-        }
+        double[][] x = toDouble(codes);
         MathEx.setSeed(seed);
         CentroidClustering<double[], double[]> best = null;
         for (int r = 0; r < RESTARTS; r++) {
@@ -129,6 +138,55 @@ final class GmvaeInit {
             }
         }
         return best.group().clone();
+    }
+
+    /**
+     * Labels from a full-covariance Gaussian mixture fitted by EM (Smile) to {@code x}, started from
+     * the hard clusters {@code start}: N2D (McConville et al. 2020, §3) clusters its UMAP layout with a
+     * GMM, whose elliptical components separate touching blobs that k-means cuts straight through.
+     * A cluster with fewer points than dimensions + 1 keeps k-means' labels (no covariance to fit).
+     */
+    static int[] gaussianMixture(float[][] x, int[] start, int k) {
+        int d = x[0].length;
+        double[][] xs = toDouble(x);
+        List<List<double[]>> members = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            members.add(new ArrayList<>());
+        }
+        for (int i = 0; i < xs.length; i++) {
+            members.get(start[i]).add(xs[i]);
+        }
+        MultivariateMixture.Component[] comps = new MultivariateMixture.Component[k];
+        for (int c = 0; c < k; c++) {
+            if (members.get(c).size() <= d) {
+                return start;
+            }
+            comps[c] = new MultivariateMixture.Component((double) members.get(c).size() / xs.length,
+                    MultivariateGaussianDistribution.fit(members.get(c).toArray(double[][]::new), false));
+        }
+        // EM by Smile, one step per call: its own multi-step loop (Smile 6.2.5) stopped after the first steps
+        // on the unit test's blobs (log-likelihood -1956 against -1847 reached step by step). No
+        // regularisation (gamma 0); stop when the log-likelihood changes by less than 1e-7 of itself.
+        MultivariateExponentialFamilyMixture fit = null;
+        double last = Double.NEGATIVE_INFINITY;
+        for (int it = 0; it < EM_STEPS; it++) {
+            fit = MultivariateExponentialFamilyMixture.fit(xs, comps, 0.0, 1, 0.0);
+            comps = fit.components;
+            if (Math.abs(fit.L - last) < 1e-7 * Math.abs(fit.L)) {
+                break;
+            }
+            last = fit.L;
+        }
+        int[] labels = new int[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            labels[i] = fit.map(xs[i]);
+        }
+        return labels;
+    }
+
+    private static double[][] toDouble(float[][] codes) {
+        return Arrays.stream(codes).map(r -> IntStream.range(0, r.length).mapToDouble(j -> r[j]).toArray())
+                .toArray(double[][]::new);
     }
 
     /** Size, mean and per-dimension variance of each cluster of {@code codes}. */

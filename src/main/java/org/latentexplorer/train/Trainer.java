@@ -96,6 +96,15 @@ public final class Trainer {
             listener.onMessage("Training cancelled during pre-training; the model is untrained");
             return new Result(new TrainingHistory(command, cfg.seed(), java.util.List.of()), true, false);
         }
+        double lr = cfg.learningRate();
+        if (model instanceof SameDiffGmvae g && g.pretrainEpochs() > 0) {
+            lr = g.jointLearningRate(lr);
+            adam.setLearningRate(lr);
+            if (fast != null) {
+                fast.setLearningRate(lr);
+            }
+            listener.onMessage("Joint training of the whole GMVAE at learning rate " + lr);
+        }
 
         int steps = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
         TermRecorder recorder = new TermRecorder(model, listener, steps);
@@ -106,7 +115,6 @@ public final class Trainer {
         int sinceBest = 0;
         int rollbacks = 0;
         int iteration = 0;
-        double lr = cfg.learningRate();
 
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
             long start = System.nanoTime();

@@ -56,8 +56,30 @@ class GmvaeInitTest {
     }
 
     @Test
+    void gaussianMixtureGivesBackThePointsKMeansCutOffABroadBlob() {
+        // A broad blob (sd 3, 300 points) beside a narrow one (sd 0.5, 100 points, 6 away): k-means' straight
+        // border sits midway and hands the broad blob's near edge to the narrow cluster; a full-covariance
+        // mixture started from those clusters gives it back.
+        SplittableRandom rng = new SplittableRandom(4);
+        float[][] x = new float[400][2];
+        int[] truth = new int[400];
+        for (int i = 0; i < x.length; i++) {
+            truth[i] = i < 300 ? 0 : 1;
+            double sd = truth[i] == 0 ? 3 : 0.5;
+            x[i][0] = (float) (truth[i] * 6 + sd * rng.nextGaussian());
+            x[i][1] = (float) (sd * rng.nextGaussian());
+        }
+        int[] km = GmvaeInit.kMeans(x, 2, 3);
+        int[] gmm = GmvaeInit.gaussianMixture(x, km, 2);
+        double kmAcc = ClusterMetrics.compute(truth, km, 2, 2).accuracy();
+        double gmmAcc = ClusterMetrics.compute(truth, gmm, 2, 2).accuracy();
+        assertThat(kmAcc).isLessThan(0.93);
+        assertThat(gmmAcc).isGreaterThanOrEqualTo(0.97).isGreaterThan(kmAcc);
+    }
+
+    @Test
     void initialisationStartsOneComponentOnEachClassAndQyFollowsIt() {
-        for (String init : List.of(SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_UMAP)) {
+        for (String init : List.of(SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_UMAP_GMM)) {
             SameDiffGmvae m = tiny(init);
             float[][] x = TinyData.rows(DATA);
             List<String> messages = new ArrayList<>();
@@ -90,6 +112,28 @@ class GmvaeInitTest {
                     assertThat(prior[0][1][k * 2 + j]).as("the prior does not depend on w yet").isEqualTo(prior[0][0][k * 2 + j]);
                 }
             }
+        }
+    }
+
+    @Test
+    void jointEpochsAfterAPretrainedStartRunAtATenthOfTheRateUnlessTold() {
+        for (Double joint : java.util.Arrays.asList(null, 0.005)) {
+            Map<String, Object> extra = new java.util.HashMap<>(Map.of("clusters", 2, "wDim", 1, "priorHidden", 8,
+                    "yHidden", 8, "pretrainEpochs", 1, "initClustering", SameDiffGmvae.INIT_KMEANS));
+            if (joint != null) {
+                extra.put(SameDiffGmvae.JOINT_LR, joint);
+            }
+            SameDiffGmvae m = SameDiffGmvae.create(new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16),
+                    Likelihood.BERNOULLI, "unit", "t", List.of(), extra), 7);
+            List<String> messages = new ArrayList<>();
+            TrainConfig cfg = new TrainConfig(1, 64, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5);
+            Trainer.train(m, DATA, cfg, "test", null, new TrainingListener() {
+                @Override
+                public void onMessage(String msg) {
+                    messages.add(msg);
+                }
+            }, CancelToken.NONE);
+            assertThat(messages).contains("Joint training of the whole GMVAE at learning rate " + (joint == null ? 1e-3 : joint));
         }
     }
 
