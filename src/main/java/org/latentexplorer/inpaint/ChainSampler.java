@@ -38,26 +38,21 @@ final class ChainSampler {
 
         float[] x = mask.zeroFilled(image);
         float[] mu = new float[d], logVar = new float[d];
-        float[] z = new float[d], zProp = new float[d];
-        float[] logits = new float[x.length], logitsProp = new float[x.length];
-        // Decoded means and softplus terms of the current and the proposed code (PixelLikelihood.prepare):
-        // MwG scores each decode against x twice, so the transcendental functions run once per pixel.
-        float[] mean = new float[x.length], meanProp = new float[x.length];
-        double[] soft = new double[x.length], softProp = new double[x.length];
         int[] all = method == Method.MWG ? allIndices(x.length) : miss;
+        // The current state and (MwG) the proposed one; an accepted proposal swaps the two.
+        State cur = new State(d, x.length), prop = method == Method.MWG ? new State(d, x.length) : null;
         // Only MwG's acceptance ratio needs the observed pixels' logits; the others decode the missing ones.
         pass.restrictOutputs(method == Method.MWG ? null : miss);
 
         pass.fixObserved(image, miss);
         pass.encode(x, mu, logVar);
         if (method == Method.REPLACE) {
-            System.arraycopy(mu, 0, z, 0, d);
+            System.arraycopy(mu, 0, cur.z, 0, d);
         } else {
-            draw(mu, logVar, z, rng);
+            draw(mu, logVar, cur.z, rng);
         }
-        pass.decode(z, logits);
-        lik.prepare(logits, all, mean, soft);
-        double curObs = method == Method.MWG ? lik.logP(x, logits, mean, soft, obs) : 0;
+        cur.decode(pass, lik, all);
+        double curObs = method == Method.MWG ? cur.logP(lik, x, obs) : 0;
 
         int iterations = o.iterations();
         // Replace converges to a fixed point: only its last decode counts. The samplers keep the second half.
@@ -72,58 +67,73 @@ final class ChainSampler {
             cancel.check();
             // x-step: fill the missing values from p(x_m | z_t).
             for (int i : miss) {
-                x[i] = method == Method.REPLACE ? mean[i] : lik.sampleWithMean(mean[i], rng);
+                x[i] = method == Method.REPLACE ? cur.mean[i] : lik.sampleWithMean(cur.mean[i], rng);
             }
             // z-step.
             pass.encode(x, mu, logVar);
             if (method == Method.REPLACE) {
-                System.arraycopy(mu, 0, z, 0, d);
-                pass.decode(z, logits);
-                lik.prepare(logits, all, mean, soft);
+                System.arraycopy(mu, 0, cur.z, 0, d);
+                cur.decode(pass, lik, all);
             } else if (method == Method.PSEUDO_GIBBS) {
-                draw(mu, logVar, z, rng);
-                pass.decode(z, logits);
-                lik.prepare(logits, all, mean, soft);
+                draw(mu, logVar, cur.z, rng);
+                cur.decode(pass, lik, all);
             } else {
-                draw(mu, logVar, zProp, rng);
-                pass.decode(zProp, logitsProp);
-                lik.prepare(logitsProp, all, meanProp, softProp);
+                draw(mu, logVar, prop.z, rng);
+                prop.decode(pass, lik, all);
                 // The observed values never change, so the current state's share of log p(x̂|z) is cached.
-                double propObs = lik.logP(x, logitsProp, meanProp, softProp, obs);
-                double logRho = propObs + lik.logP(x, logitsProp, meanProp, softProp, miss) + logPrior(zProp)
-                        - logQ(zProp, mu, logVar)
-                        - curObs - lik.logP(x, logits, mean, soft, miss) - logPrior(z) + logQ(z, mu, logVar);
+                double propObs = prop.logP(lik, x, obs);
+                double logRho = propObs + prop.logP(lik, x, miss) + logPrior(prop.z) - logQ(prop.z, mu, logVar)
+                        - curObs - cur.logP(lik, x, miss) - logPrior(cur.z) + logQ(cur.z, mu, logVar);
                 if (logRho >= 0 || Math.log(rng.nextDouble()) < logRho) {
                     curObs = propObs;
-                    float[] tz = z;
-                    z = zProp;
-                    zProp = tz;
-                    float[] tl = logits;
-                    logits = logitsProp;
-                    logitsProp = tl;
-                    float[] tm = mean;
-                    mean = meanProp;
-                    meanProp = tm;
-                    double[] ts = soft;
-                    soft = softProp;
-                    softProp = ts;
+                    State swap = cur;
+                    cur = prop;
+                    prop = swap;
                     accepted++;
                 }
             }
-            zPath[t] = z.clone();
+            zPath[t] = cur.z.clone();
             if (t >= keepFrom) {
-                out.add(mean);
+                out.add(cur.mean);
                 if ((t - keepFrom) % stride == stride - 1 || kept == 1) {
-                    out.snapshot(mean);
+                    out.snapshot(cur.mean);
                 }
             }
             if (listener != InpaintListener.NONE) {
-                listener.onIteration(t + 1, iterations, out.count() > 0 ? out.currentMean() : out.completedWith(logits),
-                        z.clone());
+                listener.onIteration(t + 1, iterations, out.count() > 0 ? out.currentMean() : out.completedWith(cur.logits),
+                        cur.z.clone());
             }
         }
         double rate = method == Method.MWG ? accepted / (double) iterations : Double.NaN;
         return out.build(spec, iterations, zPath, rate, start, note);
+    }
+
+    /**
+     * One chain state: the code z, its decoded logits, and the decoded means and softplus terms of
+     * those logits (PixelLikelihood.prepare). MwG scores each decode against x twice, so the
+     * transcendental functions run once per pixel.
+     */
+    private static final class State {
+        final float[] z, logits, mean;
+        final double[] soft;
+
+        State(int latentDim, int pixels) {
+            z = new float[latentDim];
+            logits = new float[pixels];
+            mean = new float[pixels];
+            soft = new double[pixels];
+        }
+
+        /** Decodes z and prepares the pixels {@code indices} for scoring. */
+        void decode(LatentNetwork.Pass pass, PixelLikelihood lik, int[] indices) {
+            pass.decode(z, logits);
+            lik.prepare(logits, indices, mean, soft);
+        }
+
+        /** log p(x_i | z) summed over {@code indices}. */
+        double logP(PixelLikelihood lik, float[] x, int[] indices) {
+            return lik.logP(x, logits, mean, soft, indices);
+        }
     }
 
     private static int[] allIndices(int n) {
