@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.data.ImageShape;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The fused kernel must compute exactly what the SameDiff graph defines. */
@@ -22,27 +21,14 @@ class DenseVaeKernelTest {
                     List.of(), Map.of());
             SameDiffVae m = SameDiffVae.create(cfg, 21);
             SplittableRandom rng = new SplittableRandom(4);
-            float[][] x = new float[5][12];
-            for (float[] row : x) {
-                for (int p = 0; p < row.length; p++) {
-                    row[p] = rng.nextInt(3) / 2f;
-                }
-            }
-            INDArray[] features = m.trainingFeatures(SameDiffModel.toArray(x, 12), rng, 0.7);
+            INDArray[] features = m.trainingFeatures(KernelChecks.halfStepRows(rng, 5, 12), rng, 0.7);
             Map<String, INDArray> feed = Map.of(SameDiffVae.X, features[0], SameDiffVae.EPS, features[1],
                     SameDiffVae.KL_WEIGHT, features[2]);
-            List<String> weights = m.graph().variables().stream()
-                    .filter(v -> v.getVariableType() == VariableType.VARIABLE).map(v -> v.name()).toList();
-            Map<String, INDArray> expected = m.graph().calculateGradients(feed, weights);
+            Map<String, INDArray> expected = KernelChecks.graphGradients(m, feed);
             Map<String, INDArray> actual = new LinkedHashMap<>();
             double[] terms = new DenseVaeKernel(m, 1e-3, 0).gradients(features, actual);
 
-            assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(weights);
-            for (String w : weights) {
-                INDArray e = expected.get(w).reshape(actual.get(w).shape());
-                double scale = Math.max(1e-3, e.norm2Number().doubleValue());
-                assertThat(e.sub(actual.get(w)).norm2Number().doubleValue() / scale).as(lik + " " + w).isLessThan(1e-4);
-            }
+            KernelChecks.assertSameGradients(expected, actual, String.valueOf(lik));
             Map<String, INDArray> out = m.graph().output(feed, SameDiffVae.RECON, SameDiffVae.KL);
             assertThat(terms[0]).isCloseTo(out.get(SameDiffVae.RECON).meanNumber().doubleValue(), within(1e-3));
             assertThat(terms[1]).isCloseTo(out.get(SameDiffVae.KL).meanNumber().doubleValue(), within(1e-4));

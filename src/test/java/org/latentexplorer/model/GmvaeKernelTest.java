@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.data.ImageShape;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The fused GMVAE step must compute exactly what the SameDiff graph of SameDiffGmvae defines. */
@@ -25,28 +24,15 @@ class GmvaeKernelTest {
                         "yFreeBits", freeBits));
                 SameDiffGmvae m = SameDiffGmvae.create(cfg, 21);
                 SplittableRandom rng = new SplittableRandom(4);
-                float[][] x = new float[5][12];
-                for (float[] row : x) {
-                    for (int p = 0; p < row.length; p++) {
-                        row[p] = rng.nextInt(3) / 2f;
-                    }
-                }
-                INDArray[] features = m.trainingFeatures(SameDiffModel.toArray(x, 12), rng, 0.7);
+                INDArray[] features = m.trainingFeatures(KernelChecks.halfStepRows(rng, 5, 12), rng, 0.7);
                 Map<String, INDArray> feed = Map.of(SameDiffVae.X, features[0], SameDiffGmvae.EPS_W, features[1],
                         SameDiffGmvae.EPS_Z, features[2], SameDiffVae.KL_WEIGHT, features[3]);
-                List<String> weights = m.graph().variables().stream()
-                        .filter(v -> v.getVariableType() == VariableType.VARIABLE).map(v -> v.name()).toList();
-                Map<String, INDArray> expected = m.graph().calculateGradients(feed, weights);
+                Map<String, INDArray> expected = KernelChecks.graphGradients(m, feed);
                 Map<String, INDArray> actual = new LinkedHashMap<>();
                 double[] terms = new GmvaeKernel(m, 1e-3, 0).gradients(features, actual);
 
                 String what = lik + " freeBits " + freeBits;
-                assertThat(actual.keySet()).as(what).containsExactlyInAnyOrderElementsOf(weights);
-                for (String w : weights) {
-                    INDArray e = expected.get(w).reshape(actual.get(w).shape());
-                    double scale = Math.max(1e-3, e.norm2Number().doubleValue());
-                    assertThat(e.sub(actual.get(w)).norm2Number().doubleValue() / scale).as(what + " " + w).isLessThan(1e-4);
-                }
+                KernelChecks.assertSameGradients(expected, actual, what);
                 Map<String, INDArray> out = m.graph().output(feed, SameDiffGmvae.RECONS, SameDiffGmvae.COND_PRIOR,
                         SameDiffGmvae.W_PRIOR, SameDiffGmvae.Y_PRIOR);
                 List<String> names = m.lossTermNames();
