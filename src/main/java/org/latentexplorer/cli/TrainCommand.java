@@ -46,6 +46,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "are clustered: umap-gmm (a Gaussian mixture on their UMAP layout, default), umap (k-means on that layout) "
             + "or kmeans (k-means on the codes)")
     String init;
+    @Option(names = "--layouts", defaultValue = "" + SameDiffGmvae.DEFAULT_INIT_LAYOUTS, description = "gmvae: UMAP "
+            + "layouts the umap and umap-gmm starts cluster, keeping the partition that agrees best with the others "
+            + "(default " + SameDiffGmvae.DEFAULT_INIT_LAYOUTS + ")")
+    int layouts;
     @Option(names = "--joint-lr", defaultValue = "-1", description = "gmvae: learning rate of the joint epochs after the "
             + "pre-trained start (default: a tenth of --lr)")
     double jointLr;
@@ -114,6 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (kind.equals("gmvae")) {
             extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrain == -1 ? SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS : pretrain);
             extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
+            extra.put(SameDiffGmvae.INIT_LAYOUTS, layouts);
             if (jointLr != -1) {
                 extra.put(SameDiffGmvae.JOINT_LR, jointLr);
             }

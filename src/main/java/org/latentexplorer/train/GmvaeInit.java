@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.embed.Embeddings;
+import org.latentexplorer.eval.ClusterMetrics;
 import org.latentexplorer.embed.UmapOptions;
 import org.latentexplorer.model.FastStep;
 import org.latentexplorer.model.SameDiffGmvae;
@@ -31,7 +32,8 @@ import smile.stat.distribution.MultivariateMixture;
  * per dimension, the model reparameterised to match ({@link SameDiffGmvae#standardiseCodes});
  * (3) k-means with k-means++ seeding (Smile; Arthur &amp; Vassilvitskii 2007), the best of
  * {@link #RESTARTS} by distortion, as VaDE does, on the codes or on their 2-D UMAP layout (N2D), and by
- * default a full-covariance Gaussian mixture on that layout started from it; (4) each component of
+ * default a full-covariance Gaussian mixture on that layout started from it; with UMAP, several layouts
+ * are clustered and the partition that agrees best with the others is kept; (4) each component of
  * p(z|w, y) set to one cluster's mean and per-dimension variance; (5) q(y|w, z) trained to predict the
  * clusters. The joint epochs that follow run at {@link SameDiffGmvae#jointLearningRate}.
  */
@@ -92,24 +94,46 @@ final class GmvaeInit {
         float[][] codes = m.standardiseCodes(encodeMeans(m, rows));
         boolean umap = !m.initClustering().equals(SameDiffGmvae.INIT_KMEANS);
         boolean gmm = m.initClustering().equals(SameDiffGmvae.INIT_UMAP_GMM);
-        float[][] space = codes;
+        int[] labels;
+        String from;
         if (umap) {
-            listener.onMessage("Laying out the codes with UMAP (N2D start) ...");
-            // N2D (McConville et al. 2020, §3): cluster the UMAP manifold of the autoencoded codes rather than
-            // the codes themselves; 20 neighbours and min-dist 0 as there, here in 2-D.
-            space = Embeddings.fit(codes, new UmapOptions(20, 0.0, 0, cfg.seed()), null, cancel).xy();
-        }
-        int[] labels = kMeans(space, m.clusterCount(), cfg.seed());
-        if (gmm) {
-            labels = gaussianMixture(space, labels, m.clusterCount());
+            int layouts = m.initLayouts();
+            int[][] partitions = new int[layouts][];
+            for (int l = 0; l < layouts; l++) {
+                listener.onMessage(String.format("Laying out the codes with UMAP (N2D start), layout %d/%d ...",
+                        l + 1, layouts));
+                // N2D (McConville et al. 2020, §3): cluster the UMAP manifold of the autoencoded codes rather than
+                // the codes themselves; 20 neighbours and min-dist 0 as there, here in 2-D.
+                long seed = cfg.seed() + 7919L * l;
+                float[][] xy = Embeddings.fit(codes, new UmapOptions(20, 0.0, 0, seed), null, cancel).xy();
+                if (cancel.isCancelled()) {
+                    return false;
+                }
+                partitions[l] = kMeans(xy, m.clusterCount(), seed);
+                if (gmm) {
+                    partitions[l] = gaussianMixture(xy, partitions[l], m.clusterCount());
+                }
+            }
+            double[] agreement = agreement(partitions, m.clusterCount());
+            int best = 0;
+            for (int l = 1; l < layouts; l++) {
+                if (agreement[l] > agreement[best]) {
+                    best = l;
+                }
+            }
+            labels = partitions[best];
+            from = String.format("%s on UMAP layout %d of %d (mean adjusted Rand index with the others %s)",
+                    gmm ? "a Gaussian mixture" : "k-means", best + 1, layouts, formatted(agreement));
+        } else {
+            labels = kMeans(codes, m.clusterCount(), cfg.seed());
+            from = "k-means on the codes";
         }
         Clusters c = clusterStats(codes, labels, m.clusterCount());
         m.initialiseMixture(c.means(), c.variances(), CODE_VARIANCE);
         double ce = m.fitResponsibilities(rows, c.labels(),
                 Math.max(Y_EPOCHS, Y_STEPS / ((n + 127) / 128)), cfg.learningRate(), cfg.seed());
-        listener.onMessage(String.format("Mixture started from %s on the %s: cluster sizes %s; "
-                + "q(y|w,z) fitted to them (cross-entropy %.3f)", gmm ? "a Gaussian mixture" : "k-means",
-                umap ? "UMAP layout of the codes" : "codes", Arrays.toString(c.sizes()), ce));
+        listener.onMessage(String.format("Mixture started from %s: cluster sizes %s; q(y|w,z) fitted to them "
+                + "(cross-entropy %.3f)", from, Arrays.toString(c.sizes()), ce));
         return true;
     }
 
@@ -120,6 +144,37 @@ final class GmvaeInit {
             System.arraycopy(mean, 0, out, s, mean.length);
         }
         return out;
+    }
+
+    /**
+     * For each partition, its mean adjusted Rand index (Hubert &amp; Arabie 1985) with the other
+     * partitions: the one that agrees best with the rest is the consensus choice among UMAP layouts
+     * (a medoid partition, as in cluster-ensemble selection; Strehl &amp; Ghosh 2002 use mutual
+     * information the same way). One partition alone scores 1.
+     */
+    static double[] agreement(int[][] partitions, int k) {
+        int n = partitions.length;
+        double[] mean = new double[n];
+        if (n == 1) {
+            mean[0] = 1;
+            return mean;
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                double ari = ClusterMetrics.compute(partitions[a], partitions[b], k, k).ari();
+                mean[a] += ari / (n - 1);
+                mean[b] += ari / (n - 1);
+            }
+        }
+        return mean;
+    }
+
+    private static String formatted(double[] values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(b.isEmpty() ? "" : ", ").append(String.format("%.3f", v));
+        }
+        return b.toString();
     }
 
     /** Hard clusters with each one's mean and per-dimension variance. */

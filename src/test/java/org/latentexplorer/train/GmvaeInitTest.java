@@ -78,6 +78,19 @@ class GmvaeInitTest {
     }
 
     @Test
+    void theLayoutKeptIsThePartitionTheOthersAgreeWith() {
+        // Three partitions of 12 points into 3 clusters: the first two agree up to relabelling, the third
+        // merges two clusters and splits one; a fourth differs from the first two by one point.
+        int[] a = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+        int[] relabelled = {2, 2, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1};
+        int[] merged = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2};
+        int[] nearly = {1, 1, 1, 1, 2, 2, 2, 0, 0, 0, 0, 0};
+        double[] agree = GmvaeInit.agreement(new int[][]{merged, a, nearly, relabelled}, 3);
+        assertThat(agree[1]).isEqualTo(agree[3]).isGreaterThan(agree[2]).isGreaterThan(agree[0]);
+        assertThat(GmvaeInit.agreement(new int[][]{merged}, 3)).containsExactly(1.0);
+    }
+
+    @Test
     void initialisationStartsOneComponentOnEachClassAndQyFollowsIt() {
         for (String init : List.of(SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_UMAP_GMM)) {
             SameDiffGmvae m = tiny(init);
