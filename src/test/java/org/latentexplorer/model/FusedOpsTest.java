@@ -3,6 +3,12 @@ package org.latentexplorer.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -107,5 +113,96 @@ class FusedOpsTest {
             FusedOps.adam(p2, g, m, v, config.getBeta1(), config.getBeta2(), alphaT, config.getEpsilon(), 0);
         }
         assertThat(p2.equalsWithEps(p1, 1e-5)).as("%s vs %s", p2, p1).isTrue();
+    }
+
+    @Test
+    void vectorExpAndLog1pAreWithinAFewUlpOfMathsOverTheirRanges() {
+        VectorSpecies<Float> species = FloatVector.SPECIES_PREFERRED;
+        float[] in = new float[species.length()];
+        float[] out = new float[species.length()];
+        double worstExp = 0;
+        double worstLog = 0;
+        for (int i = 0; i < 200_000; i++) {
+            for (int j = 0; j < in.length; j++) {
+                in[j] = -87.33f * (i * in.length + j) / (200_000f * in.length);
+            }
+            VectorFusedOps.exp(FloatVector.fromArray(species, in, 0)).intoArray(out, 0);
+            for (int j = 0; j < in.length; j++) {
+                double exact = Math.exp(in[j]);
+                worstExp = Math.max(worstExp, Math.abs(out[j] - exact) / Math.ulp((float) exact));
+            }
+            for (int j = 0; j < in.length; j++) {
+                in[j] = (i * in.length + j + 1) / (200_000f * in.length);
+            }
+            VectorFusedOps.log1p(FloatVector.fromArray(species, in, 0)).intoArray(out, 0);
+            for (int j = 0; j < in.length; j++) {
+                double exact = Math.log1p(in[j]);
+                worstLog = Math.max(worstLog, Math.abs(out[j] - exact) / Math.ulp((float) exact));
+            }
+        }
+        assertThat(worstExp).as("exp, ulp").isLessThanOrEqualTo(1.0);
+        assertThat(worstLog).as("log1p, ulp").isLessThanOrEqualTo(3.0);
+        Arrays.fill(in, -90f);
+        VectorFusedOps.exp(FloatVector.fromArray(species, in, 0)).intoArray(out, 0);
+        assertThat(out[0]).as("below float's normal range").isEqualTo(0f);
+        Arrays.fill(in, 0f);
+        VectorFusedOps.exp(FloatVector.fromArray(species, in, 0)).intoArray(out, 0);
+        assertThat(out[0]).isEqualTo(1f);
+    }
+
+    /**
+     * Training with a seed is reproducible only if these ops give the same bits whether the JIT has
+     * compiled them or not: the moment C2 takes over differs from run to run. A copy of
+     * VectorFusedOps defined by a class loader of its own starts interpreted whatever earlier tests
+     * compiled; its results are compared with its own once it has been called enough to be compiled.
+     * (With the vector module's EXP and LOG1P a few lanes in a thousand changed in the last bit.)
+     */
+    @Test
+    void fusedOpsGiveTheSameBitsInterpretedAndCompiled() throws Exception {
+        Class<?> fresh = freshCopy(VectorFusedOps.class);
+        Method lossGrad = fresh.getDeclaredMethod("bernoulliLossGrad", INDArray.class, INDArray.class, float.class);
+        Method sigmoid = fresh.getDeclaredMethod("biasSigmoidRows", INDArray.class, float[].class);
+        lossGrad.setAccessible(true);
+        sigmoid.setAccessible(true);
+        Nd4j.getRandom().setSeed(5);
+        INDArray l0 = Nd4j.randn(DataType.FLOAT, 15, 37).muli(6);   // 555 values: ragged tails too
+        INDArray x = Nd4j.rand(DataType.FLOAT, 15, 37);
+        float[] b = new float[37];
+        Arrays.fill(b, 0.25f);
+        INDArray l = l0.dup();
+        double loss = (double) lossGrad.invoke(null, l, x, 0.5f);
+        float[] grad = l.data().asFloat();
+        float[][] mean = (float[][]) sigmoid.invoke(null, l0, b);
+        for (int call = 1; call <= 4000; call++) {
+            l.assign(l0);
+            double again = (double) lossGrad.invoke(null, l, x, 0.5f);
+            if (again != loss || !Arrays.equals(l.data().asFloat(), grad)
+                    || !Arrays.deepEquals((float[][]) sigmoid.invoke(null, l0, b), mean)) {
+                assertThat(again).as("loss at call %d", call).isEqualTo(loss);
+                assertThat(l.data().asFloat()).as("gradient at call %d", call).isEqualTo(grad);
+                assertThat((float[][]) sigmoid.invoke(null, l0, b)).as("sigmoid at call %d", call).isDeepEqualTo(mean);
+            }
+        }
+    }
+
+    /** {@code c} defined afresh by a class loader of its own (other classes come from c's loader). */
+    private static Class<?> freshCopy(Class<?> c) throws IOException, ClassNotFoundException {
+        byte[] code;
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+            code = in.readAllBytes();
+        }
+        ClassLoader loader = new ClassLoader(c.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!name.equals(c.getName())) {
+                    return super.loadClass(name, resolve);
+                }
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> k = findLoadedClass(name);
+                    return k != null ? k : defineClass(name, code, 0, code.length);
+                }
+            }
+        };
+        return loader.loadClass(c.getName());
     }
 }

@@ -151,6 +151,22 @@ class GmvaeInitTest {
     }
 
     @Test
+    void aSeededRunWithAPretrainedStartRepeatsBitForBit() {
+        List<Map<String, float[]>> weights = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            SameDiffGmvae m = tiny(SameDiffGmvae.INIT_UMAP_GMM);
+            TrainConfig cfg = new TrainConfig(2, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.DYNAMIC, 5);
+            Trainer.train(m, DATA, cfg, "test", null, new TrainingListener() { }, CancelToken.NONE);
+            Map<String, float[]> w = new java.util.TreeMap<>();
+            m.graph().variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                    .forEach(v -> w.put(v.name(), v.getArr().dup('c').data().asFloat()));
+            weights.add(w);
+        }
+        assertThat(weights.get(0)).isNotEmpty();
+        weights.get(0).forEach((name, w) -> assertThat(weights.get(1).get(name)).as(name).containsExactly(w));
+    }
+
+    @Test
     void standardisingTheCodesLeavesTheDecoderOutputUnchanged() {
         SameDiffGmvae m = tiny(SameDiffGmvae.INIT_KMEANS);
         float[][] x = TinyData.rows(DATA.limit(20));
