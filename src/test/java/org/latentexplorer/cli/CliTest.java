@@ -91,6 +91,7 @@ class CliTest {
                 {"train", "--dataset", "mnist", "--model", "gmvae", "--init", "spectral", "--out", "x.lexb"},
                 {"train", "--dataset", "mnist", "--model", "gmvae", "--pretrain", "20000", "--out", "x.lexb"},
                 {"train", "--dataset", "mnist", "--model", "gmvae", "--joint-lr", "0", "--out", "x.lexb"},
+                {"train", "--dataset", "mnist", "--model", "gmvae", "--layouts", "0", "--out", "x.lexb"},
                 {"grid", "--model", "missing.lexb", "--out", "g.png"},
                 {"eval", "--model", model.toString(), "--iw", "-3"},
                 {"grid", "--model", model.toString(), "--dims", "1,7", "--out", "g.png"},
