@@ -1,8 +1,8 @@
 package org.latentexplorer.inpaint;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.latentexplorer.common.Lanes;
 
 /**
  * {@link DenseKernels} with the JDK Vector API. Loaded only when {@link DenseKernels#VECTOR} is true,
@@ -49,20 +49,46 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * Four rows per pass over {@code gOut}: four independent chains of fmas rather than one. Each row's
+     * lanes are then added in a fixed order ({@link Lanes#sum}), not by {@code reduceLanes(ADD)},
+     * whose order, and so whose last bit, changed when C2 compiled this loop. A row's sum is the same
+     * whether it is computed with three others or alone.
+     */
     static void dotRows(float[] w, int nIn, int nOut, float[] gOut, float[] gIn) {
         int bound = S.loopBound(nOut);
-        for (int i = 0; i < nIn; i++) {
+        int i = 0;
+        for (; i + 3 < nIn; i += 4) {
+            int r0 = i * nOut, r1 = r0 + nOut, r2 = r1 + nOut, r3 = r2 + nOut;
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int j = 0; j < bound; j += S.length()) {
+                FloatVector g = FloatVector.fromArray(S, gOut, j);
+                a0 = FloatVector.fromArray(S, w, r0 + j).fma(g, a0);
+                a1 = FloatVector.fromArray(S, w, r1 + j).fma(g, a1);
+                a2 = FloatVector.fromArray(S, w, r2 + j).fma(g, a2);
+                a3 = FloatVector.fromArray(S, w, r3 + j).fma(g, a3);
+            }
+            gIn[i] = rowSum(a0, w, r0, bound, nOut, gOut);
+            gIn[i + 1] = rowSum(a1, w, r1, bound, nOut, gOut);
+            gIn[i + 2] = rowSum(a2, w, r2, bound, nOut, gOut);
+            gIn[i + 3] = rowSum(a3, w, r3, bound, nOut, gOut);
+        }
+        for (; i < nIn; i++) {
             int row = i * nOut;
             FloatVector acc = FloatVector.zero(S);
-            int j = 0;
-            for (; j < bound; j += S.length()) {
+            for (int j = 0; j < bound; j += S.length()) {
                 acc = FloatVector.fromArray(S, w, row + j).fma(FloatVector.fromArray(S, gOut, j), acc);
             }
-            float s = acc.reduceLanes(VectorOperators.ADD);
-            for (; j < nOut; j++) {
-                s += w[row + j] * gOut[j];
-            }
-            gIn[i] = s;
+            gIn[i] = rowSum(acc, w, row, bound, nOut, gOut);
         }
+    }
+
+    /** acc's lanes added in a fixed order, then the scalar tail w[row + j]·gOut[j] for bound ≤ j &lt; nOut. */
+    private static float rowSum(FloatVector acc, float[] w, int row, int bound, int nOut, float[] gOut) {
+        float s = Lanes.sum(acc);
+        for (int j = bound; j < nOut; j++) {
+            s += w[row + j] * gOut[j];
+        }
+        return s;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.latentexplorer.common.Lanes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -18,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * compiled by C2 they run a native SIMD math library and a tree-shaped sum, interpreted they run
  * {@code Math.exp} per lane and a left-to-right sum, and the two differ in the last bit of a few
  * lanes in a thousand. With them, training depended on when compilation happened to finish, and two
- * runs with the same seed gave different weights; {@link #exp}, {@link #log1p} and {@link #sumLanes}
+ * runs with the same seed gave different weights; {@link #exp}, {@link #log1p} and {@link Lanes#sum}
  * replace them. (The scalar tails' {@code Math.exp} and {@code Math.log1p} are one routine in
  * HotSpot's interpreter and compilers alike; {@code FusedOpsTest} checks both paths.)
  */
@@ -87,7 +88,6 @@ final class VectorFusedOps {
         long bound = S.loopBound(len);
         FloatVector zero = FloatVector.zero(S);
         FloatVector sum = FloatVector.zero(S);
-        float[] lanes = new float[S.length()];
         double total = 0;
         long i = 0;
         for (int k = 0; i < bound; i += S.length(), k++) {
@@ -98,11 +98,11 @@ final class VectorFusedOps {
             sum = sum.add(lv.max(zero).sub(lv.mul(xv)).add(log1p(e)));
             sigmoid(lv, e).sub(xv).mul(scale).intoMemorySegment(ml, at, ORDER);
             if ((k & 255) == 255) { // flush the float lanes into a double now and then: no drift over 10⁵ terms
-                total += sumLanes(sum, lanes);
+                total += Lanes.sum(sum);
                 sum = zero;
             }
         }
-        total += sumLanes(sum, lanes);
+        total += Lanes.sum(sum);
         for (; i < len; i++) {
             long at = i * Float.BYTES;
             float lv = ml.get(ValueLayout.JAVA_FLOAT_UNALIGNED, at);
@@ -139,16 +139,6 @@ final class VectorFusedOps {
             float pi = mp.get(ValueLayout.JAVA_FLOAT_UNALIGNED, at);
             mp.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at, pi * keep - alphaT * m[i] / ((float) Math.sqrt(v[i]) + epsilon));
         }
-    }
-
-    /** The lanes of v added in lane order (a fixed order, unlike {@code reduceLanes(ADD)}). */
-    private static double sumLanes(FloatVector v, float[] lanes) {
-        v.intoArray(lanes, 0);
-        double t = 0;
-        for (float x : lanes) {
-            t += x;
-        }
-        return t;
     }
 
     /** sigmoid(v) = 1 / (1 + e^−v) from e = e^−|v|: 1/(1 + e) for v ≥ 0, e/(1 + e) below, never overflowing. */

@@ -3,13 +3,13 @@ package org.latentexplorer.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
+import org.latentexplorer.common.FreshCopy;
+import org.latentexplorer.common.Lanes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -153,17 +153,15 @@ class FusedOpsTest {
     /**
      * Training with a seed is reproducible only if these ops give the same bits whether the JIT has
      * compiled them or not: the moment C2 takes over differs from run to run. A copy of
-     * VectorFusedOps defined by a class loader of its own starts interpreted whatever earlier tests
+     * VectorFusedOps (and of Lanes) defined by a class loader of its own starts interpreted whatever earlier tests
      * compiled; its results are compared with its own once it has been called enough to be compiled.
      * (With the vector module's EXP and LOG1P a few lanes in a thousand changed in the last bit.)
      */
     @Test
     void fusedOpsGiveTheSameBitsInterpretedAndCompiled() throws Exception {
-        Class<?> fresh = freshCopy(VectorFusedOps.class);
-        Method lossGrad = fresh.getDeclaredMethod("bernoulliLossGrad", INDArray.class, INDArray.class, float.class);
-        Method sigmoid = fresh.getDeclaredMethod("biasSigmoidRows", INDArray.class, float[].class);
-        lossGrad.setAccessible(true);
-        sigmoid.setAccessible(true);
+        Class<?> fresh = FreshCopy.of(VectorFusedOps.class, Lanes.class);
+        Method lossGrad = FreshCopy.method(fresh, "bernoulliLossGrad", INDArray.class, INDArray.class, float.class);
+        Method sigmoid = FreshCopy.method(fresh, "biasSigmoidRows", INDArray.class, float[].class);
         Nd4j.getRandom().setSeed(5);
         INDArray l0 = Nd4j.randn(DataType.FLOAT, 15, 37).muli(6);   // 555 values: ragged tails too
         INDArray x = Nd4j.rand(DataType.FLOAT, 15, 37);
@@ -183,26 +181,5 @@ class FusedOpsTest {
                 assertThat((float[][]) sigmoid.invoke(null, l0, b)).as("sigmoid at call %d", call).isDeepEqualTo(mean);
             }
         }
-    }
-
-    /** {@code c} defined afresh by a class loader of its own (other classes come from c's loader). */
-    private static Class<?> freshCopy(Class<?> c) throws IOException, ClassNotFoundException {
-        byte[] code;
-        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-            code = in.readAllBytes();
-        }
-        ClassLoader loader = new ClassLoader(c.getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (!name.equals(c.getName())) {
-                    return super.loadClass(name, resolve);
-                }
-                synchronized (getClassLoadingLock(name)) {
-                    Class<?> k = findLoadedClass(name);
-                    return k != null ? k : defineClass(name, code, 0, code.length);
-                }
-            }
-        };
-        return loader.loadClass(c.getName());
     }
 }
