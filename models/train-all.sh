@@ -12,7 +12,8 @@ for d in 2 20; do
   ${LE:-./latent-explorer} eval --model models/fashion-mnist-d$d.lexb --iw 1000 --limit 1000 --save
 done
 # GMVAE, K = 10 (issue 2): 100 autoencoder epochs (MNIST) / 30 (Fashion-MNIST, 54,000 training images), a Gaussian
-# mixture on the UMAP layout of the codes, then 10 joint epochs at a tenth of the learning rate.
+# mixture on each of 5 UMAP layouts of the codes, the partition they agree on most starting the mixture, then 10 joint
+# epochs at a tenth of the learning rate.
 ${LE:-./latent-explorer} train --dataset mnist --model gmvae --latent 10 --binarize dynamic --epochs 10 --seed 1 \
     --out models/mnist-gmvae.lexb
 ${LE:-./latent-explorer} eval --model models/mnist-gmvae.lexb --iw 1000 --save
