@@ -106,6 +106,11 @@ class GmvaeInitTest {
 
             assertThat(done).isTrue();
             assertThat(messages).hasSizeGreaterThanOrEqualTo(16).last().asString().contains("Mixture started").contains("cluster sizes");
+            if (init.equals(SameDiffGmvae.INIT_UMAP_GMM)) {
+                // The default start lays out and clusters five layouts, then names the one it kept.
+                assertThat(messages).filteredOn(s -> s.startsWith("Laying out")).hasSize(SameDiffGmvae.DEFAULT_INIT_LAYOUTS);
+                assertThat(messages.getLast()).containsPattern("UMAP layout [1-5] of 5 \\(mean adjusted Rand index");
+            }
             // q(y|w,z) separates the two classes, one component each.
             int[] assigned = argmax(m.responsibilities(x));
             assertThat(ClusterMetrics.compute(DATA.labels(), assigned, 2, 2).accuracy()).as(init).isGreaterThanOrEqualTo(0.98);
