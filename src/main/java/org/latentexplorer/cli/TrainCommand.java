@@ -40,7 +40,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--w-dim", defaultValue = "2", description = "gmvae: dimension of w (default 2)")
     int wDim;
     @Option(names = "--pretrain", defaultValue = "-1", description = "gmvae: autoencoder epochs before the mixture "
-            + "starts from clusters of the codes (VaDE start; default " + SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS + ", 0: random start)")
+            + "starts from clusters of the codes (VaDE start; default " + SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS + ", 0: random start; "
+            + "--arch conv: 0, the only choice for now)")
     int pretrain;
     @Option(names = "--init", defaultValue = SameDiffGmvae.DEFAULT_INIT, description = "gmvae: how the pre-trained codes "
             + "are clustered: umap-gmm (a Gaussian mixture on their UMAP layout, default), umap (k-means on that layout) "
@@ -102,21 +103,25 @@ public final class TrainCommand implements Callable<Integer> {
         if (!List.of("vae", "gmvae", "cvae").contains(kind)) {
             throw new InputException("--model must be vae, gmvae or cvae, got '" + kind + "'");
         }
-        if (!kind.equals("vae") && arch.equals("conv")) {
-            throw new InputException("--arch conv is available for --model vae only; use --arch dense for " + kind);
+        if (kind.equals("cvae") && arch.equals("conv")) {
+            throw new InputException("--arch conv is available for --model vae and gmvae only; use --arch dense for cvae");
+        }
+        boolean conv = arch.equals("conv");
+        if (kind.equals("gmvae") && conv && pretrain > 0) {
+            throw new InputException("--pretrain needs --arch dense for now; use --pretrain 0 with --arch conv");
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);
-        List<Integer> layers = hidden != null ? hidden : arch.equals("conv") ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN;
+        List<Integer> layers = hidden != null ? hidden : conv ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN;
         ModelConfig base = switch (kind) {
-            case "gmvae" -> SameDiffGmvae.config(data.shape(), clusters, wDim, latent, layers, lik);
+            case "gmvae" -> SameDiffGmvae.config(arch, data.shape(), clusters, wDim, latent, layers, lik);
             case "cvae" -> SameDiffCvae.config(data.shape(), data.labelNames(), prior, latent, layers, lik);
             default -> new ModelConfig(kind, arch, data.shape(), latent, layers, lik, "unit", dataset,
                     data.labelNames(), Map.of());
         };
         Map<String, Object> extra = new java.util.HashMap<>(base.extra());
         if (kind.equals("gmvae")) {
-            extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrain == -1 ? SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS : pretrain);
+            extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrain != -1 ? pretrain : conv ? 0 : SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS);
             extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
             extra.put(SameDiffGmvae.INIT_LAYOUTS, layouts);
             if (jointLr != -1) {

@@ -12,7 +12,7 @@ public final class Models {
     public static SameDiffModel create(ModelConfig config, long seed) {
         return switch (config.kind() + "/" + config.arch()) {
             case "vae/dense", "vae/conv" -> SameDiffVae.create(config, seed);
-            case "gmvae/dense" -> SameDiffGmvae.create(config, seed);
+            case "gmvae/dense", "gmvae/conv" -> SameDiffGmvae.create(config, seed);
             case "cvae/dense" -> SameDiffCvae.create(config, seed);
             default -> throw new InputException("no " + config.arch() + " " + config.kind() + " model is available yet");
         };
@@ -21,7 +21,7 @@ public final class Models {
     static SameDiffModel fromGraph(ModelConfig config, SameDiff sd) {
         return switch (config.kind() + "/" + config.arch()) {
             case "vae/dense", "vae/conv" -> SameDiffVae.fromGraph(config, sd);
-            case "gmvae/dense" -> SameDiffGmvae.fromGraph(config, sd);
+            case "gmvae/dense", "gmvae/conv" -> SameDiffGmvae.fromGraph(config, sd);
             case "cvae/dense" -> SameDiffCvae.fromGraph(config, sd);
             default -> throw new InputException("this version cannot open " + config.arch() + " " + config.kind()
                     + " models");

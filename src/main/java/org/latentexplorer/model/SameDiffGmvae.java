@@ -13,11 +13,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Gaussian-mixture VAE of Dilokthanakul et al. (2016) in the form of Sánchez Martín (2018,
- * chapter 4), dense architecture, on SameDiff.
+ * chapter 4), dense or convolutional, on SameDiff.
  *
  * <p>Generative model: y ~ Cat(1/K), w ~ N(0, I), z | w, y ~ N(μ_y(w), diag σ²_y(w)), x | z from the
- * decoder (the VAE's, mirrored encoder). Inference: q(w|x) and q(z|x) Gaussian heads on one encoder
- * trunk, and q(y|w, z) a small network on [w, z] — the "neural network approximation" of p(y|w, z)
+ * decoder (the VAE's: the mirrored dense encoder, or {@link ConvNet}'s transposed convolutions for
+ * {@code conv}). Inference: q(w|x) and q(z|x) Gaussian heads on one encoder trunk (dense layers, or
+ * {@link ConvNet}'s convolutions and dense layer), and q(y|w, z) a small network on [w, z] — the "neural network approximation" of p(y|w, z)
  * (Sánchez Martín 2018, §5.6.1). The loss is the negative of his eq. 4.3, term by term:
  * <pre>
  *   ReconsLoss = −log p(x|z)                                   z ~ q(z|x)
@@ -27,8 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * each estimated with one sample of w and z. Stability (§5.6.2, §5.7): the conditional-prior means
  * are A·tanh(·), its variances softplus(·) + 0.1, and the mean layer's bias starts from a truncated
- * normal so the K components start apart. Training steps run fused in {@link GmvaeKernel}; the
- * VaDE-style start (autoencoder pre-training, mixture from clustered codes) is {@code train.GmvaeInit},
+ * normal so the K components start apart. Dense training steps run fused in {@link GmvaeKernel}, conv
+ * ones through SameDiff's own training; the VaDE-style start (dense only for now) (autoencoder pre-training, mixture from clustered codes) is {@code train.GmvaeInit},
  * asked for by {@link #PRETRAIN_EPOCHS} and {@link #INIT_CLUSTERING} in the configuration.
  *
  * <p>Graph names: inputs {@code x, epsW, epsZ, klWeight}; {@code zIn} (decoding), {@code wIn} (the
@@ -59,12 +60,14 @@ public final class SameDiffGmvae extends SameDiffModel {
     private final int k;
     private final int wDim;
     private final double freeBits;
+    private final boolean conv;
 
     private SameDiffGmvae(ModelConfig config, SameDiff sd) {
         super(config, sd);
         this.k = clusters(config);
         this.wDim = wDim(config);
         this.freeBits = extraDouble(config, Y_FREE_BITS, DEFAULT_Y_FREE_BITS);
+        this.conv = config.arch().equals("conv");
     }
 
     /**
@@ -79,7 +82,17 @@ public final class SameDiffGmvae extends SameDiffModel {
      */
     public static ModelConfig config(ImageShape shape, int clusters, int wDim, int zDim, List<Integer> hidden,
                                      Likelihood likelihood) {
-        ModelConfig c = new ModelConfig(KIND, "dense", shape, zDim, hidden == null ? ModelConfig.DEFAULT_DENSE_HIDDEN : hidden,
+        return config("dense", shape, clusters, wDim, zDim, hidden, likelihood);
+    }
+
+    /**
+     * The configuration of a GMVAE of architecture {@code arch}, {@code dense} or {@code conv}; for
+     * {@code conv}, {@code hidden} holds {@link ConvNet}'s channel counts (empty: its defaults).
+     */
+    public static ModelConfig config(String arch, ImageShape shape, int clusters, int wDim, int zDim,
+                                     List<Integer> hidden, Likelihood likelihood) {
+        List<Integer> layers = hidden != null ? hidden : arch.equals("conv") ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN;
+        ModelConfig c = new ModelConfig(KIND, arch, shape, zDim, layers,
                 likelihood, "unit", "", List.of(), Map.of(CLUSTERS, clusters, W_DIM, wDim,
                 PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN, Y_HIDDEN, DEFAULT_Y_HIDDEN, MEAN_BOUND, DEFAULT_MEAN_BOUND,
                 Y_FREE_BITS, DEFAULT_Y_FREE_BITS));
@@ -111,12 +124,16 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     /** A new, randomly initialised GMVAE. */
     public static SameDiffGmvae create(ModelConfig config, long seed) {
-        if (!config.kind().equals(KIND) || !config.arch().equals("dense")) {
-            throw new InputException("SameDiffGmvae builds dense GMVAEs, not " + config.arch() + " " + config.kind());
+        if (!config.kind().equals(KIND)) {
+            throw new InputException("SameDiffGmvae builds GMVAEs, not " + config.kind());
         }
+        boolean conv = config.arch().equals("conv");
         int k = clusters(config);
         int wDim = wDim(config);
-        pretrainEpochs(config);
+        if (pretrainEpochs(config) > 0 && conv) {
+            // The pre-training and the fit of q(y|w, z) run in the fused dense kernel only.
+            throw new InputException("--pretrain needs --arch dense for now; use --pretrain 0 with --arch conv");
+        }
         initClustering(config);
         initLayouts(config);
         jointLearningRate(config, 1e-3);
@@ -136,10 +153,11 @@ public final class SameDiffGmvae extends SameDiffModel {
         SDVariable epsZ = sd.placeHolder(EPS_Z, DataType.FLOAT, -1, d);
         SDVariable klWeight = sd.placeHolder(SameDiffVae.KL_WEIGHT, DataType.FLOAT, 1);
 
-        // Inference: one trunk, Gaussian heads for q(w|x) and q(z|x).
-        SDVariable h = x;
-        int prev = dIn;
-        for (int i = 0; i < hidden.size(); i++) {
+        // Inference: one trunk (dense layers or ConvNet's), Gaussian heads for q(w|x) and q(z|x).
+        ConvNet convNet = conv ? new ConvNet(sd, config) : null;
+        SDVariable h = conv ? convNet.encode(layers, x) : x;
+        int prev = conv ? ConvNet.DENSE : dIn;
+        for (int i = 0; !conv && i < hidden.size(); i++) {
             h = layers.reluDense("enc" + i, h, prev, hidden.get(i));
             prev = hidden.get(i);
         }
@@ -162,8 +180,15 @@ public final class SameDiffGmvae extends SameDiffModel {
         SDVariable qy = sd.nn.softmax(QY, logits, 1);
 
         // Decoder p(x|z), weights shared with the decoding path from zIn.
-        List<Layers.Dense> dec = SameDiffGmvaeParts.decoderWeights(layers, hidden, d, dIn);
-        SDVariable xLogits = Layers.apply(sd, dec, z, "logits");
+        Decoder decoder;
+        if (conv) {
+            convNet.buildDecoder(layers, d);
+            decoder = convNet::decode;
+        } else {
+            List<Layers.Dense> dec = SameDiffGmvaeParts.decoderWeights(layers, hidden, d, dIn);
+            decoder = (in, name) -> Layers.apply(sd, dec, in, name);
+        }
+        SDVariable xLogits = decoder.apply(z, "logits");
 
         // Eq. 4.3 of Sánchez Martín (2018), negated, one sample of (w, z).
         SDVariable recons = sd.sum(RECONS, SameDiffVae.negLogLikelihood(sd, config.likelihood(), xLogits, x), 1);
@@ -185,12 +210,17 @@ public final class SameDiffGmvae extends SameDiffModel {
         sd.setLossVariables(SameDiffVae.LOSS);
 
         SDVariable zIn = sd.placeHolder(SameDiffVae.Z_IN, DataType.FLOAT, -1, d);
-        SDVariable decLogits = Layers.apply(sd, dec, zIn, SameDiffVae.DEC_LOGITS);
+        SDVariable decLogits = decoder.apply(zIn, SameDiffVae.DEC_LOGITS);
         sd.nn.sigmoid(SameDiffVae.X_MEAN, decLogits);
         SDVariable xIn = sd.placeHolder(SameDiffVae.X_IN, DataType.FLOAT, -1, dIn);
         sd.sum(SameDiffVae.LOG_PXZ, SameDiffVae.negLogLikelihood(sd, config.likelihood(), decLogits, xIn).neg(), 1);
         prior.apply(sd.placeHolder(W_IN, DataType.FLOAT, -1, wDim), P_MEAN_IN, P_VAR_IN);
         return new SameDiffGmvae(config, sd);
+    }
+
+    /** Applies the decoder's weights to a code variable, naming the logits. */
+    private interface Decoder {
+        SDVariable apply(SDVariable z, String outName);
     }
 
     /** Rebuilds the model object around a graph loaded from a bundle. */
@@ -286,7 +316,8 @@ public final class SameDiffGmvae extends SameDiffModel {
      * Reparameterises the model so that q(z|x)'s means have zero mean and unit variance in each
      * dimension over {@code codes} (the current means of some inputs), leaving the decoder's output
      * unchanged: with z = σ z' + μ, the mean layer is shifted and scaled, the log-variance layer shifted
-     * by −2 log σ, and the decoder's first layer absorbs σ and μ. The conditional prior and q(y|w, z)
+     * by −2 log σ, and the decoder's first layer absorbs σ and μ (a dense layer on z in both
+     * architectures: {@code dec0}, or {@code decOut} for a dense GMVAE without hidden layers). The conditional prior and q(y|w, z)
      * are not adjusted: call this before {@link #initialiseMixture}.
      *
      * @return the codes, standardised
@@ -309,7 +340,7 @@ public final class SameDiffGmvae extends SameDiffModel {
         }
         INDArray mW = sd.getVariable(SameDiffVae.Z_MEAN + "_W").getArr(), mB = sd.getVariable(SameDiffVae.Z_MEAN + "_b").getArr();
         INDArray lB = sd.getVariable(SameDiffVae.Z_LOG_VAR + "_b").getArr();
-        String first = config.hidden().isEmpty() ? "decOut" : "dec0";
+        String first = conv || !config.hidden().isEmpty() ? "dec0" : "decOut";
         INDArray dW = sd.getVariable(first + "_W").getArr(), dB = sd.getVariable(first + "_b").getArr();
         INDArray muRow = Nd4j.create(toFloat(mu), new long[]{1, d}, 'c');
         dB.addi(muRow.mmul(dW));
@@ -374,6 +405,9 @@ public final class SameDiffGmvae extends SameDiffModel {
      * @return the last epoch's mean cross-entropy
      */
     public double fitResponsibilities(float[][] x, int[] labels, int epochs, double learningRate, long seed) {
+        if (conv) {
+            throw new UnsupportedOperationException("fitting q(y|w, z) alone runs in the dense GMVAE's kernel only");
+        }
         float[][] wm = encodeW(x).mean(), zm = encode(x).mean();
         float[][] wz = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
@@ -409,10 +443,13 @@ public final class SameDiffGmvae extends SameDiffModel {
         return ce;
     }
 
-    /** Training steps go through {@link GmvaeKernel}, which computes what the graph defines, fused. */
+    /**
+     * Dense training steps go through {@link GmvaeKernel}, which computes what the graph defines, fused;
+     * conv ones through SameDiff (none here).
+     */
     @Override
     public java.util.Optional<FastStep> fastStep(double learningRate, double weightDecay) {
-        return java.util.Optional.of(new GmvaeKernel(this, learningRate, weightDecay));
+        return conv ? java.util.Optional.empty() : java.util.Optional.of(new GmvaeKernel(this, learningRate, weightDecay));
     }
 
     @Override

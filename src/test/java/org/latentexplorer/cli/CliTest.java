@@ -92,6 +92,8 @@ class CliTest {
                 {"train", "--dataset", "mnist", "--model", "gmvae", "--pretrain", "20000", "--out", "x.lexb"},
                 {"train", "--dataset", "mnist", "--model", "gmvae", "--joint-lr", "0", "--out", "x.lexb"},
                 {"train", "--dataset", "mnist", "--model", "gmvae", "--layouts", "0", "--out", "x.lexb"},
+                {"train", "--dataset", "mnist", "--model", "gmvae", "--arch", "conv", "--pretrain", "5", "--out", "x.lexb"},
+                {"train", "--dataset", "mnist", "--model", "cvae", "--arch", "conv", "--out", "x.lexb"},
                 {"grid", "--model", "missing.lexb", "--out", "g.png"},
                 {"eval", "--model", model.toString(), "--iw", "-3"},
                 {"grid", "--model", model.toString(), "--dims", "1,7", "--out", "g.png"},
@@ -103,6 +105,10 @@ class CliTest {
             assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
         }
         assertThat(Files.exists(Path.of("x.lexb"))).isFalse();
+        assertThat(run("train", "--dataset", "mnist", "--model", "gmvae", "--arch", "conv", "--pretrain", "5", "--out",
+                "x.lexb").err().strip()).isEqualTo("--pretrain needs --arch dense for now; use --pretrain 0 with --arch conv");
+        assertThat(run("train", "--dataset", "mnist", "--model", "cvae", "--arch", "conv", "--out", "x.lexb").err())
+                .contains("--arch conv").contains("cvae");
     }
 
     @Test

@@ -53,6 +53,21 @@ class StructuredModelsCliTest {
     }
 
     @Test
+    void convGmvaeTrainsFromTheRandomStartAndSamplesByCluster() throws Exception {
+        Path model = dir.resolve("cg.lexb");
+        CliTest.Run t = run("train", "--model", "gmvae", "--arch", "conv", "--clusters", "3", "--latent", "4",
+                "--hidden", "4,8", "--dataset", "mnist", "--limit", "100", "--epochs", "1", "--batch", "50",
+                "--out", model.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("training a conv gmvae").contains("ReconsLoss").contains("YPrior")
+                .doesNotContain("Pre-training");
+        Path png = dir.resolve("c2.png");
+        CliTest.Run s = run("sample", "--model", model.toString(), "--cluster", "2", "--n", "4", "--out", png.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 29 + 1);
+    }
+
+    @Test
     void cvaeSamplesByClassNameAndPlainVaeExplainsItHasNoClusters() throws Exception {
         Path model = dir.resolve("c.lexb");
         CliTest.Run t = run("train", "--model", "cvae", "--latent", "2", "--hidden", "32", "--dataset", "mnist",
