@@ -27,19 +27,33 @@ class StructuredModelsCliTest {
         return new CliTest.Run(cl.execute(args), out.toString(), err.toString());
     }
 
+    /** Trains a 3-cluster GMVAE (d = 4) on 1 epoch of MNIST with {@code options}; checks it reports the four terms. */
+    private CliTest.Run trainGmvae(Path model, String... options) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--model", "gmvae",
+                "--clusters", "3", "--latent", "4", "--dataset", "mnist", "--epochs", "1", "--batch", "50",
+                "--out", model.toString()));
+        args.addAll(java.util.List.of(options));
+        CliTest.Run t = run(args.toArray(String[]::new));
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("ReconsLoss").contains("CondPrior").contains("WPrior").contains("YPrior");
+        return t;
+    }
+
+    /** Four samples of {@code cluster} drawn to a PNG: a 2 × 2 grid of 28 × 28 tiles. */
+    private Path sampleCluster(Path model, int cluster) throws Exception {
+        Path png = dir.resolve("c" + cluster + ".png");
+        CliTest.Run s = run("sample", "--model", model.toString(), "--cluster", "" + cluster, "--n", "4", "--out",
+                png.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 29 + 1);
+        return png;
+    }
+
     @Test
     void gmvaeTrainsSamplesByClusterAndReportsClusterMetrics() throws Exception {
         Path model = dir.resolve("g.lexb");
-        CliTest.Run t = run("train", "--model", "gmvae", "--clusters", "3", "--w-dim", "2", "--latent", "4",
-                "--hidden", "32", "--dataset", "mnist", "--limit", "200", "--epochs", "1", "--batch", "50",
-                "--out", model.toString());
-        assertThat(t.code()).as(t.err()).isZero();
-        assertThat(t.out()).contains("ReconsLoss").contains("CondPrior").contains("WPrior").contains("YPrior");
-
-        Path png = dir.resolve("c1.png");
-        assertThat(run("sample", "--model", model.toString(), "--cluster", "1", "--n", "4", "--out", png.toString())
-                .code()).isZero();
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 29 + 1);
+        trainGmvae(model, "--w-dim", "2", "--hidden", "32", "--limit", "200");
+        Path png = sampleCluster(model, 1);
 
         CliTest.Run e = run("eval", "--model", model.toString(), "--limit", "50", "--json");
         assertThat(e.code()).as(e.err()).isZero();
@@ -55,16 +69,9 @@ class StructuredModelsCliTest {
     @Test
     void convGmvaeTrainsFromTheRandomStartAndSamplesByCluster() throws Exception {
         Path model = dir.resolve("cg.lexb");
-        CliTest.Run t = run("train", "--model", "gmvae", "--arch", "conv", "--clusters", "3", "--latent", "4",
-                "--hidden", "4,8", "--dataset", "mnist", "--limit", "100", "--epochs", "1", "--batch", "50",
-                "--out", model.toString());
-        assertThat(t.code()).as(t.err()).isZero();
-        assertThat(t.out()).contains("training a conv gmvae").contains("ReconsLoss").contains("YPrior")
-                .doesNotContain("Pre-training");
-        Path png = dir.resolve("c2.png");
-        CliTest.Run s = run("sample", "--model", model.toString(), "--cluster", "2", "--n", "4", "--out", png.toString());
-        assertThat(s.code()).as(s.err()).isZero();
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 29 + 1);
+        CliTest.Run t = trainGmvae(model, "--arch", "conv", "--hidden", "4,8", "--limit", "100");
+        assertThat(t.out()).contains("training a conv gmvae").doesNotContain("Pre-training");
+        sampleCluster(model, 2);
     }
 
     @Test

@@ -74,15 +74,7 @@ class ConvGmvaeTest {
     void responsibilitiesClusterSamplesAndDecodesHaveTheirShapes() {
         SameDiffGmvae m = SameDiffGmvae.create(tiny(0), 6);
         float[][] x = TinyData.twoPrototypes(5, 1).rows();
-        float[][] r = m.responsibilities(x);
-        assertThat(r).hasDimensions(5, K);
-        for (float[] row : r) {
-            double s = 0;
-            for (float v : row) {
-                s += v;
-            }
-            assertThat(s).isCloseTo(1, within(1e-5));
-        }
+        SameDiffGmvaeTest.assertDistributions(m.responsibilities(x), 5, K);
         assertThat(m.encode(x).mean()).hasDimensions(5, Z);
         assertThat(m.encodeW(x).mean()).hasDimensions(5, 2);
         float[][] drawn = new GmvaeClusters(m).sample(1, 3, 1.0, new SplittableRandom(2));

@@ -98,8 +98,12 @@ class SameDiffGmvaeTest {
     @Test
     void responsibilitiesAreDistributionsOverTheClusters() {
         SameDiffGmvae m = SameDiffGmvae.create(TINY, 5);
-        float[][] r = m.responsibilities(X);
-        assertThat(r).hasDimensions(2, K);
+        assertDistributions(m.responsibilities(X), 2, K);
+    }
+
+    /** n × k responsibilities, each row summing to 1. */
+    static void assertDistributions(float[][] r, int n, int k) {
+        assertThat(r).hasDimensions(n, k);
         for (float[] row : r) {
             double s = 0;
             for (float v : row) {
