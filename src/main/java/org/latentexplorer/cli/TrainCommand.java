@@ -107,8 +107,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InputException("--arch conv is available for --model vae and gmvae only; use --arch dense for cvae");
         }
         boolean conv = arch.equals("conv");
-        if (kind.equals("gmvae") && conv && pretrain > 0) {
-            throw new InputException("--pretrain needs --arch dense for now; use --pretrain 0 with --arch conv");
+        if (kind.equals("gmvae")) {
+            SameDiffGmvae.checkStart(arch, pretrain);
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);

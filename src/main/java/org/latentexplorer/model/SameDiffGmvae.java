@@ -130,10 +130,7 @@ public final class SameDiffGmvae extends SameDiffModel {
         boolean conv = config.arch().equals("conv");
         int k = clusters(config);
         int wDim = wDim(config);
-        if (pretrainEpochs(config) > 0 && conv) {
-            // The pre-training and the fit of q(y|w, z) run in the fused dense kernel only.
-            throw new InputException("--pretrain needs --arch dense for now; use --pretrain 0 with --arch conv");
-        }
+        checkStart(config.arch(), pretrainEpochs(config));
         initClustering(config);
         initLayouts(config);
         jointLearningRate(config, 1e-3);
@@ -255,6 +252,17 @@ public final class SameDiffGmvae extends SameDiffModel {
             throw new InputException("--pretrain must be between 0 and 10000 epochs, got " + e);
         }
         return e;
+    }
+
+    /**
+     * Refuses a pre-trained start (the VaDE-style start of {@code train.GmvaeInit}) for a conv GMVAE: its
+     * autoencoder epochs and the fit of q(y|w, z) run in the dense GMVAE's fused kernel only, so a conv
+     * GMVAE trains from the random start.
+     */
+    public static void checkStart(String arch, int pretrainEpochs) {
+        if (pretrainEpochs > 0 && "conv".equals(arch)) {
+            throw new InputException("--pretrain needs --arch dense for now; use --pretrain 0 with --arch conv");
+        }
     }
 
     /**

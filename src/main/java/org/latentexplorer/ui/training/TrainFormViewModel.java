@@ -202,6 +202,13 @@ public final class TrainFormViewModel {
         if (pretrain != null && (pretrain < 0 || pretrain > 10_000)) {
             found.put("pretrain", "--pretrain must be between 0 and 10000 epochs, got " + pretrain);
         }
+        if ("gmvae".equals(text("kind")) && pretrain != null && !found.containsKey("pretrain")) {
+            try {
+                org.latentexplorer.model.SameDiffGmvae.checkStart(text("arch"), pretrain);   // dense only
+            } catch (InputException e) {
+                found.put("pretrain", e.getMessage());
+            }
+        }
         if (clusters != null && (clusters < 2 || clusters > 1000)) {
             found.put("clusters", "--clusters must be between 2 and 1000, got " + clusters);
         }

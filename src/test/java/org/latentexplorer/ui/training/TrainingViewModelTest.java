@@ -28,6 +28,19 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aConvGmvaeFromTheFormAsksForTheRandomStart() {
+        TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
+        form.value("kind").set("gmvae");
+        form.value("arch").set("conv");
+        assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.error("pretrain").get())
+                .isEqualTo("--pretrain needs --arch dense for now; use --pretrain 0 with --arch conv");
+        form.value("pretrain").set("0");
+        assertThat(form.validProperty().get()).isTrue();
+        assertThat(form.toRequest().model().arch()).isEqualTo("conv");
+    }
+
+    @Test
     void defaultsAreValidAndBuildTheCommandLine() {
         TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
         assertThat(form.validProperty().get()).isTrue();
