@@ -18,8 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Generative model: y ~ Cat(1/K), w ~ N(0, I), z | w, y ~ N(μ_y(w), diag σ²_y(w)), x | z from the
  * decoder (the VAE's: the mirrored dense encoder, or {@link ConvNet}'s transposed convolutions for
  * {@code conv}). Inference: q(w|x) and q(z|x) Gaussian heads on one encoder trunk (dense layers, or
- * {@link ConvNet}'s convolutions and dense layer), and q(y|w, z) a small network on [w, z] — the "neural network approximation" of p(y|w, z)
- * (Sánchez Martín 2018, §5.6.1). The loss is the negative of his eq. 4.3, term by term:
+ * {@link ConvNet}'s convolutions and dense layer), and q(y|w, z) a small network on [w, z] — the
+ * "neural network approximation" of p(y|w, z) (Sánchez Martín 2018, §5.6.1). The loss is the negative
+ * of his eq. 4.3, term by term:
  * <pre>
  *   ReconsLoss = −log p(x|z)                                   z ~ q(z|x)
  *   CondPrior  = Σ_k q(y=k|w,z) KL(q(z|x) ‖ p(z|w, y=k))        w ~ q(w|x)
@@ -29,8 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * each estimated with one sample of w and z. Stability (§5.6.2, §5.7): the conditional-prior means
  * are A·tanh(·), its variances softplus(·) + 0.1, and the mean layer's bias starts from a truncated
  * normal so the K components start apart. Dense training steps run fused in {@link GmvaeKernel}, conv
- * ones through SameDiff's own training; the VaDE-style start (dense only for now) (autoencoder pre-training, mixture from clustered codes) is {@code train.GmvaeInit},
- * asked for by {@link #PRETRAIN_EPOCHS} and {@link #INIT_CLUSTERING} in the configuration.
+ * ones through SameDiff's own training; the VaDE-style start (autoencoder pre-training, mixture from
+ * clustered codes; dense only for now, see {@link #checkStart}) is {@code train.GmvaeInit}, asked for
+ * by {@link #PRETRAIN_EPOCHS} and {@link #INIT_CLUSTERING} in the configuration.
  *
  * <p>Graph names: inputs {@code x, epsW, epsZ, klWeight}; {@code zIn} (decoding), {@code wIn} (the
  * conditional prior of given w: {@code pMeanIn}, {@code pVarIn}, K·d wide, component k in columns
