@@ -327,8 +327,8 @@ public final class SameDiffGmvae extends SameDiffModel {
      * dimension over {@code codes} (the current means of some inputs), leaving the decoder's output
      * unchanged: with z = σ z' + μ, the mean layer is shifted and scaled, the log-variance layer shifted
      * by −2 log σ, and the decoder's first layer absorbs σ and μ (a dense layer on z in both
-     * architectures: {@code dec0}, or {@code decOut} for a dense GMVAE without hidden layers). The conditional prior and q(y|w, z)
-     * are not adjusted: call this before {@link #initialiseMixture}.
+     * architectures: {@code dec0}, or {@code decOut} for a dense GMVAE without hidden layers). The
+     * conditional prior and q(y|w, z) are not adjusted: call this before {@link #initialiseMixture}.
      *
      * @return the codes, standardised
      */
