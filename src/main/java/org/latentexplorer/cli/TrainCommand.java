@@ -44,8 +44,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "--arch conv: 0, the only choice for now)")
     int pretrain;
     @Option(names = "--init", defaultValue = SameDiffGmvae.DEFAULT_INIT, description = "gmvae: how the pre-trained codes "
-            + "are clustered: umap-gmm (a Gaussian mixture on their UMAP layout, default), umap (k-means on that layout) "
-            + "or kmeans (k-means on the codes)")
+            + "are clustered: umap-gmm (a Gaussian mixture on their UMAP layout, default), umap-gmm-codes (that partition "
+            + "refined by a Gaussian mixture on the codes), umap (k-means on that layout) or kmeans (k-means on the codes)")
     String init;
     @Option(names = "--layouts", defaultValue = "" + SameDiffGmvae.DEFAULT_INIT_LAYOUTS, description = "gmvae: UMAP "
             + "layouts the umap and umap-gmm starts cluster, keeping the partition that agrees best with the others "

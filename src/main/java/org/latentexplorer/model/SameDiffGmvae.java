@@ -48,6 +48,7 @@ public final class SameDiffGmvae extends SameDiffModel {
     public static final String CLUSTERS = "clusters", W_DIM = "wDim", PRIOR_HIDDEN = "priorHidden",
             Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits", PRETRAIN_EPOCHS = "pretrainEpochs",
             INIT_CLUSTERING = "initClustering", INIT_KMEANS = "kmeans", INIT_UMAP = "umap", INIT_UMAP_GMM = "umap-gmm",
+            INIT_UMAP_GMM_CODES = "umap-gmm-codes",
             JOINT_LR = "jointLr", INIT_LAYOUTS = "initLayouts", DEFAULT_INIT = INIT_UMAP_GMM;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
@@ -290,7 +291,8 @@ public final class SameDiffGmvae extends SameDiffModel {
      * How the pre-trained codes are clustered to start the mixture: {@code kmeans} (k-means on the
      * codes, as VaDE), {@code umap} (k-means on their UMAP layout, as N2D) or {@code umap-gmm} (a
      * full-covariance Gaussian mixture on the UMAP layout, started from that k-means, as N2D's own
-     * choice); default umap-gmm (docs/benchmarks-gmvae.md, session 3).
+     * choice) or {@code umap-gmm-codes} (that mixture's partition, then a full-covariance Gaussian mixture
+     * on the codes themselves started from it); default umap-gmm (docs/benchmarks-gmvae.md, session 3).
      */
     public String initClustering() {
         return initClustering(config);
@@ -298,8 +300,8 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     static String initClustering(ModelConfig config) {
         Object v = config.extra().getOrDefault(INIT_CLUSTERING, DEFAULT_INIT);
-        if (!INIT_KMEANS.equals(v) && !INIT_UMAP.equals(v) && !INIT_UMAP_GMM.equals(v)) {
-            throw new InputException("--init must be 'kmeans', 'umap' or 'umap-gmm', got '" + v + "'");
+        if (!INIT_KMEANS.equals(v) && !INIT_UMAP.equals(v) && !INIT_UMAP_GMM.equals(v) && !INIT_UMAP_GMM_CODES.equals(v)) {
+            throw new InputException("--init must be 'kmeans', 'umap', 'umap-gmm' or 'umap-gmm-codes', got '" + v + "'");
         }
         return (String) v;
     }

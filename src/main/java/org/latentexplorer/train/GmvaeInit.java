@@ -55,6 +55,20 @@ final class GmvaeInit {
      */
     static boolean run(SameDiffGmvae m, float[] values, int dim, TrainConfig cfg, SplittableRandom rng,
                        TrainingListener listener, CancelToken cancel) {
+        float[][] rows = pretrain(m, values, dim, cfg, rng, listener, cancel);
+        if (rows == null) {
+            return false;
+        }
+        return start(m, rows, cfg, listener, cancel);
+    }
+
+    /**
+     * Step (1): the autoencoder epochs.
+     *
+     * @return the training inputs as rows, or null if cancelled
+     */
+    static float[][] pretrain(SameDiffGmvae m, float[] values, int dim, TrainConfig cfg, SplittableRandom rng,
+                              TrainingListener listener, CancelToken cancel) {
         int n = values.length / dim;
         int epochs = m.pretrainEpochs();
         FastStep fast = m.fastStep(cfg.learningRate(), cfg.weightDecay()).orElseThrow();
@@ -66,7 +80,7 @@ final class GmvaeInit {
             double sum = 0;
             for (int s = 0; s < n; s += cfg.batchSize()) {
                 if (cancel.isCancelled()) {
-                    return false;
+                    return null;
                 }
                 int b = Math.min(cfg.batchSize(), n - s);
                 float[] batch = new float[b * dim];
@@ -91,9 +105,17 @@ final class GmvaeInit {
         for (int i = 0; i < n; i++) {
             rows[i] = Arrays.copyOfRange(values, i * dim, (i + 1) * dim);
         }
+        return rows;
+    }
+
+    /** Steps (2)–(5) on the pre-trained model; false if cancelled. */
+    static boolean start(SameDiffGmvae m, float[][] rows, TrainConfig cfg, TrainingListener listener,
+                         CancelToken cancel) {
+        int n = rows.length;
         float[][] codes = m.standardiseCodes(encodeMeans(m, rows));
         boolean umap = !m.initClustering().equals(SameDiffGmvae.INIT_KMEANS);
-        boolean gmm = m.initClustering().equals(SameDiffGmvae.INIT_UMAP_GMM);
+        boolean inCodes = m.initClustering().equals(SameDiffGmvae.INIT_UMAP_GMM_CODES);
+        boolean gmm = inCodes || m.initClustering().equals(SameDiffGmvae.INIT_UMAP_GMM);
         int[] labels;
         String from;
         if (umap) {
@@ -124,6 +146,15 @@ final class GmvaeInit {
             labels = partitions[best];
             from = String.format("%s on UMAP layout %d of %d (mean adjusted Rand index with the others %s)",
                     gmm ? "a Gaussian mixture" : "k-means", best + 1, layouts, formatted(agreement));
+            if (inCodes) {
+                listener.onMessage("Refining the partition with a Gaussian mixture on the codes ...");
+                // The 2-D layout keeps each code's neighbours but not the shape of the classes; a full-covariance
+                // mixture on the d-dimensional codes, started from the layout's partition, moves the borders
+                // to where the codes' own densities meet (Fashion-MNIST 60k: 0.619 → 0.633 on the training
+                // labels, docs/benchmarks-gmvae.md, session 5).
+                labels = gaussianMixture(codes, labels, m.clusterCount());
+                from += ", refined by a Gaussian mixture on the codes";
+            }
         } else {
             labels = kMeans(codes, m.clusterCount(), cfg.seed());
             from = "k-means on the codes";
@@ -137,7 +168,7 @@ final class GmvaeInit {
         return true;
     }
 
-    private static float[][] encodeMeans(SameDiffGmvae m, float[][] rows) {
+    static float[][] encodeMeans(SameDiffGmvae m, float[][] rows) {
         float[][] out = new float[rows.length][];
         for (int s = 0; s < rows.length; s += 1000) {
             float[][] mean = m.encode(Arrays.copyOfRange(rows, s, Math.min(rows.length, s + 1000))).mean();

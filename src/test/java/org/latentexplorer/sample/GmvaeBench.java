@@ -40,7 +40,7 @@ import org.latentexplorer.train.TrainingListener;
  * Prints one line per epoch and a summary line per seed.
  */
 @Tag("benchmark")
-class GmvaeBench {
+public class GmvaeBench {
     private static String p(String key, String def) {
         return System.getProperty("bench." + key, def);
     }
@@ -132,7 +132,7 @@ class GmvaeBench {
         return b.toString().trim();
     }
 
-    static Dataset load(String name, boolean train) throws IOException {
+    public static Dataset load(String name, boolean train) throws IOException {
         return switch (name) {
             case "tiny" -> TinyData.twoPrototypes(512, 1);
             case "mnist" -> idx("mnist", "/work/main/assets/mnist/images-idx3-ubyte.gz", "/work/main/assets/mnist/labels-idx1-ubyte.gz");

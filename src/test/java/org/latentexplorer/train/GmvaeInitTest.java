@@ -78,6 +78,29 @@ class GmvaeInitTest {
     }
 
     @Test
+    void aMixtureOnTheCodesMendsAPartitionWhoseBordersAreOff() {
+        // Two 5-D classes, means 4 apart along the first axis, sd 1: the start partition (as a 2-D layout's
+        // clusters might be) has 20 % of the points on the wrong side; the full-covariance mixture on the
+        // codes themselves, started there (--init umap-gmm-codes), puts the border back where the densities meet.
+        SplittableRandom rng = new SplittableRandom(7);
+        int n = 600, d = 5;
+        float[][] x = new float[n][d];
+        int[] truth = new int[n];
+        int[] start = new int[n];
+        for (int i = 0; i < n; i++) {
+            truth[i] = i % 2;
+            for (int j = 0; j < d; j++) {
+                x[i][j] = (float) ((j == 0 ? 4 * truth[i] : 0) + rng.nextGaussian());
+            }
+            start[i] = rng.nextDouble() < 0.2 ? 1 - truth[i] : truth[i];
+        }
+        double before = ClusterMetrics.compute(truth, start, 2, 2).accuracy();
+        double after = ClusterMetrics.compute(truth, GmvaeInit.gaussianMixture(x, start, 2), 2, 2).accuracy();
+        assertThat(before).isLessThan(0.85);
+        assertThat(after).isGreaterThanOrEqualTo(0.96);
+    }
+
+    @Test
     void theLayoutKeptIsThePartitionTheOthersAgreeWith() {
         // Three partitions of 12 points into 3 clusters: the first two agree up to relabelling, the third
         // merges two clusters and splits one; a fourth differs from the first two by one point.
@@ -92,7 +115,7 @@ class GmvaeInitTest {
 
     @Test
     void initialisationStartsOneComponentOnEachClassAndQyFollowsIt() {
-        for (String init : List.of(SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_UMAP_GMM)) {
+        for (String init : List.of(SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_UMAP_GMM, SameDiffGmvae.INIT_UMAP_GMM_CODES)) {
             SameDiffGmvae m = tiny(init);
             float[][] x = TinyData.rows(DATA);
             List<String> messages = new ArrayList<>();
@@ -111,6 +134,8 @@ class GmvaeInitTest {
                 assertThat(messages).filteredOn(s -> s.startsWith("Laying out")).hasSize(SameDiffGmvae.DEFAULT_INIT_LAYOUTS);
                 assertThat(messages.getLast()).containsPattern("UMAP layout [1-5] of 5 \\(mean adjusted Rand index");
             }
+            assertThat(messages.getLast().contains("refined by a Gaussian mixture on the codes")).as(init)
+                    .isEqualTo(init.equals(SameDiffGmvae.INIT_UMAP_GMM_CODES));
             // q(y|w,z) separates the two classes, one component each.
             int[] assigned = argmax(m.responsibilities(x));
             assertThat(ClusterMetrics.compute(DATA.labels(), assigned, 2, 2).accuracy()).as(init).isGreaterThanOrEqualTo(0.98);

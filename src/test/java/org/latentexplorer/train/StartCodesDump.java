@@ -1,0 +1,63 @@
+package org.latentexplorer.train;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.data.Binarization;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.Models;
+import org.latentexplorer.model.SameDiffGmvae;
+import org.latentexplorer.sample.GmvaeBench;
+
+/**
+ * Benchmark helper, not a test: runs only the GMVAE start's autoencoder epochs (as {@code train
+ * --model gmvae --pretrain E} does) and writes the standardised codes of the training images, with
+ * their labels, as CSV — the input of the start's clustering, for studying that clustering offline.
+ * <pre>
+ * java -cp … -Dbench.data=fashion60k -Dbench.pretrain=30 -Dbench.seed=1 -Dbench.binarize=dynamic -Dbench.out=codes.csv \
+ *     org.latentexplorer.train.StartCodesDump
+ * </pre>
+ */
+public final class StartCodesDump {
+    private StartCodesDump() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String data = System.getProperty("bench.data", "mnist");
+        long seed = Long.parseLong(System.getProperty("bench.seed", "1"));
+        int pretrain = Integer.parseInt(System.getProperty("bench.pretrain", "30"));
+        Dataset train = GmvaeBench.load(data, true);
+        ModelConfig mc = new ModelConfig("gmvae", "dense", train.shape(), 10, List.of(512, 256), Likelihood.BERNOULLI,
+                "unit", data, List.of(), Map.of("clusters", 10, "pretrainEpochs", pretrain));
+        SameDiffGmvae m = (SameDiffGmvae) Models.create(mc, seed);
+        TrainConfig tc = new TrainConfig(10, 128, 1e-3, 0, 1, 0, 0.0, 0,
+                Binarization.parse(System.getProperty("bench.binarize", "dynamic")), seed);
+        TrainingListener log = new TrainingListener() {
+            @Override
+            public void onMessage(String msg) {
+                System.out.println(msg);
+            }
+        };
+        float[][] rows = GmvaeInit.pretrain(m, train.values(), train.dim(),
+                tc, new SplittableRandom(seed).split(), log, CancelToken.NONE);
+        float[][] codes = m.standardiseCodes(GmvaeInit.encodeMeans(m, rows));
+        Path out = Path.of(System.getProperty("bench.out", "codes.csv"));
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            for (int i = 0; i < codes.length; i++) {
+                StringBuilder b = new StringBuilder().append(train.labels()[i]);
+                for (float v : codes[i]) {
+                    b.append(',').append(v);
+                }
+                w.println(b);
+            }
+        }
+        System.out.println("wrote " + codes.length + " codes to " + out);
+    }
+}
