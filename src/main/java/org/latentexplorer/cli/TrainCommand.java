@@ -51,6 +51,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "layouts the umap and umap-gmm starts cluster, keeping the partition that agrees best with the others "
             + "(default " + SameDiffGmvae.DEFAULT_INIT_LAYOUTS + ")")
     int layouts;
+    @Option(names = "--pretrain-noise", description = "gmvae: the autoencoder epochs decode a sample of q(z|x) "
+            + "rather than its mean (a fading denoising schedule; see docs/benchmarks-gmvae.md)")
+    boolean pretrainNoise;
     @Option(names = "--joint-lr", defaultValue = "-1", description = "gmvae: learning rate of the joint epochs after the "
             + "pre-trained start (default: a tenth of --lr)")
     double jointLr;
@@ -126,6 +129,9 @@ public final class TrainCommand implements Callable<Integer> {
             extra.put(SameDiffGmvae.INIT_LAYOUTS, layouts);
             if (jointLr != -1) {
                 extra.put(SameDiffGmvae.JOINT_LR, jointLr);
+            }
+            if (pretrainNoise) {
+                extra.put(SameDiffGmvae.PRETRAIN_NOISE, true);
             }
         }
         extra.put("binarize", bin.toString());

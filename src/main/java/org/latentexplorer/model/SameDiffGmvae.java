@@ -49,7 +49,7 @@ public final class SameDiffGmvae extends SameDiffModel {
             Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits", PRETRAIN_EPOCHS = "pretrainEpochs",
             INIT_CLUSTERING = "initClustering", INIT_KMEANS = "kmeans", INIT_UMAP = "umap", INIT_UMAP_GMM = "umap-gmm",
             INIT_UMAP_GMM_CODES = "umap-gmm-codes",
-            JOINT_LR = "jointLr", INIT_LAYOUTS = "initLayouts", DEFAULT_INIT = INIT_UMAP_GMM;
+            JOINT_LR = "jointLr", PRETRAIN_NOISE = "pretrainNoise", INIT_LAYOUTS = "initLayouts", DEFAULT_INIT = INIT_UMAP_GMM;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
@@ -255,6 +255,17 @@ public final class SameDiffGmvae extends SameDiffModel {
             throw new InputException("--pretrain must be between 0 and 10000 epochs, got " + e);
         }
         return e;
+    }
+
+    /**
+     * Whether the autoencoder epochs of the pre-trained start decode a sample of q(z|x) (z = μ + σ ε, with
+     * the encoder's own σ and still no KL term) instead of its mean. σ starts near 1 and the encoder is
+     * free to shrink it, so the noise fades as the autoencoder trains: a denoising schedule in the code
+     * space. Measured on MNIST 10k (docs/benchmarks-gmvae.md, session 5): a better fit of clean digits
+     * and a smaller loss under additive noise, a larger one under pixel dropout. Default off.
+     */
+    public boolean pretrainNoise() {
+        return Boolean.TRUE.equals(config.extra().get(PRETRAIN_NOISE));
     }
 
     /**

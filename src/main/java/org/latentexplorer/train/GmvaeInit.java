@@ -28,7 +28,7 @@ import smile.stat.distribution.MultivariateMixture;
  * from a random start (docs/benchmarks-gmvae.md: 0.51 accuracy on MNIST after 12 epochs).
  *
  * <p>Steps: (1) autoencoder epochs — the GMVAE's own step with the KL weight 0 and no noise, so only
- * x → μ_z → decoder is trained; (2) the codes (q(z|x) means of the training inputs) standardised
+ * x → μ_z → decoder is trained (or, with {@link SameDiffGmvae#pretrainNoise}, x → z ~ q(z|x) → decoder); (2) the codes (q(z|x) means of the training inputs) standardised
  * per dimension, the model reparameterised to match ({@link SameDiffGmvae#standardiseCodes});
  * (3) k-means with k-means++ seeding (Smile; Arthur &amp; Vassilvitskii 2007), the best of
  * {@link #RESTARTS} by distortion, as VaDE does, on the codes or on their 2-D UMAP layout (N2D), and by
@@ -75,6 +75,7 @@ final class GmvaeInit {
         INDArray zeroW = null, zeroZ = null;
         INDArray noKl = Nd4j.create(new float[]{0f}, new long[]{1}, 'c');
         int iteration = 0;
+        boolean noise = m.pretrainNoise();
         for (int e = 0; e < epochs; e++) {
             int[] order = Trainer.permutation(n, rng);
             double sum = 0;
@@ -95,7 +96,8 @@ final class GmvaeInit {
                     zeroZ = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, b, m.latentDim());
                 }
                 INDArray x = Nd4j.create(batch, new long[]{b, dim}, 'c');
-                sum += fast.step(new INDArray[]{x, zeroW, zeroZ, noKl}, iteration++, e)[0] * b;
+                INDArray epsZ = noise ? standardNormal(b, m.latentDim(), rng) : zeroZ;
+                sum += fast.step(new INDArray[]{x, zeroW, epsZ, noKl}, iteration++, e)[0] * b;
             }
             listener.onMessage(String.format("Pre-training the autoencoder (VaDE start), epoch %d/%d: "
                     + "reconstruction %.2f nats", e + 1, epochs, sum / n));
@@ -106,6 +108,16 @@ final class GmvaeInit {
             rows[i] = Arrays.copyOfRange(values, i * dim, (i + 1) * dim);
         }
         return rows;
+    }
+
+    /** A rows × cols matrix of N(0, 1) draws (Box–Muller), from {@code rng} so that seeded runs repeat. */
+    private static INDArray standardNormal(int rows, int cols, SplittableRandom rng) {
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            double u = rng.nextDouble(), w = rng.nextDouble();
+            v[i] = (float) (Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * w));
+        }
+        return Nd4j.create(v, new long[]{rows, cols}, 'c');
     }
 
     /** Steps (2)–(5) on the pre-trained model; false if cancelled. */

@@ -35,7 +35,7 @@ import org.latentexplorer.train.TrainingListener;
  * </pre>
  * Properties (bench.*): data (tiny, mnist, fashion, fashion60k), model (gmvae, vae), n, epochs, k, w, z,
  * hidden (e.g. 512,256), lr, jointLr (of the joint epochs after a pre-trained start; default lr / 10), batch, freeBits, meanBound, pretrain (autoencoder epochs before the VaDE-style
- * k-means start, 0 for none), init (kmeans, umap, umap-gmm; default umap-gmm), layouts (UMAP layouts of the start; default 5), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
+ * k-means start, 0 for none), init (kmeans, umap, umap-gmm, umap-gmm-codes; default umap-gmm), layouts (UMAP layouts of the start; default 5), pretrainNoise (true: the autoencoder epochs decode q(z|x) samples), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
  * evalEvery (cluster metrics every N epochs and at the last; default 1).
  * Prints one line per epoch and a summary line per seed.
  */
@@ -69,12 +69,15 @@ public class GmvaeBench {
             ModelConfig cfg = model.equals("vae")
                     ? new ModelConfig("vae", "dense", train.shape(), z, hidden, Likelihood.BERNOULLI, "unit", data, List.of(), Map.of())
                     : new ModelConfig("gmvae", "dense", train.shape(), z, hidden, Likelihood.BERNOULLI, "unit", data,
-                    List.of(), Map.of("clusters", k, "wDim", Integer.parseInt(p("w", "2")),
-                    "priorHidden", Integer.parseInt(p("priorHidden", "64")), "yHidden", Integer.parseInt(p("yHidden", "64")),
-                    "meanBound", Double.parseDouble(p("meanBound", "3")), "yFreeBits", Double.parseDouble(p("freeBits", "0.5")),
-                    "pretrainEpochs", Integer.parseInt(p("pretrain", "0")), "initClustering", p("init", "umap-gmm"),
-                    "initLayouts", Integer.parseInt(p("layouts", "5")),
-                    "jointLr", Double.parseDouble(p("jointLr", String.valueOf(Double.parseDouble(p("lr", "1e-3")) / 10)))));
+                    List.of(), Map.ofEntries(Map.entry("clusters", k), Map.entry("wDim", Integer.parseInt(p("w", "2"))),
+                    Map.entry("priorHidden", Integer.parseInt(p("priorHidden", "64"))),
+                    Map.entry("yHidden", Integer.parseInt(p("yHidden", "64"))),
+                    Map.entry("meanBound", Double.parseDouble(p("meanBound", "3"))),
+                    Map.entry("yFreeBits", Double.parseDouble(p("freeBits", "0.5"))),
+                    Map.entry("pretrainEpochs", Integer.parseInt(p("pretrain", "0"))),
+                    Map.entry("initClustering", p("init", "umap-gmm")), Map.entry("initLayouts", Integer.parseInt(p("layouts", "5"))),
+                    Map.entry("pretrainNoise", Boolean.parseBoolean(p("pretrainNoise", "false"))),
+                    Map.entry("jointLr", Double.parseDouble(p("jointLr", String.valueOf(Double.parseDouble(p("lr", "1e-3")) / 10))))));
             SameDiffModel m = Models.create(cfg, seed);
             TrainConfig tc = new TrainConfig(Integer.parseInt(p("epochs", "5")), Integer.parseInt(p("batch", "128")),
                     Double.parseDouble(p("lr", "1e-3")), 0, 1, Integer.parseInt(p("warmup", "0")), 0.0, 0,

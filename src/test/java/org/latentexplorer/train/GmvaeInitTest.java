@@ -22,9 +22,13 @@ class GmvaeInitTest {
     private static final Dataset DATA = TinyData.twoPrototypes(256, 3);
 
     private static SameDiffGmvae tiny(String init) {
+        return tiny(init, false);
+    }
+
+    private static SameDiffGmvae tiny(String init, boolean pretrainNoise) {
         ModelConfig c = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
                 "unit", "t", List.of(), Map.of("clusters", 2, "wDim", 1, "priorHidden", 8, "yHidden", 8,
-                "pretrainEpochs", 15, "initClustering", init));
+                "pretrainEpochs", 15, "initClustering", init, SameDiffGmvae.PRETRAIN_NOISE, pretrainNoise));
         return SameDiffGmvae.create(c, 7);
     }
 
@@ -194,6 +198,24 @@ class GmvaeInitTest {
         }
         assertThat(weights.get(0)).isNotEmpty();
         weights.get(0).forEach((name, w) -> assertThat(weights.get(1).get(name)).as(name).containsExactly(w));
+    }
+
+    @Test
+    void pretrainingOnSamplesOfTheCodesUsesTheNoiseRepeatsAndStillSeparatesTheClasses() {
+        List<float[]> decoders = new ArrayList<>();
+        for (boolean noise : new boolean[]{true, true, false}) {
+            SameDiffGmvae m = tiny(SameDiffGmvae.INIT_KMEANS, noise);
+            assertThat(m.pretrainNoise()).isEqualTo(noise);
+            TrainConfig cfg = new TrainConfig(1, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5);
+            assertThat(GmvaeInit.run(m, DATA.values(), DATA.dim(), cfg, new SplittableRandom(2), new TrainingListener() { },
+                    CancelToken.NONE)).isTrue();
+            int[] assigned = argmax(m.responsibilities(TinyData.rows(DATA)));
+            assertThat(ClusterMetrics.compute(DATA.labels(), assigned, 2, 2).accuracy()).as("noise " + noise)
+                    .isGreaterThanOrEqualTo(0.98);
+            decoders.add(m.graph().getVariable("decOut_W").getArr().dup('c').data().asFloat());
+        }
+        assertThat(decoders.get(1)).as("same seed, same weights").containsExactly(decoders.get(0));
+        assertThat(decoders.get(2)).as("the noise changes what the autoencoder learns").isNotEqualTo(decoders.get(0));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.latentexplorer.sample.GmvaeBench;
  * --model gmvae --pretrain E} does) and writes the standardised codes of the training images, with
  * their labels, as CSV — the input of the start's clustering, for studying that clustering offline.
  * <pre>
- * java -cp … -Dbench.data=fashion60k -Dbench.pretrain=30 -Dbench.seed=1 -Dbench.binarize=dynamic -Dbench.out=codes.csv \
+ * java -cp … -Dbench.data=fashion60k -Dbench.pretrain=30 -Dbench.seed=1 -Dbench.binarize=dynamic -Dbench.hidden=512,256 -Dbench.out=codes.csv \
  *     org.latentexplorer.train.StartCodesDump
  * </pre>
  */
@@ -34,8 +34,10 @@ public final class StartCodesDump {
         long seed = Long.parseLong(System.getProperty("bench.seed", "1"));
         int pretrain = Integer.parseInt(System.getProperty("bench.pretrain", "30"));
         Dataset train = GmvaeBench.load(data, true);
-        ModelConfig mc = new ModelConfig("gmvae", "dense", train.shape(), 10, List.of(512, 256), Likelihood.BERNOULLI,
-                "unit", data, List.of(), Map.of("clusters", 10, "pretrainEpochs", pretrain));
+        ModelConfig mc = new ModelConfig("gmvae", "dense", train.shape(), 10, java.util.Arrays.stream(System.getProperty("bench.hidden", "512,256").split(","))
+                .map(Integer::parseInt).toList(), Likelihood.BERNOULLI,
+                "unit", data, List.of(), Map.of("clusters", 10, "pretrainEpochs", pretrain,
+                "pretrainNoise", Boolean.getBoolean("bench.pretrainNoise")));
         SameDiffGmvae m = (SameDiffGmvae) Models.create(mc, seed);
         TrainConfig tc = new TrainConfig(10, 128, 1e-3, 0, 1, 0, 0.0, 0,
                 Binarization.parse(System.getProperty("bench.binarize", "dynamic")), seed);
@@ -48,10 +50,19 @@ public final class StartCodesDump {
         float[][] rows = GmvaeInit.pretrain(m, train.values(), train.dim(),
                 tc, new SplittableRandom(seed).split(), log, CancelToken.NONE);
         float[][] codes = m.standardiseCodes(GmvaeInit.encodeMeans(m, rows));
-        Path out = Path.of(System.getProperty("bench.out", "codes.csv"));
+        write(Path.of(System.getProperty("bench.out", "codes.csv")), train.labels(), codes);
+        if (data.startsWith("fashion")) {
+            // The test split's codes under the same standardisation (the model was reparameterised above).
+            Dataset test = GmvaeBench.load("fashion", false);
+            write(Path.of(System.getProperty("bench.out", "codes.csv").replace(".csv", "-test.csv")), test.labels(),
+                    GmvaeInit.encodeMeans(m, org.latentexplorer.model.TinyData.rows(test)));
+        }
+    }
+
+    private static void write(Path out, int[] labels, float[][] codes) throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             for (int i = 0; i < codes.length; i++) {
-                StringBuilder b = new StringBuilder().append(train.labels()[i]);
+                StringBuilder b = new StringBuilder().append(labels[i]);
                 for (float v : codes[i]) {
                     b.append(',').append(v);
                 }
