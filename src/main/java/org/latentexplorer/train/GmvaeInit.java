@@ -99,8 +99,8 @@ final class GmvaeInit {
                 INDArray epsZ = noise ? standardNormal(b, m.latentDim(), rng) : zeroZ;
                 sum += fast.step(new INDArray[]{x, zeroW, epsZ, noKl}, iteration++, e)[0] * b;
             }
-            listener.onMessage(String.format("Pre-training the autoencoder (VaDE start), epoch %d/%d: "
-                    + "reconstruction %.2f nats", e + 1, epochs, sum / n));
+            listener.onMessage(String.format("Pre-training the autoencoder%s (VaDE start), epoch %d/%d: "
+                    + "reconstruction %.2f nats", noise ? " on samples of q(z|x)" : "", e + 1, epochs, sum / n));
         }
 
         float[][] rows = new float[n][];

@@ -67,6 +67,17 @@ class StructuredModelsCliTest {
     }
 
     @Test
+    void pretrainNoiseIsRecordedInTheBundleAndSaidInTheStart() throws Exception {
+        Path model = dir.resolve("gn.lexb");
+        CliTest.Run t = trainGmvae(model, "--hidden", "32", "--limit", "200", "--pretrain", "2", "--init", "kmeans",
+                "--pretrain-noise");
+        assertThat(t.out()).contains("Pre-training the autoencoder on samples of q(z|x)");
+        try (org.latentexplorer.model.ModelBundle b = org.latentexplorer.model.ModelBundle.load(model)) {
+            assertThat(((org.latentexplorer.model.SameDiffGmvae) b.model()).pretrainNoise()).isTrue();
+        }
+    }
+
+    @Test
     void convGmvaeTrainsFromTheRandomStartAndSamplesByCluster() throws Exception {
         Path model = dir.resolve("cg.lexb");
         CliTest.Run t = trainGmvae(model, "--arch", "conv", "--hidden", "4,8", "--limit", "100");
