@@ -48,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "refined by a Gaussian mixture on the codes), umap (k-means on that layout) or kmeans (k-means on the codes)")
     String init;
     @Option(names = "--layouts", defaultValue = "" + SameDiffGmvae.DEFAULT_INIT_LAYOUTS, description = "gmvae: UMAP "
-            + "layouts the umap and umap-gmm starts cluster, keeping the partition that agrees best with the others "
+            + "layouts the umap, umap-gmm and umap-gmm-codes starts cluster, keeping the partition that agrees best with the others "
             + "(default " + SameDiffGmvae.DEFAULT_INIT_LAYOUTS + ")")
     int layouts;
     @Option(names = "--pretrain-noise", description = "gmvae: the autoencoder epochs decode a sample of q(z|x) "

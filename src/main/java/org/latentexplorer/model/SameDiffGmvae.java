@@ -318,7 +318,7 @@ public final class SameDiffGmvae extends SameDiffModel {
     }
 
     /**
-     * How many UMAP layouts (each from its own seed) the {@code umap} and {@code umap-gmm} starts lay out
+     * How many UMAP layouts (each from its own seed) the {@code umap} and {@code umap-gmm*} starts lay out
      * and cluster; the start keeps the partition that agrees best with the others (highest mean adjusted
      * Rand index), a label-free choice: one layout in five merged two pairs of digits on MNIST
      * (docs/benchmarks-gmvae.md, session 3, seed 3) and no clustering of that layout undid it.
