@@ -163,8 +163,8 @@ final class GmvaeInit {
                 listener.onMessage("Refining the partition with a Gaussian mixture on the codes ...");
                 // The 2-D layout keeps each code's neighbours but not the shape of the classes; a full-covariance
                 // mixture on the d-dimensional codes, started from the layout's partition, moves the borders
-                // to where the codes' own densities meet (Fashion-MNIST 60k: 0.619 → 0.633 on the training
-                // labels, docs/benchmarks-gmvae.md, session 5).
+                // to where the codes' own densities meet. On Fashion-MNIST that moved the start by −2 to +3 points
+                // and the final accuracy not at all on average (docs/benchmarks-gmvae.md, session 5): an option.
                 labels = gaussianMixture(codes, labels, m.clusterCount());
                 from += ", refined by a Gaussian mixture on the codes";
             }
