@@ -30,13 +30,14 @@ import smile.stat.distribution.MultivariateMixture;
  * <p>Steps: (1) autoencoder epochs — the GMVAE's own step with the KL weight 0 and no noise, so only
  * x → μ_z → decoder is trained (or, with {@link SameDiffGmvae#pretrainNoise}, x → z ~ q(z|x) → decoder);
  * (2) the codes (q(z|x) means of the training inputs) standardised per dimension, the model
- * reparameterised to match ({@link SameDiffGmvae#standardiseCodes}); (3) k-means with k-means++
- * seeding (Smile; Arthur &amp; Vassilvitskii 2007), the best of {@link #RESTARTS} by distortion, as VaDE does, on the codes or on their 2-D UMAP layout (N2D), and by
- * default a full-covariance Gaussian mixture on that layout started from it; with UMAP, several layouts
- * are clustered and the partition that agrees best with the others is kept (with {@code umap-gmm-codes}
- * then refined by a full-covariance mixture on the codes); (4) each component of
- * p(z|w, y) set to one cluster's mean and per-dimension variance; (5) q(y|w, z) trained to predict the
- * clusters. The joint epochs that follow run at {@link SameDiffGmvae#jointLearningRate}.
+ * reparameterised to match ({@link SameDiffGmvae#standardiseCodes}); (3) k-means with k-means++ seeding
+ * (Smile; Arthur &amp; Vassilvitskii 2007), the best of {@link #RESTARTS} by distortion, as VaDE does,
+ * on the codes or on their 2-D UMAP layout (N2D), and by default a full-covariance Gaussian mixture on
+ * that layout started from it; with UMAP, several layouts are clustered and the partition that agrees
+ * best with the others is kept (with {@code umap-gmm-codes} then refined by a full-covariance mixture
+ * on the codes); (4) each component of p(z|w, y) set to one cluster's mean and per-dimension variance;
+ * (5) q(y|w, z) trained to predict the clusters. The joint epochs that follow run at
+ * {@link SameDiffGmvae#jointLearningRate}.
  */
 final class GmvaeInit {
     static final int RESTARTS = 10;
