@@ -54,6 +54,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pretrain-noise", description = "gmvae: the autoencoder epochs decode a sample of q(z|x) "
             + "rather than its mean (a fading denoising schedule; see docs/benchmarks-gmvae.md)")
     boolean pretrainNoise;
+    @Option(names = "--pretrain-vae", description = "gmvae: the start pre-trains a plain VAE of the same encoder and "
+            + "decoder (KL to N(0, I)) instead of an autoencoder, so the decoder starts calibrated (see docs/benchmarks-gmvae.md)")
+    boolean pretrainVae;
     @Option(names = "--joint-lr", defaultValue = "-1", description = "gmvae: learning rate of the joint epochs after the "
             + "pre-trained start (default: a tenth of --lr)")
     double jointLr;
@@ -110,8 +113,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InputException("--arch conv is available for --model vae and gmvae only; use --arch dense for cvae");
         }
         boolean conv = arch.equals("conv");
+        int pretrainEpochs = pretrain != -1 ? pretrain : conv ? 0 : SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS;
         if (kind.equals("gmvae")) {
             SameDiffGmvae.checkStart(arch, pretrain);
+            SameDiffGmvae.checkPretrainObjective(pretrainNoise, pretrainVae, pretrainEpochs);
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);
@@ -124,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
         };
         Map<String, Object> extra = new java.util.HashMap<>(base.extra());
         if (kind.equals("gmvae")) {
-            extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrain != -1 ? pretrain : conv ? 0 : SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS);
+            extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrainEpochs);
             extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
             extra.put(SameDiffGmvae.INIT_LAYOUTS, layouts);
             if (jointLr != -1) {
@@ -132,6 +137,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
             if (pretrainNoise) {
                 extra.put(SameDiffGmvae.PRETRAIN_NOISE, true);
+            }
+            if (pretrainVae) {
+                extra.put(SameDiffGmvae.PRETRAIN_VAE, true);
             }
         }
         extra.put("binarize", bin.toString());

@@ -49,7 +49,7 @@ public final class SameDiffGmvae extends SameDiffModel {
             Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits", PRETRAIN_EPOCHS = "pretrainEpochs",
             INIT_CLUSTERING = "initClustering", INIT_KMEANS = "kmeans", INIT_UMAP = "umap", INIT_UMAP_GMM = "umap-gmm",
             INIT_UMAP_GMM_CODES = "umap-gmm-codes",
-            JOINT_LR = "jointLr", PRETRAIN_NOISE = "pretrainNoise", INIT_LAYOUTS = "initLayouts", DEFAULT_INIT = INIT_UMAP_GMM;
+            JOINT_LR = "jointLr", PRETRAIN_NOISE = "pretrainNoise", PRETRAIN_VAE = "pretrainVae", INIT_LAYOUTS = "initLayouts", DEFAULT_INIT = INIT_UMAP_GMM;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
@@ -134,6 +134,7 @@ public final class SameDiffGmvae extends SameDiffModel {
         int k = clusters(config);
         int wDim = wDim(config);
         checkStart(config.arch(), pretrainEpochs(config));
+        checkPretrainObjective(config);
         initClustering(config);
         initLayouts(config);
         jointLearningRate(config, 1e-3);
@@ -269,6 +270,44 @@ public final class SameDiffGmvae extends SameDiffModel {
     }
 
     /**
+     * Whether the pre-trained start trains a plain VAE (KL to N(0, I) on z) of the same encoder and decoder
+     * instead of an autoencoder, and hands its weights over ({@link #adoptWeights}): the decoder then starts
+     * calibrated to samples of q(z|x), as the VAE's is. Default off.
+     */
+    public boolean pretrainVae() {
+        return Boolean.TRUE.equals(config.extra().get(PRETRAIN_VAE));
+    }
+
+    /** A new VAE with this GMVAE's encoder trunk, q(z|x) heads and decoder (same names, same shapes). */
+    public SameDiffVae matchingVae(long seed) {
+        return SameDiffVae.create(new ModelConfig("vae", config.arch(), config.inputShape(), config.latentDim(),
+                config.hidden(), config.likelihood(), config.normalisation(), config.datasetId(), config.labelNames(),
+                Map.of()), seed);
+    }
+
+    /**
+     * Copies the weights this GMVAE shares with {@code vae} (every variable of the VAE that this graph has
+     * under the same name and shape: the encoder trunk, q(z|x)'s heads, the decoder).
+     *
+     * @return how many arrays were copied
+     */
+    public int adoptWeights(SameDiffVae vae) {
+        int copied = 0;
+        for (var v : vae.sd.variables()) {
+            if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE || !sd.hasVariable(v.name())) {
+                continue;
+            }
+            INDArray mine = sd.getVariable(v.name()).getArr();
+            INDArray theirs = v.getArr();
+            if (java.util.Arrays.equals(mine.shape(), theirs.shape())) {
+                mine.assign(theirs);
+                copied++;
+            }
+        }
+        return copied;
+    }
+
+    /**
      * Refuses a pre-trained start (the VaDE-style start of {@code train.GmvaeInit}) for a conv GMVAE: its
      * autoencoder epochs and the fit of q(y|w, z) run in the dense GMVAE's fused kernel only, so a conv
      * GMVAE trains from the random start.
@@ -276,6 +315,26 @@ public final class SameDiffGmvae extends SameDiffModel {
     public static void checkStart(String arch, int pretrainEpochs) {
         if (pretrainEpochs > 0 && "conv".equals(arch)) {
             throw new InputException("--pretrain needs --arch dense for now; use --pretrain 0 with --arch conv");
+        }
+    }
+
+    /**
+     * Refuses a choice of what the start's pre-training optimises ({@code --pretrain-noise}, {@code --pretrain-vae})
+     * where there is no pre-training to change, and both choices at once.
+     */
+    static void checkPretrainObjective(ModelConfig config) {
+        checkPretrainObjective(Boolean.TRUE.equals(config.extra().get(PRETRAIN_NOISE)),
+                Boolean.TRUE.equals(config.extra().get(PRETRAIN_VAE)), pretrainEpochs(config));
+    }
+
+    /** The same check from the command line's flags, before any data is read. */
+    public static void checkPretrainObjective(boolean noise, boolean vae, int pretrainEpochs) {
+        if (noise && vae) {
+            throw new InputException("--pretrain-noise and --pretrain-vae are two different starts; choose one");
+        }
+        if ((noise || vae) && pretrainEpochs == 0) {
+            throw new InputException((noise ? "--pretrain-noise" : "--pretrain-vae")
+                    + " changes the pre-trained start, but there is none: give --pretrain E with E > 0 (dense GMVAE)");
         }
     }
 
@@ -395,7 +454,8 @@ public final class SameDiffGmvae extends SameDiffModel {
      * the GMM parameters" from a mixture fitted to the pre-trained codes): p(z|w, y=k) becomes
      * N(means[k], diag variances[k]) for every w (the mean and variance layers' weights zeroed, their
      * biases the inverse of A·tanh and of softplus + 0.1), and q(z|x) starts narrow (variance
-     * {@code codeVariance} for every input), so that the first steps do not blur the clusters.
+     * {@code codeVariance} for every input), so that the first steps do not blur the clusters; with
+     * {@code codeVariance} NaN q(z|x)'s variance layer is left as it is.
      *
      * @param means     K × d component means, inside (−A, A)
      * @param variances K × d component variances, > 0.1 (smaller ones are raised to 0.11)
@@ -417,8 +477,10 @@ public final class SameDiffGmvae extends SameDiffModel {
                 vB.putScalar(0, c * d + j, v + Math.log(-Math.expm1(-v)));   // softplus⁻¹(v) = log(e^v − 1)
             }
         }
-        sd.getVariable(SameDiffVae.Z_LOG_VAR + "_W").getArr().assign(0);
-        sd.getVariable(SameDiffVae.Z_LOG_VAR + "_b").getArr().assign(Math.log(codeVariance));
+        if (!Double.isNaN(codeVariance)) {
+            sd.getVariable(SameDiffVae.Z_LOG_VAR + "_W").getArr().assign(0);
+            sd.getVariable(SameDiffVae.Z_LOG_VAR + "_b").getArr().assign(Math.log(codeVariance));
+        }
     }
 
     /**

@@ -78,6 +78,26 @@ class StructuredModelsCliTest {
     }
 
     @Test
+    void pretrainVaeIsRecordedAndAStartObjectiveWithoutAStartIsRefused() throws Exception {
+        Path model = dir.resolve("gv.lexb");
+        CliTest.Run t = trainGmvae(model, "--hidden", "32", "--limit", "200", "--pretrain", "2", "--init", "kmeans",
+                "--pretrain-vae");
+        assertThat(t.out()).contains("Pre-training a VAE of the same encoder and decoder");
+        try (org.latentexplorer.model.ModelBundle b = org.latentexplorer.model.ModelBundle.load(model)) {
+            assertThat(((org.latentexplorer.model.SameDiffGmvae) b.model()).pretrainVae()).isTrue();
+        }
+        CliTest.Run none = run("train", "--model", "gmvae", "--dataset", "mnist", "--pretrain", "0", "--pretrain-noise",
+                "--out", dir.resolve("n.lexb").toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("--pretrain-noise").contains("--pretrain E");
+        CliTest.Run both = run("train", "--model", "gmvae", "--dataset", "mnist", "--pretrain-noise", "--pretrain-vae",
+                "--out", dir.resolve("b.lexb").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("choose one");
+        assertThat(dir.resolve("n.lexb")).doesNotExist();
+    }
+
+    @Test
     void convGmvaeTrainsFromTheRandomStartAndSamplesByCluster() throws Exception {
         Path model = dir.resolve("cg.lexb");
         CliTest.Run t = trainGmvae(model, "--arch", "conv", "--hidden", "4,8", "--limit", "100");

@@ -26,9 +26,14 @@ class GmvaeInitTest {
     }
 
     private static SameDiffGmvae tiny(String init, boolean pretrainNoise) {
+        return tiny(init, pretrainNoise, false);
+    }
+
+    private static SameDiffGmvae tiny(String init, boolean pretrainNoise, boolean pretrainVae) {
         ModelConfig c = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
                 "unit", "t", List.of(), Map.of("clusters", 2, "wDim", 1, "priorHidden", 8, "yHidden", 8,
-                "pretrainEpochs", 15, "initClustering", init, SameDiffGmvae.PRETRAIN_NOISE, pretrainNoise));
+                "pretrainEpochs", 15, "initClustering", init, SameDiffGmvae.PRETRAIN_NOISE, pretrainNoise,
+                SameDiffGmvae.PRETRAIN_VAE, pretrainVae));
         return SameDiffGmvae.create(c, 7);
     }
 
@@ -216,6 +221,53 @@ class GmvaeInitTest {
         }
         assertThat(decoders.get(1)).as("same seed, same weights").containsExactly(decoders.get(0));
         assertThat(decoders.get(2)).as("the noise changes what the autoencoder learns").isNotEqualTo(decoders.get(0));
+    }
+
+    @Test
+    void aVaeStartHandsOverItsWeightsKeepsItsVariancesRepeatsAndSeparatesTheClasses() {
+        List<float[]> decoders = new ArrayList<>();
+        for (boolean vae : new boolean[]{true, true, false}) {
+            SameDiffGmvae m = tiny(SameDiffGmvae.INIT_KMEANS, false, vae);
+            assertThat(m.pretrainVae()).isEqualTo(vae);
+            TrainConfig cfg = new TrainConfig(1, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5);
+            List<String> messages = new ArrayList<>();
+            assertThat(GmvaeInit.run(m, DATA.values(), DATA.dim(), cfg, new SplittableRandom(2), new TrainingListener() {
+                @Override
+                public void onMessage(String msg) {
+                    messages.add(msg);
+                }
+            }, CancelToken.NONE)).isTrue();
+            assertThat(messages.stream().anyMatch(msg -> msg.startsWith("Pre-training a VAE"))).as("vae " + vae).isEqualTo(vae);
+            int[] assigned = argmax(m.responsibilities(TinyData.rows(DATA)));
+            double accuracy = ClusterMetrics.compute(DATA.labels(), assigned, 2, 2).accuracy();
+            // On this tiny set the VAE's KL term leaves a few examples of each prototype among the other's codes
+            // (k-means on its codes: 0.95); the mixture's clusters must be as good as its codes allow.
+            double codes = ClusterMetrics.compute(DATA.labels(),
+                    GmvaeInit.kMeans(m.encode(TinyData.rows(DATA)).mean(), 2, 1), 2, 2).accuracy();
+            assertThat(accuracy).as("vae " + vae).isGreaterThanOrEqualTo(vae ? 0.9 : 0.98)
+                    .isGreaterThanOrEqualTo(codes - 0.01);
+            // The narrow start zeroes q(z|x)'s log-variance weights; the VAE start keeps the VAE's own.
+            float[] logVarW = m.graph().getVariable("zLogVar_W").getArr().dup('c').data().asFloat();
+            boolean allZero = true;
+            for (float v : logVarW) {
+                allZero &= v == 0f;
+            }
+            assertThat(allZero).as("vae " + vae).isEqualTo(!vae);
+            decoders.add(m.graph().getVariable("decOut_W").getArr().dup('c').data().asFloat());
+        }
+        assertThat(decoders.get(1)).as("same seed, same weights").containsExactly(decoders.get(0));
+        assertThat(decoders.get(2)).as("a VAE learns another decoder than the autoencoder").isNotEqualTo(decoders.get(0));
+    }
+
+    @Test
+    void theStartsObjectiveNeedsAPretrainedStartAndOneChoice() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tiny(SameDiffGmvae.INIT_KMEANS, true, true))
+                .isInstanceOf(org.latentexplorer.common.InputException.class).hasMessageContaining("choose one");
+        ModelConfig none = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
+                "unit", "t", List.of(), Map.of("clusters", 2, "pretrainEpochs", 0, SameDiffGmvae.PRETRAIN_VAE, true));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SameDiffGmvae.create(none, 1))
+                .isInstanceOf(org.latentexplorer.common.InputException.class).hasMessageContaining("--pretrain-vae")
+                .hasMessageContaining("--pretrain E");
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class StartCodesDump {
         ModelConfig mc = new ModelConfig("gmvae", "dense", train.shape(), 10, java.util.Arrays.stream(System.getProperty("bench.hidden", "512,256").split(","))
                 .map(Integer::parseInt).toList(), Likelihood.BERNOULLI,
                 "unit", data, List.of(), Map.of("clusters", 10, "pretrainEpochs", pretrain,
-                "pretrainNoise", Boolean.getBoolean("bench.pretrainNoise")));
+                "pretrainNoise", Boolean.getBoolean("bench.pretrainNoise"), "pretrainVae", Boolean.getBoolean("bench.pretrainVae")));
         SameDiffGmvae m = (SameDiffGmvae) Models.create(mc, seed);
         TrainConfig tc = new TrainConfig(10, 128, 1e-3, 0, 1, 0, 0.0, 0,
                 Binarization.parse(System.getProperty("bench.binarize", "dynamic")), seed);
