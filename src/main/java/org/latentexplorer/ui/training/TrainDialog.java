@@ -34,6 +34,8 @@ public final class TrainDialog extends Dialog<TrainRequest> {
             Map.entry("likelihood", "bernoulli or gaussian:S2 (fixed variance, e.g. gaussian:0.01)"),
             Map.entry("clusters", "Mixture components (gmvae only)"),
             Map.entry("pretrain", "Autoencoder epochs before the mixture starts (gmvae only; 0 = random start)"),
+            Map.entry("start", "What the pre-training optimises (gmvae only): an autoencoder, one decoding samples of "
+                    + "q(z|x), or a plain VAE (its decoder stays calibrated)"),
             Map.entry("epochs", "Passes over the training split"),
             Map.entry("batch", "Examples per gradient step"),
             Map.entry("lr", "Adam learning rate, (0, 1]"),
@@ -102,6 +104,7 @@ public final class TrainDialog extends Dialog<TrainRequest> {
             case "arch" -> new String[] {"dense", "conv"};
             case "binarize" -> new String[] {"none", "static", "dynamic"};
             case "likelihood" -> new String[] {"bernoulli", "gaussian:0.01", "gaussian:0.001"};
+            case "start" -> TrainFormViewModel.STARTS.toArray(String[]::new);
             default -> null;
         };
         if (choices != null) {

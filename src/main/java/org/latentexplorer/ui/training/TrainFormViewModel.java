@@ -26,8 +26,13 @@ import org.latentexplorer.ui.services.TrainRequest;
 public final class TrainFormViewModel {
     /** Field keys, named after the command-line options. */
     public static final List<String> FIELDS = List.of("data", "kind", "arch", "latent", "hidden", "likelihood",
-            "clusters", "pretrain", "epochs", "batch", "lr", "weight-decay", "beta", "warmup", "validation", "patience",
+            "clusters", "pretrain", "start", "epochs", "batch", "lr", "weight-decay", "beta", "warmup", "validation", "patience",
             "binarize", "seed", "out");
+
+    /** Choices of the GMVAE's {@code start} field: what its pre-training optimises (command line: none, --pretrain-noise, --pretrain-vae). */
+    public static final List<String> STARTS = List.of("autoencoder", "noisy autoencoder", "vae");
+    /** Fields that only a GMVAE has. */
+    private static final List<String> GMVAE_ONLY = List.of("clusters", "pretrain", "start");
 
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private final Map<String, StringProperty> errors = new LinkedHashMap<>();
@@ -44,6 +49,7 @@ public final class TrainFormViewModel {
         defaults.put("likelihood", "bernoulli");
         defaults.put("clusters", "10");
         defaults.put("pretrain", String.valueOf(org.latentexplorer.model.SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS));
+        defaults.put("start", STARTS.get(0));
         defaults.put("epochs", String.valueOf(t.epochs()));
         defaults.put("batch", String.valueOf(t.batchSize()));
         defaults.put("lr", String.valueOf(t.learningRate()));
@@ -209,6 +215,18 @@ public final class TrainFormViewModel {
                 found.put("pretrain", e.getMessage());
             }
         }
+        boolean noise = text("start").equals(STARTS.get(1)), vae = text("start").equals(STARTS.get(2));
+        if ("gmvae".equals(text("kind"))) {
+            if (!STARTS.contains(text("start"))) {
+                found.put("start", "--start must be autoencoder, noisy autoencoder or vae, got '" + text("start") + "'");
+            } else if (pretrain != null && !found.containsKey("pretrain")) {
+                try {
+                    org.latentexplorer.model.SameDiffGmvae.checkPretrainObjective(noise, vae, pretrain);
+                } catch (InputException e) {
+                    found.put("start", e.getMessage());
+                }
+            }
+        }
         if (clusters != null && (clusters < 2 || clusters > 1000)) {
             found.put("clusters", "--clusters must be between 2 and 1000, got " + clusters);
         }
@@ -217,7 +235,9 @@ public final class TrainFormViewModel {
             try {
                 // A GMVAE starts from the VaDE/N2D start of the command line (train.GmvaeInit).
                 Map<String, Object> extra = "gmvae".equals(text("kind")) && clusters != null && pretrain != null
-                        ? Map.of("clusters", clusters, org.latentexplorer.model.SameDiffGmvae.PRETRAIN_EPOCHS, pretrain)
+                        ? Map.of("clusters", clusters, org.latentexplorer.model.SameDiffGmvae.PRETRAIN_EPOCHS, pretrain,
+                        org.latentexplorer.model.SameDiffGmvae.PRETRAIN_NOISE, noise,
+                        org.latentexplorer.model.SameDiffGmvae.PRETRAIN_VAE, vae)
                         : Map.of();
                 // The input shape is a placeholder here: the trainer takes it from the data set.
                 model = new ModelConfig(text("kind"), text("arch"), ImageShape.grey(28, 28), latent, hidden, likelihood,
@@ -245,7 +265,12 @@ public final class TrainFormViewModel {
     public String commandLine() {
         StringBuilder b = new StringBuilder("latent-explorer train");
         for (String f : FIELDS) {
-            if ((f.equals("clusters") || f.equals("pretrain")) && !"gmvae".equals(text("kind"))) {
+            if (GMVAE_ONLY.contains(f) && !"gmvae".equals(text("kind"))) {
+                continue;
+            }
+            if (f.equals("start")) {
+                // The command line has flags, not a value, for the start's objective.
+                b.append(text(f).equals(STARTS.get(1)) ? " --pretrain-noise" : text(f).equals(STARTS.get(2)) ? " --pretrain-vae" : "");
                 continue;
             }
             b.append(" --").append(f).append(' ').append(text(f));

@@ -28,6 +28,28 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theStartsObjectiveReachesTheModelAndTheCommandLineAndNeedsAPretrainedStart() {
+        TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
+        form.value("kind").set("gmvae");
+        assertThat(form.commandLine()).doesNotContain("--pretrain-noise").doesNotContain("--pretrain-vae");
+        form.value("start").set("vae");
+        assertThat(form.validProperty().get()).isTrue();
+        assertThat(form.toRequest().model().extra()).containsEntry(org.latentexplorer.model.SameDiffGmvae.PRETRAIN_VAE, true)
+                .containsEntry(org.latentexplorer.model.SameDiffGmvae.PRETRAIN_NOISE, false);
+        assertThat(form.commandLine()).contains("--pretrain 100 --pretrain-vae --epochs");
+        form.value("start").set("noisy autoencoder");
+        assertThat(form.commandLine()).contains("--pretrain-noise").doesNotContain("--pretrain-vae");
+        form.value("pretrain").set("0");
+        assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.error("start").get()).contains("--pretrain-noise").contains("--pretrain E");
+        form.value("start").set("pca");
+        assertThat(form.error("start").get()).isEqualTo("--start must be autoencoder, noisy autoencoder or vae, got 'pca'");
+        form.value("kind").set("vae");
+        assertThat(form.validProperty().get()).as("a VAE ignores the GMVAE-only fields").isTrue();
+        assertThat(form.commandLine()).doesNotContain("--start").doesNotContain("--pretrain");
+    }
+
+    @Test
     void aConvGmvaeFromTheFormAsksForTheRandomStart() {
         TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
         form.value("kind").set("gmvae");
