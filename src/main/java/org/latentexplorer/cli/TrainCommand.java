@@ -57,6 +57,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pretrain-vae", description = "gmvae: the start pre-trains a plain VAE of the same encoder and "
             + "decoder (KL to N(0, I)) instead of an autoencoder, so the decoder starts calibrated (see docs/benchmarks-gmvae.md)")
     boolean pretrainVae;
+    @Option(names = "--pretrain-runs", defaultValue = "1", description = "gmvae: pre-training runs of the start, each "
+            + "from its own weights; the run whose partition agrees best with the others' is kept (default 1)")
+    int pretrainRuns;
     @Option(names = "--joint-lr", defaultValue = "-1", description = "gmvae: learning rate of the joint epochs after the "
             + "pre-trained start (default: a tenth of --lr)")
     double jointLr;
@@ -132,6 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
             extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrainEpochs);
             extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
             extra.put(SameDiffGmvae.INIT_LAYOUTS, layouts);
+            extra.put(SameDiffGmvae.INIT_RUNS, pretrainRuns);
             if (jointLr != -1) {
                 extra.put(SameDiffGmvae.JOINT_LR, jointLr);
             }

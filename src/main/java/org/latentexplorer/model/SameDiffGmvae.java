@@ -49,7 +49,8 @@ public final class SameDiffGmvae extends SameDiffModel {
             Y_HIDDEN = "yHidden", MEAN_BOUND = "meanBound", Y_FREE_BITS = "yFreeBits", PRETRAIN_EPOCHS = "pretrainEpochs",
             INIT_CLUSTERING = "initClustering", INIT_KMEANS = "kmeans", INIT_UMAP = "umap", INIT_UMAP_GMM = "umap-gmm",
             INIT_UMAP_GMM_CODES = "umap-gmm-codes",
-            JOINT_LR = "jointLr", PRETRAIN_NOISE = "pretrainNoise", PRETRAIN_VAE = "pretrainVae", INIT_LAYOUTS = "initLayouts", DEFAULT_INIT = INIT_UMAP_GMM;
+            JOINT_LR = "jointLr", PRETRAIN_NOISE = "pretrainNoise", PRETRAIN_VAE = "pretrainVae", INIT_LAYOUTS = "initLayouts",
+            INIT_RUNS = "initRuns", DEFAULT_INIT = INIT_UMAP_GMM;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
@@ -137,6 +138,7 @@ public final class SameDiffGmvae extends SameDiffModel {
         checkPretrainObjective(config);
         initClustering(config);
         initLayouts(config);
+        initRuns(config);
         jointLearningRate(config, 1e-3);
         int d = config.latentDim();
         int dIn = config.inputShape().size();
@@ -286,14 +288,15 @@ public final class SameDiffGmvae extends SameDiffModel {
     }
 
     /**
-     * Copies the weights this GMVAE shares with {@code vae} (every variable of the VAE that this graph has
-     * under the same name and shape: the encoder trunk, q(z|x)'s heads, the decoder).
+     * Copies the weights this GMVAE shares with {@code other} (every variable of the other graph that this
+     * graph has under the same name and shape: from a VAE the encoder trunk, q(z|x)'s heads and the decoder;
+     * from a GMVAE of the same configuration, everything).
      *
      * @return how many arrays were copied
      */
-    public int adoptWeights(SameDiffVae vae) {
+    public int adoptWeights(SameDiffModel other) {
         int copied = 0;
-        for (var v : vae.sd.variables()) {
+        for (var v : other.sd.variables()) {
             if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE || !sd.hasVariable(v.name())) {
                 continue;
             }
@@ -392,6 +395,32 @@ public final class SameDiffGmvae extends SameDiffModel {
             throw new InputException("--layouts must be between 1 and 50, got " + n);
         }
         return n;
+    }
+
+    /**
+     * How many pre-training runs the start makes, each from its own random weights; their codes' layouts are
+     * clustered together and the start keeps the run whose partition agrees best with all the others (the
+     * medoid of runs × layouts partitions). On Fashion-MNIST the run decides most of the start (4–6 points
+     * between seeds; docs/benchmarks-gmvae.md, sessions 5 and 6). Absent the key, 1.
+     */
+    public int initRuns() {
+        return initRuns(config);
+    }
+
+    static int initRuns(ModelConfig config) {
+        int n = config.extraInt(INIT_RUNS, 1);
+        if (n < 1 || n > 10) {
+            throw new InputException("--pretrain-runs must be between 1 and 10, got " + n);
+        }
+        if (n > 1 && pretrainEpochs(config) == 0) {
+            throw new InputException("--pretrain-runs repeats the pre-trained start, but there is none: give --pretrain E with E > 0");
+        }
+        return n;
+    }
+
+    /** A GMVAE of this one's configuration with fresh random weights. */
+    public SameDiffGmvae sibling(long seed) {
+        return create(config, seed);
     }
 
     /**

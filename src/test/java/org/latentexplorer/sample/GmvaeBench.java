@@ -35,7 +35,7 @@ import org.latentexplorer.train.TrainingListener;
  * </pre>
  * Properties (bench.*): data (tiny, mnist, fashion, fashion60k), model (gmvae, vae), n, epochs, k, w, z,
  * hidden (e.g. 512,256), lr, jointLr (of the joint epochs after a pre-trained start; default lr / 10), batch, freeBits, meanBound, pretrain (autoencoder epochs before the VaDE-style
- * k-means start, 0 for none), init (kmeans, umap, umap-gmm, umap-gmm-codes; default umap-gmm), layouts (UMAP layouts of the start; default 5), pretrainNoise (true: the autoencoder epochs decode q(z|x) samples), pretrainVae (true: the start pre-trains a plain VAE), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
+ * k-means start, 0 for none), init (kmeans, umap, umap-gmm, umap-gmm-codes; default umap-gmm), layouts (UMAP layouts of the start; default 5), pretrainNoise (true: the autoencoder epochs decode q(z|x) samples), pretrainVae (true: the start pre-trains a plain VAE), runs (pre-training runs of the start; default 1), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
  * evalEvery (cluster metrics every N epochs and at the last; default 1).
  * Prints one line per epoch and a summary line per seed.
  */
@@ -78,6 +78,7 @@ public class GmvaeBench {
                     Map.entry("initClustering", p("init", "umap-gmm")), Map.entry("initLayouts", Integer.parseInt(p("layouts", "5"))),
                     Map.entry("pretrainNoise", Boolean.parseBoolean(p("pretrainNoise", "false"))),
                     Map.entry("pretrainVae", Boolean.parseBoolean(p("pretrainVae", "false"))),
+                    Map.entry("initRuns", Integer.parseInt(p("runs", "1"))),
                     Map.entry("jointLr", Double.parseDouble(p("jointLr", String.valueOf(Double.parseDouble(p("lr", "1e-3")) / 10))))));
             SameDiffModel m = Models.create(cfg, seed);
             TrainConfig tc = new TrainConfig(Integer.parseInt(p("epochs", "5")), Integer.parseInt(p("batch", "128")),

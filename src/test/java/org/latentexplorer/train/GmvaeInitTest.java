@@ -260,6 +260,32 @@ class GmvaeInitTest {
     }
 
     @Test
+    void severalPretrainingRunsKeepTheRunOfTheMedoidPartitionAndSeparateTheClasses() {
+        ModelConfig c = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
+                "unit", "t", List.of(), Map.of("clusters", 2, "wDim", 1, "priorHidden", 8, "yHidden", 8,
+                "pretrainEpochs", 15, "initClustering", SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_RUNS, 3));
+        SameDiffGmvae m = SameDiffGmvae.create(c, 7);
+        TrainConfig cfg = new TrainConfig(1, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5);
+        List<String> messages = new ArrayList<>();
+        assertThat(GmvaeInit.run(m, DATA.values(), DATA.dim(), cfg, new SplittableRandom(2), new TrainingListener() {
+            @Override
+            public void onMessage(String msg) {
+                messages.add(msg);
+            }
+        }, CancelToken.NONE)).isTrue();
+        assertThat(messages).contains("Pre-training run 1 of 3", "Pre-training run 3 of 3");
+        String started = messages.stream().filter(s -> s.startsWith("Mixture started")).findFirst().orElseThrow();
+        assertThat(started).containsPattern("k-means on the codes of pre-training run [123] of 3 \\(mean adjusted Rand index with "
+                + "the other 2 partitions");
+        int[] assigned = argmax(m.responsibilities(TinyData.rows(DATA)));
+        assertThat(ClusterMetrics.compute(DATA.labels(), assigned, 2, 2).accuracy()).isGreaterThanOrEqualTo(0.98);
+        ModelConfig none = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
+                "unit", "t", List.of(), Map.of("clusters", 2, "pretrainEpochs", 0, SameDiffGmvae.INIT_RUNS, 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SameDiffGmvae.create(none, 1))
+                .isInstanceOf(org.latentexplorer.common.InputException.class).hasMessageContaining("--pretrain-runs");
+    }
+
+    @Test
     void theStartsObjectiveNeedsAPretrainedStartAndOneChoice() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tiny(SameDiffGmvae.INIT_KMEANS, true, true))
                 .isInstanceOf(org.latentexplorer.common.InputException.class).hasMessageContaining("choose one");
