@@ -37,9 +37,10 @@ import smile.stat.distribution.MultivariateMixture;
  * that layout started from it; with UMAP, several layouts are clustered and the partition that agrees
  * best with the others is kept (with {@code umap-gmm-codes} then refined by a full-covariance mixture
  * on the codes); (4) each component of p(z|w, y) set to one cluster's mean and per-dimension variance;
- * (5) q(y|w, z) trained to predict the clusters. With {@link SameDiffGmvae#pretrainVae} step (1) trains a plain
- * VAE of the same encoder and decoder instead and hands its weights over, and step (4) keeps its q(z|x) variances. The joint epochs that follow run at
- * {@link SameDiffGmvae#jointLearningRate}.
+ * (5) q(y|w, z) trained to predict the clusters. With {@link SameDiffGmvae#pretrainVae} step (1) trains a
+ * plain VAE of the same encoder and decoder instead and hands its weights over, and step (4) keeps its
+ * q(z|x) variances; with {@link SameDiffGmvae#initRuns} steps (1)–(3) run several times and the run of
+ * the medoid partition is kept. The joint epochs that follow run at {@link SameDiffGmvae#jointLearningRate}.
  */
 final class GmvaeInit {
     static final int RESTARTS = 10;
@@ -126,13 +127,7 @@ final class GmvaeInit {
                     return null;
                 }
                 int b = Math.min(cfg.batchSize(), n - s);
-                float[] batch = new float[b * dim];
-                for (int i = 0; i < b; i++) {
-                    System.arraycopy(values, order[s + i] * dim, batch, i * dim, dim);
-                }
-                if (cfg.binarization() == Binarization.DYNAMIC) {
-                    Binarization.sample(batch, rng);
-                }
+                float[] batch = batch(values, dim, order, s, b, cfg, rng);
                 if (zeroW == null || zeroW.size(0) != b) {
                     zeroW = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, b, m.wDim());
                     zeroZ = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, b, m.latentDim());
@@ -168,13 +163,7 @@ final class GmvaeInit {
                     return null;
                 }
                 int b = Math.min(cfg.batchSize(), n - s);
-                float[] batch = new float[b * dim];
-                for (int i = 0; i < b; i++) {
-                    System.arraycopy(values, order[s + i] * dim, batch, i * dim, dim);
-                }
-                if (cfg.binarization() == Binarization.DYNAMIC) {
-                    Binarization.sample(batch, rng);
-                }
+                float[] batch = batch(values, dim, order, s, b, cfg, rng);
                 INDArray x = Nd4j.create(batch, new long[]{b, dim}, 'c');
                 double[] terms = fast.step(vae.trainingFeatures(x, rng, 1.0), iteration++, e);
                 recon += terms[0] * b;
@@ -185,6 +174,18 @@ final class GmvaeInit {
         }
         m.adoptWeights(vae);
         return rows(values, dim);
+    }
+
+    /** Rows {@code order[s..s+b)} of {@code values}, binarised afresh when the run binarises dynamically. */
+    private static float[] batch(float[] values, int dim, int[] order, int s, int b, TrainConfig cfg, SplittableRandom rng) {
+        float[] batch = new float[b * dim];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(values, order[s + i] * dim, batch, i * dim, dim);
+        }
+        if (cfg.binarization() == Binarization.DYNAMIC) {
+            Binarization.sample(batch, rng);
+        }
+        return batch;
     }
 
     private static float[][] rows(float[] values, int dim) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -67,24 +68,19 @@ class StructuredModelsCliTest {
     }
 
     @Test
-    void pretrainNoiseIsRecordedInTheBundleAndSaidInTheStart() throws Exception {
-        Path model = dir.resolve("gn.lexb");
-        CliTest.Run t = trainGmvae(model, "--hidden", "32", "--limit", "200", "--pretrain", "2", "--init", "kmeans",
-                "--pretrain-noise");
-        assertThat(t.out()).contains("Pre-training the autoencoder on samples of q(z|x)");
-        try (org.latentexplorer.model.ModelBundle b = org.latentexplorer.model.ModelBundle.load(model)) {
-            assertThat(((org.latentexplorer.model.SameDiffGmvae) b.model()).pretrainNoise()).isTrue();
-        }
-    }
-
-    @Test
-    void pretrainVaeIsRecordedAndAStartObjectiveWithoutAStartIsRefused() throws Exception {
-        Path model = dir.resolve("gv.lexb");
-        CliTest.Run t = trainGmvae(model, "--hidden", "32", "--limit", "200", "--pretrain", "2", "--init", "kmeans",
-                "--pretrain-vae");
-        assertThat(t.out()).contains("Pre-training a VAE of the same encoder and decoder");
-        try (org.latentexplorer.model.ModelBundle b = org.latentexplorer.model.ModelBundle.load(model)) {
-            assertThat(((org.latentexplorer.model.SameDiffGmvae) b.model()).pretrainVae()).isTrue();
+    void eachStartObjectiveIsRecordedInTheBundleSaidInTheStartAndRefusedWithoutAStart() throws Exception {
+        Map<String, String> said = Map.of("--pretrain-noise", "Pre-training the autoencoder on samples of q(z|x)",
+                "--pretrain-vae", "Pre-training a VAE of the same encoder and decoder");
+        for (Map.Entry<String, String> flag : said.entrySet()) {
+            Path model = dir.resolve("g" + flag.getKey() + ".lexb");
+            CliTest.Run t = trainGmvae(model, "--hidden", "32", "--limit", "200", "--pretrain", "2", "--init", "kmeans",
+                    flag.getKey());
+            assertThat(t.out()).contains(flag.getValue());
+            try (org.latentexplorer.model.ModelBundle b = org.latentexplorer.model.ModelBundle.load(model)) {
+                org.latentexplorer.model.SameDiffGmvae g = (org.latentexplorer.model.SameDiffGmvae) b.model();
+                assertThat(g.pretrainNoise()).as(flag.getKey()).isEqualTo(flag.getKey().equals("--pretrain-noise"));
+                assertThat(g.pretrainVae()).as(flag.getKey()).isEqualTo(flag.getKey().equals("--pretrain-vae"));
+            }
         }
         CliTest.Run none = run("train", "--model", "gmvae", "--dataset", "mnist", "--pretrain", "0", "--pretrain-noise",
                 "--out", dir.resolve("n.lexb").toString());

@@ -223,20 +223,26 @@ class GmvaeInitTest {
         assertThat(decoders.get(2)).as("the noise changes what the autoencoder learns").isNotEqualTo(decoders.get(0));
     }
 
+    /** Runs the start on the tiny data (one epoch's settings, seeded) and returns what it said. */
+    private static List<String> startMessages(SameDiffGmvae m) {
+        TrainConfig cfg = new TrainConfig(1, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5);
+        List<String> messages = new ArrayList<>();
+        assertThat(GmvaeInit.run(m, DATA.values(), DATA.dim(), cfg, new SplittableRandom(2), new TrainingListener() {
+            @Override
+            public void onMessage(String msg) {
+                messages.add(msg);
+            }
+        }, CancelToken.NONE)).isTrue();
+        return messages;
+    }
+
     @Test
     void aVaeStartHandsOverItsWeightsKeepsItsVariancesRepeatsAndSeparatesTheClasses() {
         List<float[]> decoders = new ArrayList<>();
         for (boolean vae : new boolean[]{true, true, false}) {
             SameDiffGmvae m = tiny(SameDiffGmvae.INIT_KMEANS, false, vae);
             assertThat(m.pretrainVae()).isEqualTo(vae);
-            TrainConfig cfg = new TrainConfig(1, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5);
-            List<String> messages = new ArrayList<>();
-            assertThat(GmvaeInit.run(m, DATA.values(), DATA.dim(), cfg, new SplittableRandom(2), new TrainingListener() {
-                @Override
-                public void onMessage(String msg) {
-                    messages.add(msg);
-                }
-            }, CancelToken.NONE)).isTrue();
+            List<String> messages = startMessages(m);
             assertThat(messages.stream().anyMatch(msg -> msg.startsWith("Pre-training a VAE"))).as("vae " + vae).isEqualTo(vae);
             int[] assigned = argmax(m.responsibilities(TinyData.rows(DATA)));
             double accuracy = ClusterMetrics.compute(DATA.labels(), assigned, 2, 2).accuracy();
@@ -265,14 +271,7 @@ class GmvaeInitTest {
                 "unit", "t", List.of(), Map.of("clusters", 2, "wDim", 1, "priorHidden", 8, "yHidden", 8,
                 "pretrainEpochs", 15, "initClustering", SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_RUNS, 3));
         SameDiffGmvae m = SameDiffGmvae.create(c, 7);
-        TrainConfig cfg = new TrainConfig(1, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5);
-        List<String> messages = new ArrayList<>();
-        assertThat(GmvaeInit.run(m, DATA.values(), DATA.dim(), cfg, new SplittableRandom(2), new TrainingListener() {
-            @Override
-            public void onMessage(String msg) {
-                messages.add(msg);
-            }
-        }, CancelToken.NONE)).isTrue();
+        List<String> messages = startMessages(m);
         assertThat(messages).contains("Pre-training run 1 of 3", "Pre-training run 3 of 3");
         String started = messages.stream().filter(s -> s.startsWith("Mixture started")).findFirst().orElseThrow();
         assertThat(started).containsPattern("k-means on the codes of pre-training run [123] of 3 \\(mean adjusted Rand index with "
