@@ -64,7 +64,7 @@ public final class TrainDialog extends Dialog<TrainRequest> {
             Control input = input(f, vm);
             input.setId("train-" + f);
             input.setTooltip(new Tooltip(HELP.get(f)));
-            Label label = new Label("--" + f);
+            Label label = new Label(TrainFormViewModel.option(f));
             label.setLabelFor(input);
             int col = row % 2 == 0 ? 0 : 2;
             grid.add(label, col, row / 2);

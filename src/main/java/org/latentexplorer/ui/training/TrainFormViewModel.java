@@ -31,6 +31,14 @@ public final class TrainFormViewModel {
 
     /** Choices of the GMVAE's {@code start} field: what its pre-training optimises (command line: none, --pretrain-noise, --pretrain-vae). */
     public static final List<String> STARTS = List.of("autoencoder", "noisy autoencoder", "vae");
+    /** Fields whose command-line option has another name than the field. */
+    private static final Map<String, String> OPTIONS = Map.of("data", "dataset", "kind", "model");
+
+    /** The command-line option of a field, e.g. {@code --dataset} for {@code data}. */
+    public static String option(String field) {
+        return "--" + OPTIONS.getOrDefault(field, field);
+    }
+
     /** Fields that only a GMVAE has. */
     private static final List<String> GMVAE_ONLY = List.of("clusters", "pretrain", "start");
 
@@ -161,7 +169,7 @@ public final class TrainFormViewModel {
 
     private TrainRequest build(Map<String, String> found) {
         if (text("data").isEmpty()) {
-            found.put("data", "--data: name a data set (mnist, fashion-mnist) or a file or folder");
+            found.put("data", "--dataset: name a data set (mnist, fashion-mnist) or a file or folder");
         }
         if (!text("out").endsWith(".lexb")) {
             found.put("out", "--out must be a .lexb file, got '" + text("out") + "'");
@@ -261,7 +269,10 @@ public final class TrainFormViewModel {
         return new TrainRequest(model, text("data"), "train", train, Path.of(text("out")), commandLine());
     }
 
-    /** The equivalent command line, stored in the bundle's history. */
+    /**
+     * The equivalent command line, stored in the bundle's history: the form's fields under their options'
+     * names, so that it runs as it stands.
+     */
     public String commandLine() {
         StringBuilder b = new StringBuilder("latent-explorer train");
         for (String f : FIELDS) {
@@ -273,7 +284,7 @@ public final class TrainFormViewModel {
                 b.append(text(f).equals(STARTS.get(1)) ? " --pretrain-noise" : text(f).equals(STARTS.get(2)) ? " --pretrain-vae" : "");
                 continue;
             }
-            b.append(" --").append(f).append(' ').append(text(f));
+            b.append(' ').append(option(f)).append(' ').append(text(f));
         }
         return b.toString();
     }

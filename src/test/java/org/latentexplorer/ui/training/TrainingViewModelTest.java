@@ -66,9 +66,26 @@ class TrainingViewModelTest {
     void defaultsAreValidAndBuildTheCommandLine() {
         TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
         assertThat(form.validProperty().get()).isTrue();
-        assertThat(form.commandLine()).startsWith("latent-explorer train --data mnist --kind vae")
+        assertThat(form.commandLine()).startsWith("latent-explorer train --dataset mnist --model vae")
                 .contains("--latent 2").contains("--batch 128").doesNotContain("--clusters");
         assertThat(form.toRequest().train().epochs()).isEqualTo(10);
+    }
+
+    @Test
+    void theFormsCommandLineIsOneTheCommandLineAccepts() {
+        TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
+        form.value("kind").set("gmvae");
+        form.value("start").set("vae");
+        String[] words = form.commandLine().split(" ");
+        assertThat(words[0]).isEqualTo("latent-explorer");
+        picocli.CommandLine.ParseResult parsed = new picocli.CommandLine(new org.latentexplorer.cli.LatentExplorerCommand())
+                .parseArgs(java.util.Arrays.copyOfRange(words, 1, words.length));
+        picocli.CommandLine.ParseResult train = parsed.subcommand();
+        assertThat(train.commandSpec().name()).isEqualTo("train");
+        assertThat(train.matchedOptionValue("--dataset", "")).isEqualTo("mnist");
+        assertThat(train.matchedOptionValue("--model", "")).isEqualTo("gmvae");
+        assertThat(train.hasMatchedOption("--pretrain-vae")).isTrue();
+        assertThat(train.matchedOptionValue("--clusters", 0)).isEqualTo(10);
     }
 
     @Test
