@@ -61,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "from its own weights; the run whose partition agrees best with the others' is kept (default 1)")
     int pretrainRuns;
     @Option(names = "--joint-lr", defaultValue = "-1", description = "gmvae: learning rate of the joint epochs after the "
-            + "pre-trained start (default: a tenth of --lr)")
+            + "pre-trained start (default: a tenth of --lr; a hundredth after --pretrain-vae)")
     double jointLr;
     @Option(names = "--prior", defaultValue = "learned", description = "cvae: learned (class prior p(z|c)) or fixed (N(0, I))")
     String prior;

@@ -346,14 +346,17 @@ public final class SameDiffGmvae extends SameDiffModel {
      * epochs, the fit of q(y|w, z)) uses the run's rate. Absent the key, a tenth of {@code runRate}:
      * at the full rate the joint epochs blur the borders of the start's clusters (MNIST 10k, seed 1:
      * 0.935 at the start, 0.896 after 10 epochs at 1e-3, 0.920 at 1e-4; docs/benchmarks-gmvae.md,
-     * session 3).
+     * session 3). After a {@link #pretrainVae VAE start}, a hundredth: the VAE is already a fitted model of
+     * the data, and every joint epoch at a tenth trades its calibration for a sharper fit (MNIST 10k, 5 seeds:
+     * at 1e-5 accuracy 0.924 and 196 / 28.1 nats lost under noise / dropout, as the VAE's 198 / 28.4; at
+     * 1e-4 0.919 and 213 / 29.5; docs/benchmarks-gmvae.md, session 6).
      */
     public double jointLearningRate(double runRate) {
         return jointLearningRate(config, runRate);
     }
 
     static double jointLearningRate(ModelConfig config, double runRate) {
-        double lr = extraDouble(config, JOINT_LR, runRate / 10);
+        double lr = extraDouble(config, JOINT_LR, runRate / (Boolean.TRUE.equals(config.extra().get(PRETRAIN_VAE)) ? 100 : 10));
         if (!(lr > 0 && lr <= 1)) {
             throw new InputException("--joint-lr must be in (0, 1], got " + lr);
         }

@@ -168,11 +168,13 @@ class GmvaeInitTest {
     }
 
     @Test
-    void jointEpochsAfterAPretrainedStartRunAtATenthOfTheRateUnlessTold() {
-        for (Double joint : java.util.Arrays.asList(null, 0.005)) {
+    void jointEpochsAfterAPretrainedStartRunAtATenthOfTheRateAfterAVaeAHundredthUnlessTold() {
+        for (Double joint : java.util.Arrays.asList(null, 0.005, -1.0)) {
             Map<String, Object> extra = new java.util.HashMap<>(Map.of("clusters", 2, "wDim", 1, "priorHidden", 8,
                     "yHidden", 8, "pretrainEpochs", 1, "initClustering", SameDiffGmvae.INIT_KMEANS));
-            if (joint != null) {
+            if (joint != null && joint < 0) {
+                extra.put(SameDiffGmvae.PRETRAIN_VAE, true);
+            } else if (joint != null) {
                 extra.put(SameDiffGmvae.JOINT_LR, joint);
             }
             SameDiffGmvae m = SameDiffGmvae.create(new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16),
@@ -185,7 +187,8 @@ class GmvaeInitTest {
                     messages.add(msg);
                 }
             }, CancelToken.NONE);
-            assertThat(messages).contains("Joint training of the whole GMVAE at learning rate " + (joint == null ? 1e-3 : joint));
+            assertThat(messages).contains("Joint training of the whole GMVAE at learning rate "
+                    + (joint == null ? 1e-3 : joint < 0 ? 1e-4 : joint));
         }
     }
 
