@@ -356,7 +356,8 @@ public final class SameDiffGmvae extends SameDiffModel {
     }
 
     static double jointLearningRate(ModelConfig config, double runRate) {
-        double lr = extraDouble(config, JOINT_LR, runRate / (Boolean.TRUE.equals(config.extra().get(PRETRAIN_VAE)) ? 100 : 10));
+        boolean afterVae = Boolean.TRUE.equals(config.extra().get(PRETRAIN_VAE));
+        double lr = extraDouble(config, JOINT_LR, runRate / (afterVae ? 100 : 10));
         if (!(lr > 0 && lr <= 1)) {
             throw new InputException("--joint-lr must be in (0, 1], got " + lr);
         }
@@ -416,7 +417,8 @@ public final class SameDiffGmvae extends SameDiffModel {
             throw new InputException("--pretrain-runs must be between 1 and 10, got " + n);
         }
         if (n > 1 && pretrainEpochs(config) == 0) {
-            throw new InputException("--pretrain-runs repeats the pre-trained start, but there is none: give --pretrain E with E > 0");
+            throw new InputException("--pretrain-runs repeats the pre-trained start, but there is none: "
+                    + "give --pretrain E with E > 0");
         }
         return n;
     }

@@ -177,7 +177,8 @@ final class GmvaeInit {
     }
 
     /** Rows {@code order[s..s+b)} of {@code values}, binarised afresh when the run binarises dynamically. */
-    private static float[] batch(float[] values, int dim, int[] order, int s, int b, TrainConfig cfg, SplittableRandom rng) {
+    private static float[] batch(float[] values, int dim, int[] order, int s, int b, TrainConfig cfg,
+                                 SplittableRandom rng) {
         float[] batch = new float[b * dim];
         for (int i = 0; i < b; i++) {
             System.arraycopy(values, order[s + i] * dim, batch, i * dim, dim);

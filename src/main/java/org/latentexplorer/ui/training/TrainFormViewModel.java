@@ -29,7 +29,10 @@ public final class TrainFormViewModel {
             "clusters", "pretrain", "start", "epochs", "batch", "lr", "weight-decay", "beta", "warmup", "validation", "patience",
             "binarize", "seed", "out");
 
-    /** Choices of the GMVAE's {@code start} field: what its pre-training optimises (command line: none, --pretrain-noise, --pretrain-vae). */
+    /**
+     * Choices of the GMVAE's {@code start} field, what its pre-training optimises; on the command line: no
+     * flag, {@code --pretrain-noise}, {@code --pretrain-vae}.
+     */
     public static final List<String> STARTS = List.of("autoencoder", "noisy autoencoder", "vae");
     /** Fields whose command-line option has another name than the field. */
     private static final Map<String, String> OPTIONS = Map.of("data", "dataset", "kind", "model");
@@ -281,7 +284,8 @@ public final class TrainFormViewModel {
             }
             if (f.equals("start")) {
                 // The command line has flags, not a value, for the start's objective.
-                b.append(text(f).equals(STARTS.get(1)) ? " --pretrain-noise" : text(f).equals(STARTS.get(2)) ? " --pretrain-vae" : "");
+                String start = text(f);
+                b.append(start.equals(STARTS.get(1)) ? " --pretrain-noise" : start.equals(STARTS.get(2)) ? " --pretrain-vae" : "");
                 continue;
             }
             b.append(' ').append(option(f)).append(' ').append(text(f));
