@@ -291,6 +291,13 @@ final class GmvaeInit {
         // After a VAE start q(z|x) keeps the VAE's own variances, which its decoder is calibrated to (MNIST seed 1:
         // 215 / 29 nats lost under noise / dropout, against 218 / 31 with the narrow start; docs/benchmarks-gmvae.md).
         m.initialiseMixture(c.means(), c.variances(), m.pretrainVae() ? Double.NaN : CODE_VARIANCE);
+        if (m.pretrainVae()) {
+            List<Integer> capped = m.capCodeVariance(rows);
+            if (!capped.isEmpty()) {
+                listener.onMessage("q(z|x)'s variance capped at the codes' spread in dimensions " + capped
+                        + " (dimensions the VAE left unused)");
+            }
+        }
         double ce = m.fitResponsibilities(rows, c.labels(),
                 Math.max(Y_EPOCHS, Y_STEPS / ((rows.length + 127) / 128)), cfg.learningRate(), cfg.seed());
         listener.onMessage(String.format("Mixture started from %s: cluster sizes %s; q(y|w,z) fitted to them "

@@ -147,4 +147,20 @@ class SameDiffGmvaeTest {
                 .hasMessageContaining("--w-dim");
         assertThat(Models.create(SameDiffGmvae.config(s, 4, 1, 3, List.of(8), null), 1)).isInstanceOf(SameDiffGmvae.class);
     }
+    @Test
+    void aDimensionWhoseCodeVarianceExceedsTheCodesSpreadIsCappedAndTheOthersAreLeft() {
+        SameDiffGmvae m = SameDiffGmvae.create(TINY, 3);
+        org.nd4j.linalg.api.ndarray.INDArray w = m.graph().getVariable(SameDiffVae.Z_LOG_VAR + "_W").getArr();
+        org.nd4j.linalg.api.ndarray.INDArray b = m.graph().getVariable(SameDiffVae.Z_LOG_VAR + "_b").getArr();
+        w.assign(0);
+        b.putScalar(0, 0, Math.log(50));    // an unused VAE dimension after standardisation: variance 50
+        b.putScalar(0, 1, Math.log(0.2));   // a used one
+        assertThat(m.capCodeVariance(X)).containsExactly(0);
+        float[][] logVar = m.encode(X).logVar();
+        for (float[] row : logVar) {
+            assertThat(Math.exp(row[0])).isCloseTo(1.0, within(1e-5));
+            assertThat(Math.exp(row[1])).isCloseTo(0.2, within(1e-6));
+        }
+        assertThat(m.capCodeVariance(X)).as("nothing left to cap").isEmpty();
+    }
 }
