@@ -60,24 +60,22 @@ final class GmvaeInit {
      */
     static boolean run(SameDiffGmvae m, float[] values, int dim, TrainConfig cfg, SplittableRandom rng,
                        TrainingListener listener, CancelToken cancel) {
+        // With several pre-training runs, each from its own random weights: which run one gets moved the
+        // Fashion-MNIST start by 4–6 points, more than any clustering of one run's codes (docs/benchmarks-gmvae.md,
+        // sessions 5–6). All runs' partitions are pooled and the medoid (highest mean adjusted Rand index) picks
+        // the partition and so the run.
         int runs = m.initRuns();
-        if (runs == 1) {
-            float[][] rows = pretrain(m, values, dim, cfg, rng, listener, cancel);
-            return rows != null && start(m, rows, cfg, listener, cancel);
-        }
-        // Several pre-training runs, each from its own random weights: which run one gets moved the Fashion-MNIST
-        // start by 4–6 points, more than any clustering of one run's codes (docs/benchmarks-gmvae.md, sessions 5–6).
-        // All runs' partitions are pooled and the medoid (highest mean adjusted Rand index) picks the run.
+        float[][] rows = rows(values, dim);
         List<SameDiffGmvae> models = new ArrayList<>();
         List<float[][]> codes = new ArrayList<>();
         List<int[]> partitions = new ArrayList<>();
-        float[][] rows = null;
         int perRun = 0;
         for (int r = 0; r < runs; r++) {
             SameDiffGmvae mr = r == 0 ? m : m.sibling(rng.nextLong());
-            listener.onMessage(String.format("Pre-training run %d of %d", r + 1, runs));
-            rows = pretrain(mr, values, dim, cfg, rng, listener, cancel);
-            if (rows == null) {
+            if (runs > 1) {
+                listener.onMessage(String.format("Pre-training run %d of %d", r + 1, runs));
+            }
+            if (!pretrain(mr, values, dim, cfg, rng, listener, cancel)) {
                 return false;
             }
             float[][] c = mr.standardiseCodes(encodeMeans(mr, rows));
@@ -96,24 +94,25 @@ final class GmvaeInit {
         if (run != 0) {
             m.adoptWeights(models.get(run));
         }
-        String from = String.format("%s of pre-training run %d of %d (mean adjusted Rand index with the other %d "
-                + "partitions %s)", describe(m, best % perRun, perRun), run + 1, runs, partitions.size() - 1,
-                formatted(agreement));
+        String from = describe(m, best % perRun, perRun)
+                + (runs > 1 ? String.format(" of pre-training run %d of %d", run + 1, runs) : "")
+                + (partitions.size() == 1 ? "" : " (mean adjusted Rand index with the "
+                + (runs > 1 ? "other " + (partitions.size() - 1) + " partitions " : "others ") + formatted(agreement) + ")");
         return finish(m, rows, codes.get(run), partitions.get(best), from, cfg, listener, cancel);
     }
 
     /**
      * Step (1): the autoencoder epochs.
      *
-     * @return the training inputs as rows, or null if cancelled
+     * @return false if cancelled
      */
-    static float[][] pretrain(SameDiffGmvae m, float[] values, int dim, TrainConfig cfg, SplittableRandom rng,
-                              TrainingListener listener, CancelToken cancel) {
-        int n = values.length / dim;
-        int epochs = m.pretrainEpochs();
+    static boolean pretrain(SameDiffGmvae m, float[] values, int dim, TrainConfig cfg, SplittableRandom rng,
+                            TrainingListener listener, CancelToken cancel) {
         if (m.pretrainVae()) {
             return pretrainVae(m, values, dim, cfg, rng, listener, cancel);
         }
+        int n = values.length / dim;
+        int epochs = m.pretrainEpochs();
         FastStep fast = m.fastStep(cfg.learningRate(), cfg.weightDecay()).orElseThrow();
         INDArray zeroW = null, zeroZ = null;
         INDArray noKl = Nd4j.create(new float[]{0f}, new long[]{1}, 'c');
@@ -124,7 +123,7 @@ final class GmvaeInit {
             double sum = 0;
             for (int s = 0; s < n; s += cfg.batchSize()) {
                 if (cancel.isCancelled()) {
-                    return null;
+                    return false;
                 }
                 int b = Math.min(cfg.batchSize(), n - s);
                 float[] batch = batch(values, dim, order, s, b, cfg, rng);
@@ -139,8 +138,7 @@ final class GmvaeInit {
             listener.onMessage(String.format("Pre-training the autoencoder%s (VaDE start), epoch %d/%d: "
                     + "reconstruction %.2f nats", noise ? " on samples of q(z|x)" : "", e + 1, epochs, sum / n));
         }
-
-        return rows(values, dim);
+        return true;
     }
 
     /**
@@ -148,7 +146,7 @@ final class GmvaeInit {
      * with its full ELBO (Kingma &amp; Welling 2014, eq. 10: reconstruction plus KL(q(z|x) ‖ N(0, I))), then its
      * weights copied into the GMVAE.
      */
-    private static float[][] pretrainVae(SameDiffGmvae m, float[] values, int dim, TrainConfig cfg,
+    private static boolean pretrainVae(SameDiffGmvae m, float[] values, int dim, TrainConfig cfg,
                                          SplittableRandom rng, TrainingListener listener, CancelToken cancel) {
         int n = values.length / dim;
         int epochs = m.pretrainEpochs();
@@ -160,7 +158,7 @@ final class GmvaeInit {
             double recon = 0, kl = 0;
             for (int s = 0; s < n; s += cfg.batchSize()) {
                 if (cancel.isCancelled()) {
-                    return null;
+                    return false;
                 }
                 int b = Math.min(cfg.batchSize(), n - s);
                 float[] batch = batch(values, dim, order, s, b, cfg, rng);
@@ -173,7 +171,7 @@ final class GmvaeInit {
                     + "reconstruction %.2f, KL %.2f nats", e + 1, epochs, recon / n, kl / n));
         }
         m.adoptWeights(vae);
-        return rows(values, dim);
+        return true;
     }
 
     /** Rows {@code order[s..s+b)} of {@code values}, binarised afresh when the run binarises dynamically. */
@@ -189,7 +187,8 @@ final class GmvaeInit {
         return batch;
     }
 
-    private static float[][] rows(float[] values, int dim) {
+    /** The training inputs as rows, for the encoder and the fit of q(y|w, z). */
+    static float[][] rows(float[] values, int dim) {
         int n = values.length / dim;
         float[][] rows = new float[n][];
         for (int i = 0; i < n; i++) {
@@ -206,21 +205,6 @@ final class GmvaeInit {
             v[i] = (float) (Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * w));
         }
         return Nd4j.create(v, new long[]{rows, cols}, 'c');
-    }
-
-    /** Steps (2)–(5) on the pre-trained model; false if cancelled. */
-    static boolean start(SameDiffGmvae m, float[][] rows, TrainConfig cfg, TrainingListener listener,
-                         CancelToken cancel) {
-        float[][] codes = m.standardiseCodes(encodeMeans(m, rows));
-        int[][] partitions = partitions(m, codes, cfg, 0, listener, cancel);
-        if (partitions == null) {
-            return false;
-        }
-        double[] agreement = agreement(partitions, m.clusterCount());
-        int best = argmax(agreement);
-        String from = describe(m, best, partitions.length)
-                + (partitions.length > 1 ? " (mean adjusted Rand index with the others " + formatted(agreement) + ")" : "");
-        return finish(m, rows, codes, partitions[best], from, cfg, listener, cancel);
     }
 
     private static int argmax(double[] v) {

@@ -47,8 +47,8 @@ public final class StartCodesDump {
                 System.out.println(msg);
             }
         };
-        float[][] rows = GmvaeInit.pretrain(m, train.values(), train.dim(),
-                tc, new SplittableRandom(seed).split(), log, CancelToken.NONE);
+        GmvaeInit.pretrain(m, train.values(), train.dim(), tc, new SplittableRandom(seed).split(), log, CancelToken.NONE);
+        float[][] rows = GmvaeInit.rows(train.values(), train.dim());
         float[][] codes = m.standardiseCodes(GmvaeInit.encodeMeans(m, rows));
         write(Path.of(System.getProperty("bench.out", "codes.csv")), train.labels(), codes);
         if (data.startsWith("fashion")) {
