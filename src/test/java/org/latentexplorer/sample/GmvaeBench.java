@@ -34,7 +34,7 @@ import org.latentexplorer.train.TrainingListener;
  * mvn -o -q test -Dtest=GmvaeBench -Dsurefire.excludedGroups= -Dbench.data=mnist -Dbench.epochs=10 ...
  * </pre>
  * Properties (bench.*): data (tiny, mnist, fashion, fashion60k), model (gmvae, vae), n, epochs, k, w, z,
- * hidden (e.g. 512,256), lr, jointLr (of the joint epochs after a pre-trained start; default lr / 10), batch, freeBits, meanBound, pretrain (autoencoder epochs before the VaDE-style
+ * hidden (e.g. 512,256), lr, jointLr (of the joint epochs after a pre-trained start; default the model's: lr / 10, lr / 100 after pretrainVae), batch, freeBits, meanBound, pretrain (autoencoder epochs before the VaDE-style
  * k-means start, 0 for none), init (kmeans, umap, umap-gmm, umap-gmm-codes; default umap-gmm), layouts (UMAP layouts of the start; default 5), pretrainNoise (true: the autoencoder epochs decode q(z|x) samples), pretrainVae (true: the start pre-trains a plain VAE), runs (pre-training runs of the start; default 1), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
  * evalEvery (cluster metrics every N epochs and at the last; default 1).
  * Prints one line per epoch and a summary line per seed.
@@ -66,10 +66,8 @@ public class GmvaeBench {
         List<Double> accs = new ArrayList<>();
         for (String s : p("seeds", "1").split(",")) {
             long seed = Long.parseLong(s);
-            ModelConfig cfg = model.equals("vae")
-                    ? new ModelConfig("vae", "dense", train.shape(), z, hidden, Likelihood.BERNOULLI, "unit", data, List.of(), Map.of())
-                    : new ModelConfig("gmvae", "dense", train.shape(), z, hidden, Likelihood.BERNOULLI, "unit", data,
-                    List.of(), Map.ofEntries(Map.entry("clusters", k), Map.entry("wDim", Integer.parseInt(p("w", "2"))),
+            Map<String, Object> gmvae = new java.util.HashMap<>(Map.ofEntries(Map.entry("clusters", k),
+                    Map.entry("wDim", Integer.parseInt(p("w", "2"))),
                     Map.entry("priorHidden", Integer.parseInt(p("priorHidden", "64"))),
                     Map.entry("yHidden", Integer.parseInt(p("yHidden", "64"))),
                     Map.entry("meanBound", Double.parseDouble(p("meanBound", "3"))),
@@ -78,8 +76,15 @@ public class GmvaeBench {
                     Map.entry("initClustering", p("init", "umap-gmm")), Map.entry("initLayouts", Integer.parseInt(p("layouts", "5"))),
                     Map.entry("pretrainNoise", Boolean.parseBoolean(p("pretrainNoise", "false"))),
                     Map.entry("pretrainVae", Boolean.parseBoolean(p("pretrainVae", "false"))),
-                    Map.entry("initRuns", Integer.parseInt(p("runs", "1"))),
-                    Map.entry("jointLr", Double.parseDouble(p("jointLr", String.valueOf(Double.parseDouble(p("lr", "1e-3")) / 10))))));
+                    Map.entry("initRuns", Integer.parseInt(p("runs", "1")))));
+            if (System.getProperty("bench.jointLr") != null) {
+                // Absent the property, the model's own default (SameDiffGmvae#jointLearningRate).
+                gmvae.put("jointLr", Double.parseDouble(p("jointLr", "")));
+            }
+            ModelConfig cfg = model.equals("vae")
+                    ? new ModelConfig("vae", "dense", train.shape(), z, hidden, Likelihood.BERNOULLI, "unit", data, List.of(), Map.of())
+                    : new ModelConfig("gmvae", "dense", train.shape(), z, hidden, Likelihood.BERNOULLI, "unit", data,
+                    List.of(), gmvae);
             SameDiffModel m = Models.create(cfg, seed);
             TrainConfig tc = new TrainConfig(Integer.parseInt(p("epochs", "5")), Integer.parseInt(p("batch", "128")),
                     Double.parseDouble(p("lr", "1e-3")), 0, 1, Integer.parseInt(p("warmup", "0")), 0.0, 0,
