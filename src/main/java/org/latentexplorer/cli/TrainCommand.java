@@ -120,6 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (kind.equals("gmvae")) {
             SameDiffGmvae.checkStart(arch, pretrain);
             SameDiffGmvae.checkPretrainObjective(pretrainNoise, pretrainVae, pretrainEpochs);
+            SameDiffGmvae.checkInitRuns(pretrainRuns, pretrainEpochs);
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);

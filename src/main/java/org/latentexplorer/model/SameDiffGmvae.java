@@ -413,14 +413,19 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     static int initRuns(ModelConfig config) {
         int n = config.extraInt(INIT_RUNS, 1);
+        checkInitRuns(n, pretrainEpochs(config));
+        return n;
+    }
+
+    /** The check of {@link #initRuns()} from the command line's values, before any data is read. */
+    public static void checkInitRuns(int n, int pretrainEpochs) {
         if (n < 1 || n > 10) {
             throw new InputException("--pretrain-runs must be between 1 and 10, got " + n);
         }
-        if (n > 1 && pretrainEpochs(config) == 0) {
+        if (n > 1 && pretrainEpochs == 0) {
             throw new InputException("--pretrain-runs repeats the pre-trained start, but there is none: "
                     + "give --pretrain E with E > 0");
         }
-        return n;
     }
 
     /**

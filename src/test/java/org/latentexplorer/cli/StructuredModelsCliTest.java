@@ -90,7 +90,13 @@ class StructuredModelsCliTest {
                 "--out", dir.resolve("b.lexb").toString());
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("choose one");
+        // Refused before the data set is read: a missing data file is not what the user is told about.
+        CliTest.Run runs = run("train", "--model", "gmvae", "--dataset", dir.resolve("absent.idx").toString(),
+                "--pretrain", "0", "--pretrain-runs", "3", "--out", dir.resolve("r.lexb").toString());
+        assertThat(runs.code()).isEqualTo(2);
+        assertThat(runs.err()).contains("--pretrain-runs").contains("--pretrain E").doesNotContain("absent.idx");
         assertThat(dir.resolve("n.lexb")).doesNotExist();
+        assertThat(dir.resolve("r.lexb")).doesNotExist();
     }
 
     @Test
