@@ -41,10 +41,30 @@ public final class StartCodesDump {
         SameDiffGmvae m = (SameDiffGmvae) Models.create(mc, seed);
         TrainConfig tc = new TrainConfig(10, 128, 1e-3, 0, 1, 0, 0.0, 0,
                 Binarization.parse(System.getProperty("bench.binarize", "dynamic")), seed);
+        // -Dbench.dumpAt=30,100,300: also write the raw (unstandardised) codes after those autoencoder epochs
+        // to OUT-eE.csv, to see how the start's clusters change with a longer autoencoder phase in one run.
+        java.util.Set<Integer> dumpAt = new java.util.HashSet<>();
+        for (String e : System.getProperty("bench.dumpAt", "").split(",")) {
+            if (!e.isBlank()) {
+                dumpAt.add(Integer.parseInt(e.trim()));
+            }
+        }
+        float[][] rows0 = GmvaeInit.rows(train.values(), train.dim());
+        String out = System.getProperty("bench.out", "codes.csv");
+        java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("epoch (\\d+)/");
         TrainingListener log = new TrainingListener() {
             @Override
             public void onMessage(String msg) {
-                System.out.println(msg);
+                System.out.println(java.time.LocalTime.now().withNano(0) + " " + msg);
+                java.util.regex.Matcher e = epoch.matcher(msg);
+                if (e.find() && dumpAt.contains(Integer.parseInt(e.group(1)))) {
+                    try {
+                        write(Path.of(out.replace(".csv", "-e" + e.group(1) + ".csv")), train.labels(),
+                                GmvaeInit.encodeMeans(m, rows0));
+                    } catch (IOException x) {
+                        throw new java.io.UncheckedIOException(x);
+                    }
+                }
             }
         };
         GmvaeInit.pretrain(m, train.values(), train.dim(), tc, new SplittableRandom(seed).split(), log, CancelToken.NONE);
