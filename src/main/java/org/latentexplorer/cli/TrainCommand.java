@@ -51,6 +51,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "layouts the umap, umap-gmm and umap-gmm-codes starts cluster, keeping the partition that agrees best with the others "
             + "(default " + SameDiffGmvae.DEFAULT_INIT_LAYOUTS + ")")
     int layouts;
+    @Option(names = "--layout-metric", defaultValue = SameDiffGmvae.DEFAULT_LAYOUT_METRIC, description = "gmvae: the "
+            + "distance between codes those UMAP layouts keep: euclidean or cosine (the angle between standardised codes) "
+            + "(default " + SameDiffGmvae.DEFAULT_LAYOUT_METRIC + ")")
+    String layoutMetric;
     @Option(names = "--pretrain-noise", description = "gmvae: the autoencoder epochs decode a sample of q(z|x) "
             + "rather than its mean (a fading denoising schedule; see docs/benchmarks-gmvae.md)")
     boolean pretrainNoise;
@@ -121,6 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
             SameDiffGmvae.checkStart(arch, pretrain);
             SameDiffGmvae.checkPretrainObjective(pretrainNoise, pretrainVae, pretrainEpochs);
             SameDiffGmvae.checkInitRuns(pretrainRuns, pretrainEpochs);
+            layoutMetric = SameDiffGmvae.checkLayoutMetric(layoutMetric.trim().toLowerCase(Locale.ROOT));
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);
@@ -137,6 +142,7 @@ public final class TrainCommand implements Callable<Integer> {
             extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
             extra.put(SameDiffGmvae.INIT_LAYOUTS, layouts);
             extra.put(SameDiffGmvae.INIT_RUNS, pretrainRuns);
+            extra.put(SameDiffGmvae.LAYOUT_METRIC, layoutMetric);
             if (jointLr != -1) {
                 extra.put(SameDiffGmvae.JOINT_LR, jointLr);
             }

@@ -50,7 +50,8 @@ public final class SameDiffGmvae extends SameDiffModel {
             INIT_CLUSTERING = "initClustering", INIT_KMEANS = "kmeans", INIT_UMAP = "umap", INIT_UMAP_GMM = "umap-gmm",
             INIT_UMAP_GMM_CODES = "umap-gmm-codes",
             JOINT_LR = "jointLr", PRETRAIN_NOISE = "pretrainNoise", PRETRAIN_VAE = "pretrainVae", INIT_LAYOUTS = "initLayouts",
-            INIT_RUNS = "initRuns", DEFAULT_INIT = INIT_UMAP_GMM;
+            INIT_RUNS = "initRuns", DEFAULT_INIT = INIT_UMAP_GMM, LAYOUT_METRIC = "layoutMetric",
+            METRIC_EUCLIDEAN = "euclidean", METRIC_COSINE = "cosine", DEFAULT_LAYOUT_METRIC = METRIC_EUCLIDEAN;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
@@ -139,6 +140,7 @@ public final class SameDiffGmvae extends SameDiffModel {
         initClustering(config);
         initLayouts(config);
         initRuns(config);
+        layoutMetric(config);
         jointLearningRate(config, 1e-3);
         int d = config.latentDim();
         int dIn = config.inputShape().size();
@@ -379,6 +381,27 @@ public final class SameDiffGmvae extends SameDiffModel {
         Object v = config.extra().getOrDefault(INIT_CLUSTERING, DEFAULT_INIT);
         if (!INIT_KMEANS.equals(v) && !INIT_UMAP.equals(v) && !INIT_UMAP_GMM.equals(v) && !INIT_UMAP_GMM_CODES.equals(v)) {
             throw new InputException("--init must be 'kmeans', 'umap', 'umap-gmm' or 'umap-gmm-codes', got '" + v + "'");
+        }
+        return (String) v;
+    }
+
+    /**
+     * The distance between codes that the start's UMAP layouts keep: {@code euclidean}, or {@code cosine}
+     * (the angle between standardised codes; each code is scaled to unit length before the layout, so
+     * its Euclidean neighbours are its cosine neighbours). Absent the key, {@link #DEFAULT_LAYOUT_METRIC}.
+     */
+    public String layoutMetric() {
+        return layoutMetric(config);
+    }
+
+    static String layoutMetric(ModelConfig config) {
+        return checkLayoutMetric(config.extra().getOrDefault(LAYOUT_METRIC, DEFAULT_LAYOUT_METRIC));
+    }
+
+    /** The check of {@link #layoutMetric()} from the command line's value, before any data is read. */
+    public static String checkLayoutMetric(Object v) {
+        if (!METRIC_EUCLIDEAN.equals(v) && !METRIC_COSINE.equals(v)) {
+            throw new InputException("--layout-metric must be 'euclidean' or 'cosine', got '" + v + "'");
         }
         return (String) v;
     }

@@ -238,13 +238,14 @@ final class GmvaeInit {
         boolean gmm = !m.initClustering().equals(SameDiffGmvae.INIT_UMAP);
         int layouts = m.initLayouts();
         int[][] partitions = new int[layouts][];
+        float[][] laidOut = m.layoutMetric().equals(SameDiffGmvae.METRIC_COSINE) ? unitLength(codes) : codes;
         for (int l = 0; l < layouts; l++) {
-            listener.onMessage(String.format("Laying out the codes with UMAP (N2D start), layout %d/%d ...",
-                    l + 1, layouts));
+            listener.onMessage(String.format("Laying out the codes with UMAP (N2D start%s), layout %d/%d ...",
+                    laidOut == codes ? "" : ", cosine distances", l + 1, layouts));
             // N2D (McConville et al. 2020, §3): cluster the UMAP manifold of the autoencoded codes rather than
             // the codes themselves; 20 neighbours and min-dist 0 as there, here in 2-D.
             long seed = cfg.seed() + 7919L * (run * layouts + l);
-            float[][] xy = Embeddings.fit(codes, new UmapOptions(20, 0.0, 0, seed), null, cancel).xy();
+            float[][] xy = Embeddings.fit(laidOut, new UmapOptions(20, 0.0, 0, seed), null, cancel).xy();
             if (cancel.isCancelled()) {
                 return null;
             }
@@ -254,6 +255,26 @@ final class GmvaeInit {
             }
         }
         return partitions;
+    }
+
+    /**
+     * Each code scaled to unit length (a zero code stays zero): Euclidean distance between unit vectors is
+     * a monotone function of their cosine, √(2 − 2 cos), so UMAP's neighbours become cosine neighbours.
+     */
+    static float[][] unitLength(float[][] codes) {
+        float[][] out = new float[codes.length][];
+        for (int i = 0; i < codes.length; i++) {
+            double norm = 0;
+            for (float v : codes[i]) {
+                norm += (double) v * v;
+            }
+            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+            out[i] = new float[codes[i].length];
+            for (int j = 0; j < codes[i].length; j++) {
+                out[i][j] = codes[i][j] * scale;
+            }
+        }
+        return out;
     }
 
     /** Steps (3, refinement)–(5) from the chosen partition {@code labels} of {@code codes}; false if cancelled. */

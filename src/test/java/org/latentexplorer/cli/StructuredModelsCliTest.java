@@ -95,6 +95,10 @@ class StructuredModelsCliTest {
                 "--pretrain", "0", "--pretrain-runs", "3", "--out", dir.resolve("r.lexb").toString());
         assertThat(runs.code()).isEqualTo(2);
         assertThat(runs.err()).contains("--pretrain-runs").contains("--pretrain E").doesNotContain("absent.idx");
+        CliTest.Run metric = run("train", "--model", "gmvae", "--dataset", dir.resolve("absent.idx").toString(),
+                "--layout-metric", "manhattan", "--out", dir.resolve("r.lexb").toString());
+        assertThat(metric.code()).isEqualTo(2);
+        assertThat(metric.err()).contains("--layout-metric").contains("manhattan").doesNotContain("absent.idx");
         assertThat(dir.resolve("n.lexb")).doesNotExist();
         assertThat(dir.resolve("r.lexb")).doesNotExist();
     }

@@ -288,6 +288,53 @@ class GmvaeInitTest {
     }
 
     @Test
+    void unitLengthScalesEachCodeToLengthOneAndLeavesAZeroCode() {
+        float[][] unit = GmvaeInit.unitLength(new float[][]{{3f, -4f}, {0f, 0f}, {0.001f, 0f}});
+        assertThat(unit[0]).containsExactly(0.6f, -0.8f);
+        assertThat(unit[1]).containsExactly(0f, 0f);
+        assertThat(unit[2]).containsExactly(1f, 0f);
+    }
+
+    @Test
+    void aCosineLayoutSeparatesClassesThatDifferInDirectionNotLength() {
+        // Two classes of codes along two rays 20° apart, their lengths spread from 0.05 to 20 (as a garment's code
+        // grows with its brightness): in Euclidean distance the classes touch along the whole length (the
+        // layout's partition then cuts by length: accuracy 0.535 here), their directions never do.
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 400;
+        float[][] codes = new float[n][];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            double angle = labels[i] * 0.35 + 0.05 * (r.nextDouble() - 0.5);
+            double length = Math.exp(r.nextDouble(-3, 3));
+            codes[i] = new float[]{(float) (length * Math.cos(angle)), (float) (length * Math.sin(angle))};
+        }
+        ModelConfig c = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
+                "unit", "t", List.of(), Map.of("clusters", 2, "wDim", 1, "pretrainEpochs", 15, SameDiffGmvae.INIT_LAYOUTS, 2,
+                SameDiffGmvae.LAYOUT_METRIC, SameDiffGmvae.METRIC_COSINE));
+        SameDiffGmvae m = SameDiffGmvae.create(c, 7);
+        assertThat(m.layoutMetric()).isEqualTo(SameDiffGmvae.METRIC_COSINE);
+        List<String> messages = new ArrayList<>();
+        int[][] partitions = GmvaeInit.partitions(m, codes, new TrainConfig(1, 32, 1e-2, 0, 1, 0, 0, 0, Binarization.NONE, 5), 0,
+                new TrainingListener() {
+                    @Override
+                    public void onMessage(String msg) {
+                        messages.add(msg);
+                    }
+                }, CancelToken.NONE);
+        assertThat(messages).hasSize(2).allMatch(msg -> msg.contains("cosine distances"));
+        for (int[] p : partitions) {
+            assertThat(ClusterMetrics.compute(labels, p, 2, 2).accuracy()).isGreaterThanOrEqualTo(0.99);
+        }
+        ModelConfig bad = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
+                "unit", "t", List.of(), Map.of("clusters", 2, SameDiffGmvae.LAYOUT_METRIC, "manhattan"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SameDiffGmvae.create(bad, 1))
+                .isInstanceOf(org.latentexplorer.common.InputException.class).hasMessageContaining("--layout-metric")
+                .hasMessageContaining("manhattan");
+    }
+
+    @Test
     void theStartsObjectiveNeedsAPretrainedStartAndOneChoice() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tiny(SameDiffGmvae.INIT_KMEANS, true, true))
                 .isInstanceOf(org.latentexplorer.common.InputException.class).hasMessageContaining("choose one");
