@@ -52,8 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default " + SameDiffGmvae.DEFAULT_INIT_LAYOUTS + ")")
     int layouts;
     @Option(names = "--layout-metric", defaultValue = SameDiffGmvae.DEFAULT_LAYOUT_METRIC, description = "gmvae: the "
-            + "distance between codes those UMAP layouts keep: euclidean or cosine (the angle between standardised codes) "
-            + "(default " + SameDiffGmvae.DEFAULT_LAYOUT_METRIC + ")")
+            + "distance between codes that the start's UMAP layouts keep: euclidean or cosine (the angle between "
+            + "standardised codes) (default " + SameDiffGmvae.DEFAULT_LAYOUT_METRIC + ")")
     String layoutMetric;
     @Option(names = "--pretrain-noise", description = "gmvae: the autoencoder epochs decode a sample of q(z|x) "
             + "rather than its mean (a fading denoising schedule; see docs/benchmarks-gmvae.md)")
