@@ -55,6 +55,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "distance between codes that the start's UMAP layouts keep: euclidean or cosine (the angle between "
             + "standardised codes) (default " + SameDiffGmvae.DEFAULT_LAYOUT_METRIC + ")")
     String layoutMetric;
+    @Option(names = "--layout-choice", defaultValue = SameDiffGmvae.DEFAULT_LAYOUT_CHOICE, description = "gmvae: how "
+            + "the start chooses among its partitions: agreement (the one that agrees best with the others) or likelihood "
+            + "(the one under whose Gaussian mixture the codes are most likely) (default "
+            + SameDiffGmvae.DEFAULT_LAYOUT_CHOICE + ")")
+    String layoutChoice;
     @Option(names = "--pretrain-noise", description = "gmvae: the autoencoder epochs decode a sample of q(z|x) "
             + "rather than its mean (a fading denoising schedule; see docs/benchmarks-gmvae.md)")
     boolean pretrainNoise;
@@ -126,6 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
             SameDiffGmvae.checkPretrainObjective(pretrainNoise, pretrainVae, pretrainEpochs);
             SameDiffGmvae.checkInitRuns(pretrainRuns, pretrainEpochs);
             layoutMetric = SameDiffGmvae.checkLayoutMetric(layoutMetric.trim().toLowerCase(Locale.ROOT));
+            layoutChoice = SameDiffGmvae.checkLayoutChoice(layoutChoice.trim().toLowerCase(Locale.ROOT));
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);
@@ -143,6 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
             extra.put(SameDiffGmvae.INIT_LAYOUTS, layouts);
             extra.put(SameDiffGmvae.INIT_RUNS, pretrainRuns);
             extra.put(SameDiffGmvae.LAYOUT_METRIC, layoutMetric);
+            extra.put(SameDiffGmvae.LAYOUT_CHOICE, layoutChoice);
             if (jointLr != -1) {
                 extra.put(SameDiffGmvae.JOINT_LR, jointLr);
             }

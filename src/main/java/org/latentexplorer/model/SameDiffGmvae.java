@@ -51,7 +51,9 @@ public final class SameDiffGmvae extends SameDiffModel {
             INIT_UMAP_GMM_CODES = "umap-gmm-codes",
             JOINT_LR = "jointLr", PRETRAIN_NOISE = "pretrainNoise", PRETRAIN_VAE = "pretrainVae", INIT_LAYOUTS = "initLayouts",
             INIT_RUNS = "initRuns", DEFAULT_INIT = INIT_UMAP_GMM, LAYOUT_METRIC = "layoutMetric",
-            METRIC_EUCLIDEAN = "euclidean", METRIC_COSINE = "cosine", DEFAULT_LAYOUT_METRIC = METRIC_EUCLIDEAN;
+            METRIC_EUCLIDEAN = "euclidean", METRIC_COSINE = "cosine", DEFAULT_LAYOUT_METRIC = METRIC_EUCLIDEAN,
+            LAYOUT_CHOICE = "layoutChoice", CHOICE_AGREEMENT = "agreement", CHOICE_LIKELIHOOD = "likelihood",
+            DEFAULT_LAYOUT_CHOICE = CHOICE_AGREEMENT;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;
@@ -141,6 +143,7 @@ public final class SameDiffGmvae extends SameDiffModel {
         initLayouts(config);
         initRuns(config);
         layoutMetric(config);
+        layoutChoice(config);
         jointLearningRate(config, 1e-3);
         int d = config.latentDim();
         int dIn = config.inputShape().size();
@@ -402,6 +405,28 @@ public final class SameDiffGmvae extends SameDiffModel {
     public static String checkLayoutMetric(Object v) {
         if (!METRIC_EUCLIDEAN.equals(v) && !METRIC_COSINE.equals(v)) {
             throw new InputException("--layout-metric must be 'euclidean' or 'cosine', got '" + v + "'");
+        }
+        return (String) v;
+    }
+
+    /**
+     * How the start chooses among its partitions (layouts × runs): {@code agreement}, the medoid (highest
+     * mean adjusted Rand index with the others), or {@code likelihood}, the partition under whose Gaussian
+     * mixture the codes are most likely (see {@code GmvaeInit.codeLikelihood}). Absent the key,
+     * {@link #DEFAULT_LAYOUT_CHOICE}.
+     */
+    public String layoutChoice() {
+        return layoutChoice(config);
+    }
+
+    static String layoutChoice(ModelConfig config) {
+        return checkLayoutChoice(config.extra().getOrDefault(LAYOUT_CHOICE, DEFAULT_LAYOUT_CHOICE));
+    }
+
+    /** The check of {@link #layoutChoice()} from the command line's value, before any data is read. */
+    public static String checkLayoutChoice(Object v) {
+        if (!CHOICE_AGREEMENT.equals(v) && !CHOICE_LIKELIHOOD.equals(v)) {
+            throw new InputException("--layout-choice must be 'agreement' or 'likelihood', got '" + v + "'");
         }
         return (String) v;
     }

@@ -99,6 +99,10 @@ class StructuredModelsCliTest {
                 "--layout-metric", "manhattan", "--out", dir.resolve("r.lexb").toString());
         assertThat(metric.code()).isEqualTo(2);
         assertThat(metric.err()).contains("--layout-metric").contains("manhattan").doesNotContain("absent.idx");
+        CliTest.Run choice = run("train", "--model", "gmvae", "--dataset", dir.resolve("absent.idx").toString(),
+                "--layout-choice", "best", "--out", dir.resolve("r.lexb").toString());
+        assertThat(choice.code()).isEqualTo(2);
+        assertThat(choice.err()).contains("--layout-choice").contains("best").doesNotContain("absent.idx");
         assertThat(dir.resolve("n.lexb")).doesNotExist();
         assertThat(dir.resolve("r.lexb")).doesNotExist();
     }

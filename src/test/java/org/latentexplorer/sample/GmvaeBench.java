@@ -77,7 +77,8 @@ public class GmvaeBench {
                     Map.entry("pretrainNoise", Boolean.parseBoolean(p("pretrainNoise", "false"))),
                     Map.entry("pretrainVae", Boolean.parseBoolean(p("pretrainVae", "false"))),
                     Map.entry("initRuns", Integer.parseInt(p("runs", "1"))),
-                    Map.entry("layoutMetric", p("layoutMetric", "euclidean"))));
+                    Map.entry("layoutMetric", p("layoutMetric", "euclidean")),
+                    Map.entry("layoutChoice", p("layoutChoice", "agreement"))));
             if (System.getProperty("bench.jointLr") != null) {
                 // Absent the property, the model's own default (SameDiffGmvae#jointLearningRate).
                 gmvae.put("jointLr", Double.parseDouble(p("jointLr", "")));

@@ -110,6 +110,52 @@ class GmvaeInitTest {
     }
 
     @Test
+    void theCodesAreMoreLikelyUnderTheMixtureOfThePartitionThatFollowsTheirClasses() {
+        // Three 3-D Gaussian classes (means 5 apart, sd 1). A partition that follows them scores higher than one
+        // that merges two classes and splits the third in half, and than the true one with 20 % of its labels
+        // moved; a partition with a cluster too small for a covariance cannot be scored.
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 600, d = 3;
+        float[][] x = new float[n][d];
+        int[] truth = new int[n], merged = new int[n], noisy = new int[n];
+        for (int i = 0; i < n; i++) {
+            truth[i] = i % 3;
+            for (int j = 0; j < d; j++) {
+                x[i][j] = (float) ((j == truth[i] ? 5 : 0) + rng.nextGaussian());
+            }
+            merged[i] = truth[i] == 2 ? (x[i][0] > 0 ? 1 : 2) : 0;
+            noisy[i] = rng.nextDouble() < 0.2 ? (truth[i] + 1) % 3 : truth[i];
+        }
+        double good = GmvaeInit.codeLikelihood(x, truth, 3);
+        assertThat(good).isFinite().isGreaterThan(GmvaeInit.codeLikelihood(x, merged, 3))
+                .isGreaterThan(GmvaeInit.codeLikelihood(x, noisy, 3));
+        int[] tiny = truth.clone();
+        for (int i = 0; i < n; i++) {
+            tiny[i] = i < 3 ? 2 : tiny[i] == 2 ? 1 : tiny[i];
+        }
+        assertThat(GmvaeInit.codeLikelihood(x, tiny, 3)).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void theStartCanChooseItsLayoutByTheCodesLikelihoodAndStillSeparatesTheClasses() {
+        ModelConfig c = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
+                "unit", "t", List.of(), Map.of("clusters", 2, "wDim", 1, "priorHidden", 8, "yHidden", 8,
+                "pretrainEpochs", 15, SameDiffGmvae.INIT_LAYOUTS, 3, SameDiffGmvae.LAYOUT_CHOICE, SameDiffGmvae.CHOICE_LIKELIHOOD));
+        SameDiffGmvae m = SameDiffGmvae.create(c, 7);
+        assertThat(m.layoutChoice()).isEqualTo(SameDiffGmvae.CHOICE_LIKELIHOOD);
+        String started = startMessages(m).stream().filter(s -> s.startsWith("Mixture started")).findFirst().orElseThrow();
+        assertThat(started).containsPattern("UMAP layout [1-3] of 3 \\(mean log-likelihood of the codes under each "
+                + "partition's mixture (-?[0-9.]+|n/a), (-?[0-9.]+|n/a), (-?[0-9.]+|n/a)\\)")
+                .containsPattern("mixture .*[0-9]");
+        int[] assigned = argmax(m.responsibilities(TinyData.rows(DATA)));
+        assertThat(ClusterMetrics.compute(DATA.labels(), assigned, 2, 2).accuracy()).isGreaterThanOrEqualTo(0.98);
+        ModelConfig bad = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
+                "unit", "t", List.of(), Map.of("clusters", 2, SameDiffGmvae.LAYOUT_CHOICE, "best"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SameDiffGmvae.create(bad, 1))
+                .isInstanceOf(org.latentexplorer.common.InputException.class).hasMessageContaining("--layout-choice");
+    }
+
+    @Test
     void theLayoutKeptIsThePartitionTheOthersAgreeWith() {
         // Three partitions of 12 points into 3 clusters: the first two agree up to relabelling, the third
         // merges two clusters and splits one; a fourth differs from the first two by one point.
