@@ -403,10 +403,7 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     /** The check of {@link #layoutMetric()} from the command line's value, before any data is read. */
     public static String checkLayoutMetric(Object v) {
-        if (!METRIC_EUCLIDEAN.equals(v) && !METRIC_COSINE.equals(v)) {
-            throw new InputException("--layout-metric must be 'euclidean' or 'cosine', got '" + v + "'");
-        }
-        return (String) v;
+        return oneOf(v, "--layout-metric", METRIC_EUCLIDEAN, METRIC_COSINE);
     }
 
     /**
@@ -425,8 +422,13 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     /** The check of {@link #layoutChoice()} from the command line's value, before any data is read. */
     public static String checkLayoutChoice(Object v) {
-        if (!CHOICE_AGREEMENT.equals(v) && !CHOICE_LIKELIHOOD.equals(v)) {
-            throw new InputException("--layout-choice must be 'agreement' or 'likelihood', got '" + v + "'");
+        return oneOf(v, "--layout-choice", CHOICE_AGREEMENT, CHOICE_LIKELIHOOD);
+    }
+
+    /** {@code v} if it is {@code a} or {@code b}; otherwise a message naming the option and both choices. */
+    private static String oneOf(Object v, String option, String a, String b) {
+        if (!a.equals(v) && !b.equals(v)) {
+            throw new InputException(option + " must be '" + a + "' or '" + b + "', got '" + v + "'");
         }
         return (String) v;
     }
