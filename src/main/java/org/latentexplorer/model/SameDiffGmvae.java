@@ -381,11 +381,8 @@ public final class SameDiffGmvae extends SameDiffModel {
     }
 
     static String initClustering(ModelConfig config) {
-        Object v = config.extra().getOrDefault(INIT_CLUSTERING, DEFAULT_INIT);
-        if (!INIT_KMEANS.equals(v) && !INIT_UMAP.equals(v) && !INIT_UMAP_GMM.equals(v) && !INIT_UMAP_GMM_CODES.equals(v)) {
-            throw new InputException("--init must be 'kmeans', 'umap', 'umap-gmm' or 'umap-gmm-codes', got '" + v + "'");
-        }
-        return (String) v;
+        return oneOf(config.extra().getOrDefault(INIT_CLUSTERING, DEFAULT_INIT), "--init", INIT_KMEANS, INIT_UMAP,
+                INIT_UMAP_GMM, INIT_UMAP_GMM_CODES);
     }
 
     /**
@@ -425,10 +422,12 @@ public final class SameDiffGmvae extends SameDiffModel {
         return oneOf(v, "--layout-choice", CHOICE_AGREEMENT, CHOICE_LIKELIHOOD);
     }
 
-    /** {@code v} if it is {@code a} or {@code b}; otherwise a message naming the option and both choices. */
-    private static String oneOf(Object v, String option, String a, String b) {
-        if (!a.equals(v) && !b.equals(v)) {
-            throw new InputException(option + " must be '" + a + "' or '" + b + "', got '" + v + "'");
+    /** {@code v} if it is one of {@code choices}; otherwise a message naming the option and every choice. */
+    private static String oneOf(Object v, String option, String... choices) {
+        if (!List.of(choices).contains(v)) {
+            String all = "'" + String.join("', '", List.of(choices).subList(0, choices.length - 1)) + "' or '"
+                    + choices[choices.length - 1] + "'";
+            throw new InputException(option + " must be " + all + ", got '" + v + "'");
         }
         return (String) v;
     }

@@ -254,10 +254,11 @@ final class GmvaeInit {
         boolean gmm = !m.initClustering().equals(SameDiffGmvae.INIT_UMAP);
         int layouts = m.initLayouts();
         int[][] partitions = new int[layouts][];
-        float[][] laidOut = m.layoutMetric().equals(SameDiffGmvae.METRIC_COSINE) ? unitLength(codes) : codes;
+        boolean cosine = m.layoutMetric().equals(SameDiffGmvae.METRIC_COSINE);
+        float[][] laidOut = cosine ? unitLength(codes) : codes;
         for (int l = 0; l < layouts; l++) {
             listener.onMessage(String.format("Laying out the codes with UMAP (N2D start%s), layout %d/%d ...",
-                    laidOut == codes ? "" : ", cosine distances", l + 1, layouts));
+                    cosine ? ", cosine distances" : "", l + 1, layouts));
             // N2D (McConville et al. 2020, §3): cluster the UMAP manifold of the autoencoded codes rather than
             // the codes themselves; 20 neighbours and min-dist 0 as there, here in 2-D.
             long seed = cfg.seed() + 7919L * (run * layouts + l);
