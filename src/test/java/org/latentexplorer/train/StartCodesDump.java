@@ -49,7 +49,7 @@ public final class StartCodesDump {
                 dumpAt.add(Integer.parseInt(e.trim()));
             }
         }
-        float[][] rows0 = GmvaeInit.rows(train.values(), train.dim());
+        float[][] rows = GmvaeInit.rows(train.values(), train.dim());
         String out = System.getProperty("bench.out", "codes.csv");
         java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("epoch (\\d+)/");
         TrainingListener log = new TrainingListener() {
@@ -60,7 +60,7 @@ public final class StartCodesDump {
                 if (e.find() && dumpAt.contains(Integer.parseInt(e.group(1)))) {
                     try {
                         write(Path.of(out.replace(".csv", "-e" + e.group(1) + ".csv")), train.labels(),
-                                GmvaeInit.encodeMeans(m, rows0));
+                                GmvaeInit.encodeMeans(m, rows));
                     } catch (IOException x) {
                         throw new java.io.UncheckedIOException(x);
                     }
@@ -68,13 +68,12 @@ public final class StartCodesDump {
             }
         };
         GmvaeInit.pretrain(m, train.values(), train.dim(), tc, new SplittableRandom(seed).split(), log, CancelToken.NONE);
-        float[][] rows = GmvaeInit.rows(train.values(), train.dim());
         float[][] codes = m.standardiseCodes(GmvaeInit.encodeMeans(m, rows));
-        write(Path.of(System.getProperty("bench.out", "codes.csv")), train.labels(), codes);
+        write(Path.of(out), train.labels(), codes);
         if (data.startsWith("fashion")) {
             // The test split's codes under the same standardisation (the model was reparameterised above).
             Dataset test = GmvaeBench.load("fashion", false);
-            write(Path.of(System.getProperty("bench.out", "codes.csv").replace(".csv", "-test.csv")), test.labels(),
+            write(Path.of(out.replace(".csv", "-test.csv")), test.labels(),
                     GmvaeInit.encodeMeans(m, org.latentexplorer.model.TinyData.rows(test)));
         }
     }
