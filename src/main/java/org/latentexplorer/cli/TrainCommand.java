@@ -57,7 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
     String layoutMetric;
     @Option(names = "--layout-choice", defaultValue = SameDiffGmvae.DEFAULT_LAYOUT_CHOICE, description = "gmvae: how "
             + "the start chooses among its partitions: agreement (the one that agrees best with the others) or likelihood "
-            + "(the one under whose Gaussian mixture the codes are most likely) (default "
+            + "(the one under whose Gaussian mixture, clusters weighted equally, the codes are most likely) (default "
             + SameDiffGmvae.DEFAULT_LAYOUT_CHOICE + ")")
     String layoutChoice;
     @Option(names = "--pretrain-noise", description = "gmvae: the autoencoder epochs decode a sample of q(z|x) "

@@ -406,7 +406,7 @@ public final class SameDiffGmvae extends SameDiffModel {
     /**
      * How the start chooses among its partitions (layouts × runs): {@code agreement}, the medoid (highest
      * mean adjusted Rand index with the others), or {@code likelihood}, the partition under whose Gaussian
-     * mixture the codes are most likely (see {@code GmvaeInit.codeLikelihood}). Absent the key,
+     * mixture, each cluster weighted 1/K as the prior weights it, the codes are most likely (see {@code GmvaeInit.codeLikelihood}). Absent the key,
      * {@link #DEFAULT_LAYOUT_CHOICE}.
      */
     public String layoutChoice() {

@@ -111,7 +111,7 @@ final class GmvaeInit {
         String from = describe(m, best % perRun, perRun)
                 + (runs > 1 ? String.format(" of pre-training run %d of %d", run + 1, runs) : "")
                 + (partitions.size() == 1 ? "" : byLikelihood
-                ? " (mean log-likelihood of the codes under each partition's mixture " + formatted(score) + ")"
+                ? " (mean log-likelihood of the codes under each partition's mixture, clusters weighted 1/K, " + formatted(score) + ")"
                 : " (mean adjusted Rand index with the "
                 + (runs > 1 ? "other " + (partitions.size() - 1) + " partitions " : "others ") + formatted(score) + ")");
         return finish(m, rows, codes.get(run), partitions.get(best), from, cfg, listener, cancel);
@@ -444,10 +444,13 @@ final class GmvaeInit {
     /**
      * A label-free score of a partition of the codes, comparable between the layouts of one run: the mean
      * log-likelihood of the codes under the full-covariance Gaussian mixture the partition defines, after one
-     * EM step (the mixture model of the codes that VaDE's prior assumes; Jiang et al. 2017, eq. 3). On
-     * Fashion-MNIST the layouts of one set of codes cluster at 0.57–0.64, and this score picked the best or
-     * nearly the best of six in four code sets, the medoid the typical one (docs/benchmarks-gmvae.md,
-     * session 7). −∞ for a partition with a cluster too small or too flat to have a covariance.
+     * EM step (the mixture model of the codes that VaDE's prior assumes; Jiang et al. 2017, eq. 3), scored with
+     * every cluster weighted 1/K as the GMVAE's prior p(y) = Cat(1/K) weights them (Sánchez Martín 2018, §4.1).
+     * With the fitted weights instead, a partition that merges two classes into one large cluster can score
+     * highest (MNIST seed 3 of session 7); the uniform weights cost it about KL(sizes ‖ 1/K) nats per code.
+     * On Fashion-MNIST the layouts of one set of codes cluster at 0.57–0.64, and this score picked the best or
+     * nearly the best layout, the medoid the typical one (docs/benchmarks-gmvae.md, sessions 7–8). −∞ for a
+     * partition with a cluster too small or too flat to have a covariance.
      */
     static double codeLikelihood(float[][] codes, int[] labels, int k) {
         double[][] xs = toDouble(codes);
@@ -456,10 +459,24 @@ final class GmvaeInit {
             if (comps == null) {
                 return Double.NEGATIVE_INFINITY;
             }
-            // Smile's EM reports the log-likelihood of its E-step, i.e. of the components it was given: the
-            // second call's is that of the mixture after one M-step.
+            // One EM iteration from the partition's own mixture: Smile returns the components after its M-step.
             comps = MultivariateExponentialFamilyMixture.fit(xs, comps, 0.0, 1, 0.0).components;
-            double l = MultivariateExponentialFamilyMixture.fit(xs, comps, 0.0, 1, 0.0).L / xs.length;
+            // log p(x) = log Σ_k (1/K) N(x | μ_k, Σ_k), by log-sum-exp: far codes underflow each density.
+            double sum = 0;
+            double[] lp = new double[k];
+            for (double[] x : xs) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    lp[c] = comps[c].distribution().logp(x);
+                    max = Math.max(max, lp[c]);
+                }
+                double s = 0;
+                for (int c = 0; c < k; c++) {
+                    s += Math.exp(lp[c] - max);
+                }
+                sum += max + Math.log(s / k);
+            }
+            double l = sum / xs.length;
             return Double.isNaN(l) ? Double.NEGATIVE_INFINITY : l;
         } catch (ArithmeticException singular) {
             // A covariance that is not positive definite (Smile's Cholesky): codes of a cluster on a plane.
