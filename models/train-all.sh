@@ -15,8 +15,8 @@ done
 # mixture on each of 5 UMAP layouts of the codes, the partition they agree on most starting the mixture, then 10 joint
 # epochs at a tenth of the learning rate.
 ${LE:-./latent-explorer} train --dataset mnist --model gmvae --latent 10 --binarize dynamic --epochs 10 --seed 1 \
-    --pretrain-vae --out models/mnist-gmvae.lexb
+    --pretrain-vae --layout-choice agreement --out models/mnist-gmvae.lexb
 ${LE:-./latent-explorer} eval --model models/mnist-gmvae.lexb --iw 1000 --save
 ${LE:-./latent-explorer} train --dataset fashion-mnist --model gmvae --latent 10 --binarize dynamic --pretrain 30 \
-    --epochs 10 --seed 1 --out models/fashion-mnist-gmvae.lexb
+    --epochs 10 --seed 1 --layout-choice agreement --out models/fashion-mnist-gmvae.lexb
 ${LE:-./latent-explorer} eval --model models/fashion-mnist-gmvae.lexb --iw 1000 --limit 1000 --save

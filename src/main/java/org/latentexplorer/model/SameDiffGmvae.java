@@ -53,7 +53,7 @@ public final class SameDiffGmvae extends SameDiffModel {
             INIT_RUNS = "initRuns", DEFAULT_INIT = INIT_UMAP_GMM, LAYOUT_METRIC = "layoutMetric",
             METRIC_EUCLIDEAN = "euclidean", METRIC_COSINE = "cosine", DEFAULT_LAYOUT_METRIC = METRIC_EUCLIDEAN,
             LAYOUT_CHOICE = "layoutChoice", CHOICE_AGREEMENT = "agreement", CHOICE_LIKELIHOOD = "likelihood",
-            DEFAULT_LAYOUT_CHOICE = CHOICE_AGREEMENT;
+            DEFAULT_LAYOUT_CHOICE = CHOICE_LIKELIHOOD;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
     public static final double DEFAULT_MEAN_BOUND = 3.0, DEFAULT_Y_FREE_BITS = 0.5;

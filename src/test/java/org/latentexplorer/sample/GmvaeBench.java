@@ -35,7 +35,7 @@ import org.latentexplorer.train.TrainingListener;
  * </pre>
  * Properties (bench.*): data (tiny, mnist, fashion, fashion60k), model (gmvae, vae), n, epochs, k, w, z,
  * hidden (e.g. 512,256), lr, jointLr (of the joint epochs after a pre-trained start; default the model's: lr / 10, lr / 100 after pretrainVae), batch, freeBits, meanBound, pretrain (autoencoder epochs before the VaDE-style
- * k-means start, 0 for none), init (kmeans, umap, umap-gmm, umap-gmm-codes; default umap-gmm), layouts (UMAP layouts of the start; default 5), pretrainNoise (true: the autoencoder epochs decode q(z|x) samples), pretrainVae (true: the start pre-trains a plain VAE), runs (pre-training runs of the start; default 1), layoutMetric (euclidean, cosine), layoutChoice (agreement, likelihood), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
+ * k-means start, 0 for none), init (kmeans, umap, umap-gmm, umap-gmm-codes; default umap-gmm), layouts (UMAP layouts of the start; default 5), pretrainNoise (true: the autoencoder epochs decode q(z|x) samples), pretrainVae (true: the start pre-trains a plain VAE), runs (pre-training runs of the start; default 1), layoutMetric (euclidean, cosine; default euclidean), layoutChoice (agreement, likelihood; default agreement, the protocol of sessions 3–7, unlike train, whose default is likelihood since session 8), seeds (e.g. 1,2,3), binarize, warmup, fit (kmeans, gmm),
  * evalEvery (cluster metrics every N epochs and at the last; default 1).
  * Prints one line per epoch and a summary line per seed.
  */

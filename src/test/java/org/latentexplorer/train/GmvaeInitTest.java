@@ -207,9 +207,10 @@ class GmvaeInitTest {
             assertThat(done).isTrue();
             assertThat(messages).hasSizeGreaterThanOrEqualTo(16).last().asString().contains("Mixture started").contains("cluster sizes");
             if (init.equals(SameDiffGmvae.INIT_UMAP_GMM)) {
-                // The default start lays out and clusters five layouts, then names the one it kept.
+                // The default start lays out and clusters five layouts, then names the one it kept and the codes'
+                // likelihood under each.
                 assertThat(messages).filteredOn(s -> s.startsWith("Laying out")).hasSize(SameDiffGmvae.DEFAULT_INIT_LAYOUTS);
-                assertThat(messages.getLast()).containsPattern("UMAP layout [1-5] of 5 \\(mean adjusted Rand index");
+                assertThat(messages.getLast()).containsPattern("UMAP layout [1-5] of 5 \\(mean log-likelihood of the codes");
             }
             assertThat(messages.getLast().contains("refined by a Gaussian mixture on the codes")).as(init)
                     .isEqualTo(init.equals(SameDiffGmvae.INIT_UMAP_GMM_CODES));
@@ -340,7 +341,8 @@ class GmvaeInitTest {
     void severalPretrainingRunsKeepTheRunOfTheMedoidPartitionAndSeparateTheClasses() {
         ModelConfig c = new ModelConfig("gmvae", "dense", ImageShape.grey(4, 4), 2, List.of(16), Likelihood.BERNOULLI,
                 "unit", "t", List.of(), Map.of("clusters", 2, "wDim", 1, "priorHidden", 8, "yHidden", 8,
-                "pretrainEpochs", 15, "initClustering", SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_RUNS, 3));
+                "pretrainEpochs", 15, "initClustering", SameDiffGmvae.INIT_KMEANS, SameDiffGmvae.INIT_RUNS, 3,
+                SameDiffGmvae.LAYOUT_CHOICE, SameDiffGmvae.CHOICE_AGREEMENT));
         SameDiffGmvae m = SameDiffGmvae.create(c, 7);
         List<String> messages = startMessages(m);
         assertThat(messages).contains("Pre-training run 1 of 3", "Pre-training run 3 of 3");
