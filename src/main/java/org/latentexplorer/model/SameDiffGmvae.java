@@ -53,6 +53,9 @@ public final class SameDiffGmvae extends SameDiffModel {
             INIT_RUNS = "initRuns", DEFAULT_INIT = INIT_UMAP_GMM, LAYOUT_METRIC = "layoutMetric",
             METRIC_EUCLIDEAN = "euclidean", METRIC_COSINE = "cosine", DEFAULT_LAYOUT_METRIC = METRIC_EUCLIDEAN,
             LAYOUT_CHOICE = "layoutChoice", CHOICE_AGREEMENT = "agreement", CHOICE_LIKELIHOOD = "likelihood",
+            // The codes' likelihood (1/K weights) keeps a start as good as agreement's or better on every seed:
+            // Fashion-MNIST 0.605 ± 0.015 against 0.596 ± 0.024, MNIST 0.915 ± 0.016 against 0.912 ± 0.018
+            // (docs/benchmarks-gmvae.md, session 8). Cosine layouts stay an option: a 2-D code keeps only its angle.
             DEFAULT_LAYOUT_CHOICE = CHOICE_LIKELIHOOD;
     public static final int DEFAULT_CLUSTERS = 10, DEFAULT_W_DIM = 2, DEFAULT_Z_DIM = 10, DEFAULT_PRIOR_HIDDEN = 64,
             DEFAULT_Y_HIDDEN = 64;
