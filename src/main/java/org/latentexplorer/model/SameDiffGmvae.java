@@ -409,8 +409,8 @@ public final class SameDiffGmvae extends SameDiffModel {
     /**
      * How the start chooses among its partitions (layouts × runs): {@code agreement}, the medoid (highest
      * mean adjusted Rand index with the others), or {@code likelihood}, the partition under whose Gaussian
-     * mixture, each cluster weighted 1/K as the prior weights it, the codes are most likely (see {@code GmvaeInit.codeLikelihood}). Absent the key,
-     * {@link #DEFAULT_LAYOUT_CHOICE}.
+     * mixture, each cluster weighted 1/K as the prior weights it, the codes are most likely (see
+     * {@code GmvaeInit.codeLikelihood}). Absent the key, {@link #DEFAULT_LAYOUT_CHOICE}.
      */
     public String layoutChoice() {
         return layoutChoice(config);

@@ -140,8 +140,9 @@ class GmvaeInitTest {
     void aPartitionThatMergesTwoClassesAndSplitsAThirdPaysForItsUnequalClusters() {
         // The failure of session 7 on MNIST, in 2-D: classes A and B overlap (means 1 apart, sd 1), class C has two
         // lobes 4 apart. Merging A and B and splitting C fits the density better (mean log-likelihood with the
-        // fitted weights −3.78 against −3.84, checked in numpy), but gives clusters of 1/2, 1/4, 1/4. Under the
-        // GMVAE's prior weights 1/K the classes score higher.
+        // fitted weights −3.78 against −3.84 in a numpy draw of the same construction; session 7's score, which
+        // used those weights, fails this test), but gives clusters of 1/2, 1/4, 1/4. Under the GMVAE's prior
+        // weights 1/K the classes score higher.
         SplittableRandom rng = new SplittableRandom(3);
         int per = 300;
         float[][] x = new float[3 * per][];
