@@ -9,6 +9,7 @@ import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.embed.Embeddings;
 import org.latentexplorer.eval.ClusterMetrics;
+import org.latentexplorer.eval.Evaluator;
 import org.latentexplorer.embed.UmapOptions;
 import org.latentexplorer.model.FastStep;
 import org.latentexplorer.model.SameDiffGmvae;
@@ -461,20 +462,14 @@ final class GmvaeInit {
             }
             // One EM iteration from the partition's own mixture: Smile returns the components after its M-step.
             comps = MultivariateExponentialFamilyMixture.fit(xs, comps, 0.0, 1, 0.0).components;
-            // log p(x) = log Σ_k (1/K) N(x | μ_k, Σ_k), by log-sum-exp: far codes underflow each density.
+            // log p(x) = log Σ_k (1/K) N(x | μ_k, Σ_k), a log-mean-exp (shifted: far codes underflow each density).
             double sum = 0;
             double[] lp = new double[k];
             for (double[] x : xs) {
-                double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < k; c++) {
                     lp[c] = comps[c].distribution().logp(x);
-                    max = Math.max(max, lp[c]);
                 }
-                double s = 0;
-                for (int c = 0; c < k; c++) {
-                    s += Math.exp(lp[c] - max);
-                }
-                sum += max + Math.log(s / k);
+                sum += Evaluator.logMeanExp(lp);
             }
             double l = sum / xs.length;
             return Double.isNaN(l) ? Double.NEGATIVE_INFINITY : l;
