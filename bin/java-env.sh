@@ -1,13 +1,24 @@
 # Sourced by the launcher and the test script: picks a JDK 25 for Maven and java.
-# Order: $JAVA_HOME if it is a JDK 25, then any JDK 25 under /usr/lib/jvm, then `java` on PATH.
+# Order: $JAVA_HOME if it is a JDK 25, then any JDK 25 under /usr/lib/jvm (Linux) or
+# /Library/Java/JavaVirtualMachines (macOS), then `java` on PATH. Plain bash 3.2 (macOS's own bash).
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
 if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME" 2>/dev/null)" != "25" ]; then
   JAVA_HOME=""
-  for d in /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+  for d in /usr/lib/jvm/*25* /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*25*/Contents/Home \
+           /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     if [ -x "$d/bin/javac" ] && [ "$(java_major "$d")" = "25" ]; then JAVA_HOME="$d"; break; fi
   done
+  if [ -z "$JAVA_HOME" ] && [ -x /usr/libexec/java_home ]; then
+    JAVA_HOME="$(/usr/libexec/java_home -v 25 2>/dev/null || true)"
+  fi
   if [ -z "$JAVA_HOME" ] && command -v javac >/dev/null; then
-    JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
+    # Follow the links by hand: macOS before 12.3 has no `readlink -f`.
+    javac_path="$(command -v javac)"
+    while [ -L "$javac_path" ]; do
+      link="$(readlink "$javac_path")"
+      case "$link" in /*) javac_path="$link" ;; *) javac_path="$(dirname "$javac_path")/$link" ;; esac
+    done
+    JAVA_HOME="$(cd "$(dirname "$javac_path")/.." && pwd)"
   fi
 fi
 if [ -z "$JAVA_HOME" ] || [ "$(java_major "$JAVA_HOME")" != "25" ]; then

@@ -1,6 +1,7 @@
 package org.latentexplorer;
 
 import org.latentexplorer.cli.LatentExplorerCommand;
+import org.latentexplorer.platform.Natives;
 
 /**
  * Entry point. With a sub-command it runs headless ({@code latent-explorer train ...}); without
@@ -16,6 +17,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        try {
+            Natives.init();
+        } catch (Natives.UnsupportedPlatformException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
         if (args.length == 0) {
             javafx.application.Application.launch(org.latentexplorer.ui.ExplorerApp.class, args);
             return;
