@@ -32,6 +32,21 @@ public final class Natives {
         }
     }
 
+    /** The ND4J build for this platform and CPU, or the user's message when the class path has none. */
+    static Nd4jBuild buildFor(String platform, int avxLevel, ClassLoader loader) {
+        Nd4jBuild build = Nd4jBuild.choose(platform, avxLevel, r -> loader.getResource(r) != null);
+        if (build == null) {
+            List<String> carried = Platforms.SUPPORTED.stream()
+                    .filter(p -> loader.getResource(Nd4jBuild.GENERIC.resource(p)) != null).toList();
+            throw new UnsupportedPlatformException("Latent Explorer has no native libraries for " + platform
+                    + " (os.name " + System.getProperty("os.name") + ", os.arch " + System.getProperty("os.arch")
+                    + "). This copy carries " + (carried.isEmpty() ? "none" : String.join(", ", carried))
+                    + "; the project builds for " + String.join(", ", Platforms.SUPPORTED)
+                    + " (build it on the target machine, README \"Platforms\").", null);
+        }
+        return build;
+    }
+
     /**
      * Chooses and loads the natives once per process.
      *
@@ -43,17 +58,7 @@ public final class Natives {
             return report;
         }
         String platform = Platforms.current();
-        ClassLoader loader = Natives.class.getClassLoader();
-        Nd4jBuild build = Nd4jBuild.choose(platform, Nd4jBuild.avxLevel(), r -> loader.getResource(r) != null);
-        if (build == null) {
-            List<String> carried = Platforms.SUPPORTED.stream()
-                    .filter(p -> loader.getResource(Nd4jBuild.GENERIC.resource(p)) != null).toList();
-            throw new UnsupportedPlatformException("Latent Explorer has no native libraries for " + platform
-                    + " (os.name " + System.getProperty("os.name") + ", os.arch " + System.getProperty("os.arch")
-                    + "). This copy carries " + (carried.isEmpty() ? "none" : String.join(", ", carried))
-                    + "; the project builds for " + String.join(", ", Platforms.SUPPORTED)
-                    + " (build it on the target machine, README \"Platforms\").", null);
-        }
+        Nd4jBuild build = buildFor(platform, Nd4jBuild.avxLevel(), Natives.class.getClassLoader());
         if (System.getProperty(Nd4jBuild.EXTENSION_PROPERTY) == null) {
             System.setProperty(Nd4jBuild.EXTENSION_PROPERTY, build.extension());
         }

@@ -1,6 +1,7 @@
 package org.latentexplorer.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,5 +59,15 @@ class Nd4jBuildTest {
         String folder = "/" + report.platform() + report.nd4j().extension() + "/libnd4jcpu.so";
         assertThat(Files.readAllLines(Path.of("/proc/self/maps")))
                 .filteredOn(l -> l.contains("libnd4jcpu.so")).isNotEmpty().allMatch(l -> l.endsWith(folder));
+    }
+
+    @Test
+    void aPlatformWithoutNativesGetsOneMessageNamingItAndWhatIsCarried() {
+        ClassLoader loader = getClass().getClassLoader();
+        assertThatThrownBy(() -> Natives.buildFor("linux-ppc64le", 0, loader))
+                .isInstanceOf(Natives.UnsupportedPlatformException.class)
+                .hasMessageStartingWith("Latent Explorer has no native libraries for linux-ppc64le")
+                .hasMessageContaining("This copy carries " + Platforms.current())
+                .hasMessageContaining("linux-arm64, macosx-x86_64, macosx-arm64, windows-x86_64");
     }
 }
