@@ -7,14 +7,10 @@ import org.latentexplorer.common.InputException;
  * The single entry point that makes 2-D maps of latent codes: PCA, t-SNE, UMAP, or two latent axes.
  *
  * <h2>Native libraries</h2>
- * Smile 6 reaches BLAS, LAPACK and ARPACK through the FFM API with
- * {@code SymbolLookup.libraryLookup("libopenblas.so" / "libarpack.so")}, that is {@code dlopen} by bare
- * name: it searches only the system's library paths (not {@code java.library.path}), and the bytedeco
- * jars on our class path carry {@code libopenblas.so.0}, a different name. So nothing here calls a
- * Smile class that needs them: PCA is our own ({@link Pca}, Jacobi on the small d × d covariance),
- * UMAP is our own with a PCA initial layout (Smile's needs ARPACK for its spectral layout), t-SNE uses
- * Smile's exact {@link smile.manifold.TSNE} (pure Java) for small n and our Barnes-Hut t-SNE above.
- * A test runs every method in a JVM whose library paths are empty to hold this.
+ * PCA diagonalises the small d × d covariance with LAPACK through Smile ({@link Pca}); Smile's BLAS,
+ * LAPACK and ARPACK are the project's own ({@code platform/NativeMaths}). UMAP is our own, with a PCA
+ * initial layout (ten times faster than umap-learn, docs/benchmarks-embed.md); t-SNE uses Smile's
+ * exact {@link smile.manifold.TSNE} for small n and our Barnes-Hut t-SNE above.
  *
  * <h2>Bad input</h2>
  * Fewer than 3 codes, codes of unequal length, NaN or infinite values, all codes identical,

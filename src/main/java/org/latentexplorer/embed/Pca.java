@@ -1,12 +1,14 @@
 package org.latentexplorer.embed;
 
 import org.latentexplorer.common.InputException;
+import smile.linalg.UPLO;
+import smile.tensor.DenseMatrix;
+import smile.tensor.EVD;
 
 /**
- * Principal components of row-major data in pure Java: the covariance matrix (d × d, small for latent
- * codes) is diagonalised with the cyclic Jacobi method (Golub and Van Loan, <i>Matrix Computations</i>,
- * 4th ed., sec. 8.5). Smile's PCA would call LAPACK through a native library (see
- * {@link Embeddings}), which this avoids.
+ * Principal components of row-major data: the covariance matrix (d × d, small for latent codes) is
+ * diagonalised by LAPACK through Smile (until 2026-12 a hand-written Jacobi solver stood here, because
+ * Smile's natives could not be found on a fresh machine; {@code platform/NativeMaths} now brings them).
  *
  * @param mean       column means, length d
  * @param components the leading unit eigenvectors, {@code m × d}, by decreasing variance
@@ -62,7 +64,7 @@ public record Pca(double[] mean, double[][] components, double[] variance) {
             }
         }
         double[][] vectors = new double[dim][dim];
-        double[] values = jacobi(cov, vectors);
+        double[] values = symmetricEigen(cov, vectors);
         Integer[] order = new Integer[dim];
         for (int i = 0; i < dim; i++) {
             order[i] = i;
@@ -107,65 +109,19 @@ public record Pca(double[] mean, double[][] components, double[] variance) {
     }
 
     /**
-     * Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations (Golub and Van Loan,
-     * Algorithm 8.5.3). {@code a} is destroyed; eigenvectors go to the columns of {@code v}.
+     * Eigenvalues of the symmetric matrix {@code a} (returned) and its eigenvectors (the columns of
+     * {@code v}), by LAPACK's {@code dsyevd} through Smile, on the project's own OpenBLAS
+     * ({@code platform/NativeMaths}).
      */
-    private static double[] jacobi(double[][] a, double[][] v) {
+    private static double[] symmetricEigen(double[][] a, double[][] v) {
         int n = a.length;
-        for (int i = 0; i < n; i++) {
-            v[i][i] = 1;
-        }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0;
-            double total = 0;
-            for (int p = 0; p < n; p++) {
-                for (int q = 0; q < n; q++) {
-                    total += a[p][q] * a[p][q];
-                    if (p != q) {
-                        off += a[p][q] * a[p][q];
-                    }
-                }
-            }
-            if (off <= 1e-30 * Math.max(total, 1e-300)) {
-                break;
-            }
-            for (int p = 0; p < n - 1; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    if (a[p][q] == 0) {
-                        continue;
-                    }
-                    // Symmetric Schur decomposition of the 2 × 2 block (G&VL Algorithm 8.5.1).
-                    double tau = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-                    double t = Math.signum(tau) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
-                    if (tau == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(1 + t * t);
-                    double s = t * c;
-                    for (int k = 0; k < n; k++) {
-                        double akp = a[k][p];
-                        double akq = a[k][q];
-                        a[k][p] = c * akp - s * akq;
-                        a[k][q] = s * akp + c * akq;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double apk = a[p][k];
-                        double aqk = a[q][k];
-                        a[p][k] = c * apk - s * aqk;
-                        a[q][k] = s * apk + c * aqk;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double vkp = v[k][p];
-                        double vkq = v[k][q];
-                        v[k][p] = c * vkp - s * vkq;
-                        v[k][q] = s * vkp + c * vkq;
-                    }
-                }
-            }
-        }
+        EVD evd = DenseMatrix.of(a).withUplo(UPLO.LOWER).eigen();
         double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = a[i][i];
+        for (int c = 0; c < n; c++) {
+            values[c] = evd.wr().get(c);
+            for (int r = 0; r < n; r++) {
+                v[r][c] = evd.Vr().get(r, c);
+            }
         }
         return values;
     }
