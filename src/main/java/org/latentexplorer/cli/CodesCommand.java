@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.ModelBundle;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ public final class CodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkWritable(out, "--out");
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         try (ModelBundle bundle = CliSupport.model(model)) {
             Dataset data = CliSupport.dataset(dataset, split, limit, spec.commandLine().getErr(), cancel);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
+import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetCache;
 import org.latentexplorer.embed.AxesOptions;
@@ -67,6 +68,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkWritable(out, "--out");
         PrintWriter o = spec.commandLine().getOut();
         EmbedOptions options = options();
         CancelToken cancel = CliSupport.cancelOnInterrupt();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.InputException;
+import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.sample.ImageTiles;
 import org.latentexplorer.sample.LatentGrid;
@@ -34,6 +35,7 @@ public final class GridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkWritable(out, "--out");
         try (ModelBundle bundle = CliSupport.model(model)) {
             int d = bundle.config().latentDim();
             int[] dd = parseDims(dims);

@@ -10,9 +10,11 @@ import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.common.Json;
+import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.inpaint.Completion;
+import org.latentexplorer.inpaint.CompletionSheet;
 import org.latentexplorer.inpaint.InpaintEvaluation;
 import org.latentexplorer.inpaint.InpaintOptions;
 import org.latentexplorer.inpaint.Inpainter;
@@ -21,7 +23,6 @@ import org.latentexplorer.inpaint.Mask;
 import org.latentexplorer.inpaint.Method;
 import org.latentexplorer.inpaint.MethodSpec;
 import org.latentexplorer.inpaint.RatingsEvaluation;
-import org.latentexplorer.inpaint.CompletionSheet;
 import org.latentexplorer.model.ModelBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,6 +99,9 @@ public final class InpaintCommand implements Callable<Integer> {
     }
 
     private void run(PrintWriter stdout) throws java.io.IOException {
+        if (out != null) {
+            OutputPaths.checkWritable(out, "--out");
+        }
         MethodSpec m = MethodSpec.parse(method);
         InpaintOptions options = InpaintOptions.defaults().withIterations(iterations);
         if (limit < 1) {

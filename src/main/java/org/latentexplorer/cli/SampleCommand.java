@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.InputException;
+import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.sample.ClusterModels;
 import org.latentexplorer.sample.ImageTiles;
@@ -36,6 +37,7 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkWritable(out, "--out");
         if (n < 1 || n > 10_000) {
             throw new InputException("--n must be between 1 and 10000, got " + n);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
+import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.Likelihood;
@@ -113,6 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkWritable(out, "--out");
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Binarization bin = Binarization.parse(binarize);

@@ -1,8 +1,6 @@
 package org.latentexplorer.ui.clusters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.ImageShape;
@@ -359,7 +358,7 @@ public final class ClustersViewModel {
         String text = csv(rows);
         executor.submit("Exporting " + file.getFileName(), false, (p, c) -> {
             try {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
+                AtomicFiles.writeString(file, text);
             } catch (IOException e) {
                 throw new InputException(file + ": cannot write (" + e.getMessage() + ")", e);
             }

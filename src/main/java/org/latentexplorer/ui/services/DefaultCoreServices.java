@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
+import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.data.DatasetResolver;
@@ -88,6 +89,7 @@ public final class DefaultCoreServices implements CoreServices {
 
     @Override
     public ModelHandle train(TrainRequest request, TrainingListener listener, CancelToken cancel) {
+        OutputPaths.checkWritable(request.output(), "the output");
         Dataset data = loadDataset(request.dataset(), request.split());
         ModelConfig c = request.model();
         ModelConfig config = new ModelConfig(c.kind(), c.arch(), data.shape(), c.latentDim(), c.hidden(), c.likelihood(),
