@@ -1,5 +1,6 @@
 package org.latentexplorer.common;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -50,7 +51,19 @@ public final class AtomicFiles {
                 + Long.toHexString(Thread.currentThread().threadId()) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
+                // Writers may close their stream (a ZipOutputStream does): that must not close the channel
+                // before it is forced to the disk.
+                OutputStream out = new FilterOutputStream(Channels.newOutputStream(channel)) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        this.out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
                 writer.write(out);
                 out.flush();
                 channel.force(true);

@@ -134,11 +134,20 @@ public final class Trainer {
                 listener.onMessage("Training cancelled during epoch " + (epoch + 1) + "; kept the model of epoch " + epoch);
                 return new Result(history, true, false);
             }
-            if (recorder.sawNonFinite()) {
+            long trained = System.nanoTime();
+            // A non-finite training or validation loss is divergence: roll back, never checkpoint it.
+            LossTerms v = null;
+            boolean diverged = recorder.sawNonFinite();
+            if (!diverged && validRows != null) {
+                v = evaluate(model, validRows, cfg.seed());
+                diverged = !Double.isFinite(v.loss());
+            }
+            if (diverged) {
+                String which = recorder.sawNonFinite() ? "Loss" : "Validation loss";
                 if (++rollbacks > MAX_ROLLBACKS) {
                     good.restore(sd);
                     throw new InputException("training diverged: the loss was not finite after " + MAX_ROLLBACKS
-                            + " rollbacks with halved learning rates (last " + lr + ")");
+                            + " rollbacks with halved learning rates (last " + lr + "); nothing of it was saved");
                 }
                 good.restore(sd);
                 lr /= 2;
@@ -147,14 +156,13 @@ public final class Trainer {
                     fast.setLearningRate(lr);
                     fast.resetOptimizer();
                 }
-                listener.onMessage("Loss became NaN/Inf in epoch " + (epoch + 1) + ": rolled back to epoch " + epoch
-                        + " and halved the learning rate to " + lr);
+                listener.onMessage(which + " became NaN/Inf in epoch " + (epoch + 1) + ": rolled back to epoch "
+                        + epoch + " and halved the learning rate to " + lr);
                 epoch--;
                 continue;
             }
             rollbacks = 0;
-            double trainEps = recorder.examples() / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-            LossTerms v = validRows == null ? null : evaluate(model, validRows, cfg.seed());
+            double trainEps = recorder.examples() / Math.max(1e-9, (trained - start) / 1e9);
             EpochStats stats = new EpochStats(epoch, recorder.meanLoss(), recorder.meanTerms(),
                     v == null ? Double.NaN : v.loss(), v == null ? Map.of() : v.terms(), trainEps,
                     (System.nanoTime() - start) / 1e9);

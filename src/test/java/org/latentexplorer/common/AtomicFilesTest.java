@@ -32,6 +32,20 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aWriterThatClosesItsStreamStillGetsItsFileFlushedAndMoved(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bundle.zip");
+        AtomicFiles.write(file, out -> {
+            try (var zip = new java.util.zip.ZipOutputStream(out)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("config.json"));
+                zip.write("{}".getBytes());
+            }
+        });
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            assertThat(zip.getEntry("config.json")).isNotNull();
+        }
+    }
+
+    @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void anExistingFileKeepsItsPermissions(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("shared.csv");

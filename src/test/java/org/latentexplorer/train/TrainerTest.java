@@ -100,6 +100,34 @@ class TrainerTest {
     }
 
     @Test
+    void aNonFiniteValidationLossIsDivergenceAndNeverCheckpointed() {
+        SameDiffModel model = tinyModel(5);
+        List<String> messages = new ArrayList<>();
+        List<Double> checkpointed = new ArrayList<>();
+        // Poison a weight at the last training step of epoch 2: the training loss seen so far is finite,
+        // the validation loss computed after it is not.
+        int[] step = {0};
+        Trainer.Result r = Trainer.train(model, DATA, cfg(3, 5), "test",
+                h -> checkpointed.add(h.epochs().getLast().validLoss()), new TrainingListener() {
+                    @Override
+                    public void onIteration(int epoch, int it, int steps, double loss, java.util.Map<String, Double> t,
+                                            double eps) {
+                        if (++step[0] == 12) {
+                            model.graph().getVariable("enc0_W").getArr().putScalar(0, Float.NaN);
+                        }
+                    }
+
+                    @Override
+                    public void onMessage(String m) {
+                        messages.add(m);
+                    }
+                }, CancelToken.NONE);
+        assertThat(messages).anyMatch(m -> m.startsWith("Validation loss became NaN/Inf in epoch 2: rolled back"));
+        assertThat(checkpointed).hasSize(3).allMatch(Double::isFinite);
+        assertThat(r.history().epochs()).allMatch(e -> Double.isFinite(e.validLoss()));
+    }
+
+    @Test
     void dataOfAnotherShapeIsRefusedWithBothShapes() {
         Dataset wide = new Dataset("wide.csv", ImageShape.vector(5), 1, new float[5], null, null);
         assertThatThrownBy(() -> Trainer.train(tinyModel(1), wide, cfg(1, 1), "t", null, new TrainingListener() {
