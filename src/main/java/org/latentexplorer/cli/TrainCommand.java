@@ -20,6 +20,7 @@ import org.latentexplorer.model.SameDiffCvaeTraining;
 import org.latentexplorer.model.SameDiffGmvae;
 import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.train.EpochStats;
+import org.latentexplorer.train.PreviousModel;
 import org.latentexplorer.train.TrainConfig;
 import org.latentexplorer.train.Trainer;
 import org.latentexplorer.train.TrainingListener;
@@ -174,6 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "training a %s %s (d=%d) on %s: %d examples, %d epochs%n", arch, kind, latent,
                 data.id(), data.size(), epochs);
         o.flush();
+        PreviousModel.keep(out).ifPresent(b -> o.println(out + " already held a model: kept a copy as " + b));
         ModelBundle bundle = new ModelBundle(model, null, null, null);
         Trainer.Result result = Trainer.train(trained, trainData, cfg, command, history -> {
             bundle.setHistory(history);

@@ -28,6 +28,7 @@ import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.Models;
 import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.model.TrainingHistory;
+import org.latentexplorer.train.PreviousModel;
 import org.latentexplorer.train.Trainer;
 import org.latentexplorer.train.TrainingListener;
 
@@ -97,6 +98,8 @@ public final class DefaultCoreServices implements CoreServices {
         SameDiffModel model = Models.create(config, request.train().seed());
         ModelBundle bundle = new ModelBundle(model, new TrainingHistory(request.command(), request.train().seed(),
                 List.of()), Map.of(), Map.of());
+        PreviousModel.keep(request.output()).ifPresent(b -> listener.onMessage(request.output()
+                + " already held a model: kept a copy as " + b));
         try {
             Trainer.Result result = Trainer.train(model, data, request.train(), request.command(), history -> {
                 bundle.setHistory(history);
