@@ -17,6 +17,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
@@ -41,28 +45,42 @@ public final class Downloader {
         void update(long bytes, long total);
     }
 
+    /** How long a transfer may go without receiving a byte before the attempt is given up. */
+    public static final Duration DEFAULT_STALL = Duration.ofSeconds(60);
+
     private final HttpClient client;
     private final int maxAttempts;
     private final long retryDelayMillis;
+    private final Duration stall;
 
     /** A downloader with the JDK's HTTP client, following redirects, 3 attempts per file. */
     public Downloader() {
         this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build(), 3, 2000);
+                .connectTimeout(Duration.ofSeconds(30)).build(), 3, 2000, DEFAULT_STALL);
+    }
+
+    /** As {@link #Downloader(HttpClient, int, long, Duration)} with the default stall limit. */
+    public Downloader(HttpClient client, int maxAttempts, long retryDelayMillis) {
+        this(client, maxAttempts, retryDelayMillis, DEFAULT_STALL);
     }
 
     /**
-     * @param client           the HTTP client
+     * @param client           the HTTP client (its connect timeout applies; the response headers must
+     *                         arrive within 60 s)
      * @param maxAttempts      requests per file before giving up (at least 1); later ones resume
      * @param retryDelayMillis pause between attempts
+     * @param stall            a transfer that receives nothing for this long is cut and retried (the JDK's
+     *                         client has no read timeout for a body, so a server that stops sending
+     *                         mid-body would otherwise hang the download forever)
      */
-    public Downloader(HttpClient client, int maxAttempts, long retryDelayMillis) {
+    public Downloader(HttpClient client, int maxAttempts, long retryDelayMillis, Duration stall) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
         this.client = client;
         this.maxAttempts = maxAttempts;
         this.retryDelayMillis = retryDelayMillis;
+        this.stall = stall;
     }
 
     /** The part file used while {@code target} is downloading. */
@@ -147,9 +165,10 @@ public final class Downloader {
             byte[] buf = new byte[1 << 16];
             try (OutputStream out = append
                     ? Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-                    : Files.newOutputStream(part)) {
+                    : Files.newOutputStream(part);
+                 StallWatch watch = new StallWatch(stall)) {
                 int r;
-                while ((r = body.read(buf)) >= 0) {
+                while ((r = watch.read(body, buf)) >= 0) {
                     out.write(buf, 0, r);
                     done += r;
                     progress.update(done, total);
@@ -206,6 +225,70 @@ public final class Downloader {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * A read timeout for the body stream: a daemon thread interrupts the reading thread when a read has
+     * been blocked for longer than the limit (the JDK client's body stream unblocks on interrupt with an
+     * IOException). Only a blocked read is interrupted, never a write to the part file.
+     */
+    private static final class StallWatch implements AutoCloseable {
+        private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "download-stall-watch");
+            t.setDaemon(true);
+            return t;
+        });
+
+        private final long limitNanos;
+        private final Thread reader = Thread.currentThread();
+        private volatile long readSince = -1;
+        private volatile boolean stalled;
+        private final ScheduledFuture<?> task;
+
+        StallWatch(Duration limit) {
+            limitNanos = limit.toNanos();
+            long tick = Math.max(10, limit.toMillis() / 4);
+            task = TIMER.scheduleAtFixedRate(this::check, tick, tick, TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void check() {
+            long since = readSince;
+            if (since >= 0 && System.nanoTime() - since > limitNanos) {
+                stalled = true;
+                reader.interrupt();
+            }
+        }
+
+        int read(InputStream body, byte[] buf) throws IOException {
+            readSince = System.nanoTime();
+            int r;
+            try {
+                r = body.read(buf);
+            } catch (IOException e) {
+                if (!stalled) {
+                    throw e;
+                }
+                r = 0;
+            } finally {
+                synchronized (this) {
+                    readSince = -1;
+                }
+            }
+            if (stalled) {
+                Thread.interrupted(); // our interrupt, not the caller's: clear it
+                throw stalledException();
+            }
+            return r;
+        }
+
+        private IOException stalledException() {
+            return new IOException("no data from the server for " + limitNanos / 1_000_000_000L + " s");
+        }
+
+        @Override
+        public void close() {
+            task.cancel(false);
         }
     }
 }

@@ -34,6 +34,7 @@ class DownloaderTest {
     private final byte[] body = new byte[300_000];
     private final List<String> ranges = new CopyOnWriteArrayList<>();
     private final AtomicInteger cutRequests = new AtomicInteger();
+    private final AtomicInteger stallRequests = new AtomicInteger();
     private HttpServer server;
     private Downloader downloader;
 
@@ -46,10 +47,29 @@ class DownloaderTest {
         server.createContext("/file", ex -> serve(ex, false));
         // The first request of /cut sends half the body and closes the connection.
         server.createContext("/cut", ex -> serve(ex, cutRequests.getAndIncrement() == 0));
+        // The first request of /stall sends half the body, then nothing for 5 s without closing.
+        server.createContext("/stall", ex -> {
+            if (stallRequests.getAndIncrement() > 0) {
+                serve(ex, false);
+                return;
+            }
+            ex.sendResponseHeaders(200, body.length);
+            OutputStream out = ex.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
         server.createContext("/missing", ex -> {
             ex.sendResponseHeaders(404, -1);
             ex.close();
         });
+        // Handlers on their own threads: a stalled response must not hold up the retry behind it.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         downloader = new Downloader(client, 3, 0);
@@ -151,5 +171,19 @@ class DownloaderTest {
         Path target = cache.resolve("data.bin");
         downloader.download(remote("/file", null), target, Downloader.Progress.NONE, CancelToken.NONE);
         assertThat(Files.readString(cache.resolve("data.bin.sha256"))).startsWith(sha256());
+    }
+
+    @Test
+    void aServerThatStallsMidBodyIsCutAfterTheStallLimitAndTheNextAttemptResumes() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Downloader impatient = new Downloader(client, 3, 0, java.time.Duration.ofMillis(400));
+        Path target = cache.resolve("stalled.bin");
+        long start = System.nanoTime();
+        impatient.download(remote("/stall", sha256()), target, Downloader.Progress.NONE, CancelToken.NONE);
+        assertThat(Files.readAllBytes(target)).isEqualTo(body);
+        assertThat(ranges).containsExactly("bytes=" + body.length / 2 + "-");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds: cut at the stall limit, not after the 5 s pause")
+                .isLessThan(4);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 }
