@@ -205,10 +205,7 @@ public final class DatasetResolver {
         }
         Path first = null;
         for (RemoteFile f : files) {
-            Path target = cache.folder(d.name()).resolve(f.fileName());
-            if (!Files.isRegularFile(target)) {
-                downloader.download(f, target, progress, cancel);
-            }
+            Path target = downloader.ensure(f, cache.folder(d.name()).resolve(f.fileName()), progress, cancel);
             first = first == null ? target : first;
         }
         return first;

@@ -31,7 +31,7 @@ import org.latentexplorer.common.InputException;
  * later call that finds the part file). Only when the whole file is there and its checksums match is
  * it renamed to its final name, so the cache never holds an unchecked file under a real name. A
  * mismatch deletes the part file. Files without a published SHA-256 are trusted on first download and
- * their SHA-256 is written to {@code NAME.sha256}.
+ * their SHA-256 is written to {@code NAME.sha256}, against which {@link #ensure} checks them later.
  *
  * <p>The cancel token is checked between chunks; a cancelled download keeps its part file for resuming.
  */
@@ -114,18 +114,59 @@ public final class Downloader {
                 }
             }
             if (!complete) {
-                long have = Files.exists(part) ? Files.size(part) : 0;
                 throw new InputException("download of " + file.url() + " failed after " + maxAttempts + " attempts ("
-                        + lastProblem + "); " + have + " bytes are kept in " + part + " and the next try resumes there");
+                        + lastProblem + "); " + kept(part));
             }
             verify(file, part);
             move(part, target);
             return target;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("download of " + file.url() + " interrupted");
+        } catch (InterruptedException | CancellationException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new CancellationException("download of " + file.url() + " cancelled; " + kept(part));
         } catch (IOException e) {
             throw new InputException("download of " + file.url() + " to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code target} if the cache already holds it unchanged, else a fresh download. A cached file is
+     * checked against its published SHA-256, or against the {@code NAME.sha256} recorded when it was
+     * first downloaded; a file that changed since (disk fault, a partial copy by hand) is downloaded again.
+     */
+    public Path ensure(RemoteFile file, Path target, Progress progress, CancelToken cancel) {
+        if (Files.isRegularFile(target)) {
+            try {
+                String expected = file.sha256() != null ? file.sha256() : recordedSha256(target);
+                if (expected == null || expected.equals(digest(target, "SHA-256"))) {
+                    return target;
+                }
+                Files.delete(target);
+            } catch (IOException e) {
+                throw new InputException(target + " in the cache cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return download(file, target, progress, cancel);
+    }
+
+    /** The SHA-256 written beside a file trusted on first download, or null. */
+    private static String recordedSha256(Path target) throws IOException {
+        Path record = target.resolveSibling(target.getFileName() + ".sha256");
+        if (!Files.isRegularFile(record)) {
+            return null;
+        }
+        String text = Files.readString(record).trim();
+        int space = text.indexOf(' ');
+        return (space < 0 ? text : text.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String kept(Path part) {
+        try {
+            long have = Files.exists(part) ? Files.size(part) : 0;
+            return have == 0 ? "nothing was kept" : have + " bytes are kept in " + part + " and the next try resumes there";
+        } catch (IOException e) {
+            return "the part file " + part + " may be kept";
         }
     }
 

@@ -161,7 +161,8 @@ class DownloaderTest {
         Path target = cache.resolve("data.bin");
         CancelToken cancel = new CancelToken();
         assertThatThrownBy(() -> downloader.download(remote("/file", sha256()), target, (b, t) -> cancel.cancel(), cancel))
-                .isInstanceOf(CancellationException.class);
+                .isInstanceOf(CancellationException.class).hasMessageContaining("cancelled")
+                .hasMessageContaining("bytes are kept in " + Downloader.partFile(target));
         assertThat(target).doesNotExist();
         assertThat(Downloader.partFile(target)).exists();
     }
@@ -185,5 +186,21 @@ class DownloaderTest {
         assertThat((System.nanoTime() - start) / 1e9).as("seconds: cut at the stall limit, not after the 5 s pause")
                 .isLessThan(4);
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aCachedFileThatChangedSinceItsFirstDownloadIsDownloadedAgain() throws Exception {
+        Path target = cache.resolve("data.bin");
+        RemoteFile unpublished = remote("/file", null);
+        downloader.ensure(unpublished, target, Downloader.Progress.NONE, CancelToken.NONE);
+        assertThat(target.resolveSibling("data.bin.sha256")).content().startsWith(sha256());
+        downloader.ensure(unpublished, target, Downloader.Progress.NONE, CancelToken.NONE);
+        assertThat(ranges).hasSize(1); // unchanged: used as it is
+        byte[] flipped = body.clone();
+        flipped[1234] ^= 1;
+        Files.write(target, flipped);
+        downloader.ensure(unpublished, target, Downloader.Progress.NONE, CancelToken.NONE);
+        assertThat(ranges).hasSize(2);
+        assertThat(Files.readAllBytes(target)).isEqualTo(body);
     }
 }
