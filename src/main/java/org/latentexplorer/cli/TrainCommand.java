@@ -138,6 +138,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);
+        int trainRows = data.size() - (int) Math.round(data.size() * validation);
+        if (kind.equals("gmvae") && clusters > trainRows) {
+            // Checked now, not after the pre-training that would end in a failed clustering.
+            throw new InputException("--clusters " + clusters + " is more than the " + trainRows
+                    + " training examples of " + data.id() + " (after the --validation split)");
+        }
         List<Integer> layers = hidden != null ? hidden : conv ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN;
         ModelConfig base = switch (kind) {
             case "gmvae" -> SameDiffGmvae.config(arch, data.shape(), clusters, wDim, latent, layers, lik);

@@ -38,7 +38,11 @@ public final class CompletionSheet {
             draw(img, shape, c.mean(), null, 2 * cw, r * ch);
             draw(img, shape, spread, null, 3 * cw, r * ch);
         }
-        AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new java.io.IOException("this Java runtime has no PNG writer for a " + img.getType() + " image");
+            }
+        });
     }
 
     private static void draw(BufferedImage img, ImageShape s, float[] v, Mask mask, int x0, int y0) {
