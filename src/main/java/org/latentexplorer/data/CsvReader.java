@@ -170,7 +170,7 @@ public final class CsvReader {
                 outside = where(file, line, col, names) + ": value " + text.trim() + " is outside [0, 1]";
             }
             if ((v != Math.rint(v) || v < 0 || v > 255) && not8bit == null) {
-                not8bit = where(file, line, col, names) + " (" + text.trim() + ")";
+                not8bit = where(file, line, col, names).substring(file.toString().length() + 2) + " (" + text.trim() + ")";
             }
         }
 

@@ -28,6 +28,7 @@ final class HeapBudget {
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        return bytes < 1L << 30 ? String.format(Locale.ROOT, "%d MiB", Math.ceilDiv(bytes, 1L << 20))
+                : String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 }
