@@ -58,6 +58,16 @@ final class CliSupport {
         });
     }
 
+    /** One line for an error that escaped the command: out of memory gets the remedy, others their name. */
+    static String describe(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return String.format(Locale.ROOT, "out of memory (%s; this program may use %d MiB): give it more with "
+                    + "LATENT_EXPLORER_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g, or use less data (--limit)",
+                    e.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
+        }
+        return "internal error: " + e + " (LATENT_EXPLORER_DEBUG=1 shows where)";
+    }
+
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }

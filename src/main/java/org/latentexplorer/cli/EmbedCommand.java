@@ -76,7 +76,9 @@ public final class EmbedCommand implements Callable<Integer> {
             Dataset data = CliSupport.dataset(dataset, split, limit, spec.commandLine().getErr(), cancel);
             float[][] codes = CodesCommand.encodeAll(bundle, data, cancel);
             long start = System.nanoTime();
-            EmbeddingCache.Key key = new EmbeddingCache.Key(modelId(), dataset + "/" + split + "/" + data.size(), options);
+            // By content, not by path or date: a rewritten data file or a retrained model is a new key.
+            EmbeddingCache.Key key = new EmbeddingCache.Key(EmbeddingCache.sha256(model),
+                    data.fingerprint() + "/" + split, options);
             EmbeddingCache cache = new EmbeddingCache(DatasetCache.fromEnvironment().dir().resolve("embeddings"));
             Embedding e = noCache ? org.latentexplorer.embed.Embeddings.fit(codes, options, null, cancel)
                     : cache.getOrCompute(key, codes, null, cancel);
@@ -112,8 +114,4 @@ public final class EmbedCommand implements Callable<Integer> {
         };
     }
 
-    /** The model file's identity for the cache: its path, size and modification time. */
-    private String modelId() throws java.io.IOException {
-        return model.toAbsolutePath().normalize() + "@" + Files.size(model) + "@" + Files.getLastModifiedTime(model).toMillis();
-    }
 }

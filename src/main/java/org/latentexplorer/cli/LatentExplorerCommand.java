@@ -55,8 +55,19 @@ public final class LatentExplorerCommand implements Runnable {
 
     /** Runs one command line and returns its exit code (the program's entry point for sub-commands). */
     public static int run(String... args) {
+        CommandLine cl = commandLine();
         try {
-            return commandLine().execute(args);
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands exceptions to the handler above but lets errors through: without this an
+            // OutOfMemoryError would end the program with the JVM's stack trace.
+            PrintWriter err = cl.getErr();
+            err.println(CliSupport.describe(e));
+            if ("1".equals(System.getenv("LATENT_EXPLORER_DEBUG"))) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
         } finally {
             CliSupport.finished();
         }

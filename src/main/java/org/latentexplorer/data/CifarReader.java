@@ -43,7 +43,7 @@ public final class CifarReader {
         }
         try (InputStream in = DataStreams.open(path)) {
             Parts parts = new Parts();
-            parts.add(in, path.toString(), cancel);
+            parts.add(in, path.toString(), -1, null, cancel);
             return parts.toDataset(id, LABELS);
         } catch (IOException e) {
             throw new InputException(path + ": cannot be read (" + e.getMessage() + ")", e);
@@ -78,7 +78,7 @@ public final class CifarReader {
         Parts parts = new Parts();
         for (Path f : files) {
             try (InputStream in = DataStreams.open(f)) {
-                parts.add(in, f.toString(), cancel);
+                parts.add(in, f.toString(), -1, null, cancel);
             } catch (IOException e) {
                 throw new InputException(f + ": cannot be read (" + e.getMessage() + ")", e);
             }
@@ -98,32 +98,28 @@ public final class CifarReader {
     private static Dataset readArchive(String id, Path archive, Split split, CancelToken cancel) {
         // Batches may come in any order in the archive; keep them by name and join them sorted.
         Map<String, Parts> byName = new LinkedHashMap<>();
-        List<String> names = LABELS;
-        try (InputStream raw = DataStreams.open(archive)) {
-            TarReader tar = new TarReader(DataStreams.maybeGunzip(raw, archive.toString()), archive.toString());
-            for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
-                String base = e.name().substring(e.name().lastIndexOf('/') + 1);
-                if (!e.isFile()) {
-                    continue;
+        List<List<String>> names = new ArrayList<>(List.of(LABELS));
+        TarEntries.forEachFile(archive, (entry, size, data) -> {
+            String base = entry.substring(entry.lastIndexOf('/') + 1);
+            String where = archive + "!" + entry;
+            if (base.equals("batches.meta.txt")) {
+                if (size > 1 << 20) {
+                    throw new InputException(where + ": implausibly large (" + size + " bytes) for a list of class names");
                 }
-                if (base.equals("batches.meta.txt")) {
-                    names = parseMeta(new String(e.data().readAllBytes(), StandardCharsets.US_ASCII), archive + "!" + e.name());
-                } else if (wanted(base, split)) {
-                    Parts p = new Parts();
-                    p.add(e.data(), archive + "!" + e.name(), cancel);
-                    byName.put(base, p);
-                }
+                names.set(0, parseMeta(new String(data.readAllBytes(), StandardCharsets.US_ASCII), where));
+            } else if (wanted(base, split)) {
+                Parts p = new Parts();
+                p.add(data, where, size, archive.toString(), cancel);
+                byName.put(base, p);
             }
-        } catch (IOException e) {
-            throw new InputException(archive + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        });
         if (byName.isEmpty()) {
             throw new InputException(archive + ": holds no CIFAR-10 batches for split '" + split + "'");
         }
         Parts all = new Parts();
         byName.entrySet().stream().sorted(Map.Entry.comparingByKey(NaturalOrder.INSTANCE))
                 .forEach(en -> all.addAll(en.getValue()));
-        return all.toDataset(id, names);
+        return all.toDataset(id, names.get(0));
     }
 
     private static boolean wanted(String fileName, Split split) {
@@ -150,13 +146,21 @@ public final class CifarReader {
         private final List<String> sources = new ArrayList<>();
         private int count;
 
-        void add(InputStream in, String name, CancelToken cancel) {
+        /**
+         * Reads whole records until the data ends. {@code expected} is the size an archive entry
+         * declares (or -1): an entry that ends before it is a truncated archive, not a short batch.
+         */
+        void add(InputStream in, String name, long expected, String archive, CancelToken cancel) {
             byte[] rec = new byte[RECORD];
             long offset = 0;
             List<byte[]> recs = new ArrayList<>();
             while (true) {
                 cancel.check();
-                int r = DataStreams.readUpTo(in, rec, RECORD);
+                int r = DataStreams.readUpTo(in, rec, RECORD, name);
+                if (expected >= 0 && r < RECORD && offset + r < expected) {
+                    throw new InputException(archive + ": truncated: the archive ends inside " + name.substring(archive.length() + 1)
+                            + " after " + (offset + r) + " of its " + expected + " bytes");
+                }
                 if (r == 0) {
                     break;
                 }
@@ -166,6 +170,11 @@ public final class CifarReader {
                 }
                 recs.add(rec.clone());
                 offset += RECORD;
+                if (recs.size() % 1024 == 0) {
+                    // Bytes as read plus the floats they become: a gzip of zeros can hold millions of records.
+                    HeapBudget.require(name, (count + recs.size()) * (long) (RECORD + 3072 * Float.BYTES),
+                            (count + recs.size()) + "+ CIFAR records");
+                }
             }
             if (recs.isEmpty()) {
                 throw new InputException(name + ": holds no CIFAR records (empty file)");
@@ -182,6 +191,7 @@ public final class CifarReader {
         }
 
         Dataset toDataset(String id, List<String> labelNames) {
+            HeapBudget.require(String.join(", ", sources), (long) count * 3072 * Float.BYTES, count + " CIFAR images");
             float[] values = new float[Math.multiplyExact(count, 3072)];
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {

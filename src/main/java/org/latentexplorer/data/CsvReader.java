@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +16,16 @@ import org.latentexplorer.common.InputException;
 
 /**
  * Reads a numeric matrix from CSV or TSV text: one example per line, one value per column, an
- * optional header line and an optional label column. Values are kept as written (no rescaling); the
- * shape is {@code 1 × 1 × columns}. NaN and infinities are rejected with their line and column;
- * an empty cell is a missing entry (NaN) only when {@link Options#allowMissing()} is set.
- * Fields may be double-quoted ("a,b"); a doubled quote inside quotes is a literal quote.
+ * optional header line and an optional label column; the shape is {@code 1 × 1 × columns}. Values
+ * must lie in [0, 1], the range the models read; a file of whole numbers 0..255 only is 8-bit data
+ * and is divided by 255; any other value outside [0, 1] is refused with its line, column and value.
+ * NaN and infinities are rejected with their line and column; an empty cell is a missing entry (NaN)
+ * only when {@link Options#allowMissing()} is set. Fields may be double-quoted ("a,b"); a doubled
+ * quote inside quotes is a literal quote; a quoted field does not span lines.
+ *
+ * <p>The splitting is hand-written (thirty lines) rather than Commons CSV: the commons-csv 1.14.1 on
+ * our class path (through Smile) needs commons-io 2.20, and ND4J's commons-io 2.7 wins the Maven
+ * mediation, so the library fails to load; a one-line-per-row numeric format does not need more.
  */
 public final class CsvReader {
 
@@ -45,30 +52,26 @@ public final class CsvReader {
 
     public static Dataset read(String id, Path file, Options options) {
         DataStreams.requireFile(file);
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
-        char delim = options.delimiter();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (delim == 0) {
-                    delim = chooseDelimiter(file, line);
-                }
-                rows.add(split(line, delim, file, no));
-                lineNumbers.add(no);
-            }
+            return read(id, file, options, r);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read as UTF-8 text (" + e.getMessage() + ")", e);
         }
-        if (rows.isEmpty()) {
+    }
+
+    /** One pass, row by row into floats: memory is 4 bytes a value, not a string per cell. */
+    private static Dataset read(String id, Path file, Options options, BufferedReader r) throws IOException {
+        int no = 0;
+        String line;
+        while ((line = r.readLine()) != null && line.isBlank()) {
+            no++;
+        }
+        if (line == null) {
             throw new InputException(file + ": is empty");
         }
-        String[] first = rows.get(0);
+        no++;
+        char delim = options.delimiter() != 0 ? options.delimiter() : chooseDelimiter(file, line);
+        String[] first = split(line, delim, file, no);
         int labelCol = labelIndex(options.labelColumn(), first, file);
         boolean header = switch (options.header()) {
             case YES -> true;
@@ -76,58 +79,121 @@ public final class CsvReader {
             case AUTO -> looksLikeHeader(first, labelCol) || (labelCol >= 0 && !isInteger(options.labelColumn()));
         };
         String[] names = header ? first : null;
-        int start = header ? 1 : 0;
         int cols = first.length;
         int dim = labelCol >= 0 ? cols - 1 : cols;
-        int n = rows.size() - start;
-        if (n == 0) {
-            throw new InputException(file + ": has a header but no data lines");
-        }
         if (dim == 0) {
             throw new InputException(file + ": has no value columns besides the label column");
         }
-        float[] values = new float[Math.multiplyExact(n, dim)];
-        String[] labelText = labelCol >= 0 ? new String[n] : null;
-        for (int i = 0; i < n; i++) {
-            String[] row = rows.get(start + i);
-            int line = lineNumbers.get(start + i);
-            if (row.length != cols) {
-                throw new InputException(file + ": line " + line + " has " + row.length + " columns, expected " + cols);
-            }
-            int k = 0;
-            for (int c = 0; c < cols; c++) {
-                if (c == labelCol) {
-                    labelText[i] = row[c].trim();
-                    if (labelText[i].isEmpty()) {
-                        throw new InputException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
-                    }
-                    continue;
+        Values values = new Values(file);
+        List<String> labelText = new ArrayList<>();
+        String[] row = header ? null : first;
+        while (true) {
+            if (row != null) {
+                if (row.length != cols) {
+                    throw new InputException(file + ": line " + no + " has " + row.length + " columns, expected " + cols);
                 }
-                values[i * dim + k++] = parse(row[c], options.allowMissing(), file, line, c, names);
+                for (int c = 0; c < cols; c++) {
+                    if (c == labelCol) {
+                        String label = row[c].trim();
+                        if (label.isEmpty()) {
+                            throw new InputException(file + ": line " + no + ", column " + (c + 1) + ": empty label");
+                        }
+                        labelText.add(label);
+                    } else {
+                        values.add(parse(row[c], options.allowMissing(), file, no, c, names), row[c], no, c, names);
+                    }
+                }
+            }
+            line = r.readLine();
+            if (line == null) {
+                break;
+            }
+            no++;
+            row = line.isBlank() ? null : split(line, delim, file, no);
+        }
+        int n = values.size / dim;
+        if (n == 0) {
+            throw new InputException(file + ": has a header but no data lines");
+        }
+        return toDataset(id, ImageShape.vector(dim), n, values.finish(), labelCol >= 0 ? labelText : null);
+    }
+
+    private static Dataset toDataset(String id, ImageShape shape, int n, float[] values, List<String> labelText) {
+        if (labelText == null) {
+            return new Dataset(id, shape, n, values, null, List.of());
+        }
+        TreeSet<String> distinct = new TreeSet<>(NaturalOrder.INSTANCE);
+        distinct.addAll(labelText);
+        List<String> labelNames = new ArrayList<>(distinct);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < labelNames.size(); i++) {
+            index.put(labelNames.get(i), i);
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = index.get(labelText.get(i));
+        }
+        return new Dataset(id, shape, n, values, labels, labelNames);
+    }
+
+    /**
+     * The values read so far, and the range rule: the models read [0, 1]. A file whose every value is
+     * a whole number 0..255 is 8-bit data (pixel CSVs such as Kaggle's MNIST) and is divided by 255;
+     * any other value outside [0, 1] is refused, naming its line, column and value, because a model
+     * trained on it diverges.
+     */
+    private static final class Values {
+        private final Path file;
+        private float[] data = new float[1024];
+        private int size;
+        private String outside;   // where the first value outside [0, 1] is, or null
+        private String not8bit;   // where the first value that is not a whole number 0..255 is, or null
+
+        Values(Path file) {
+            this.file = file;
+        }
+
+        void add(float v, String text, int line, int col, String[] names) {
+            if (size == data.length) {
+                if (size == Integer.MAX_VALUE - 8) {
+                    throw new InputException(file + ": more than " + size + " values; split the file");
+                }
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * size);
+                HeapBudget.require(file.toString(), (long) grown * Float.BYTES * 3 / 2, "the values read so far");
+                data = Arrays.copyOf(data, grown);
+            }
+            data[size++] = v;
+            if (Float.isNaN(v)) {
+                return;
+            }
+            if ((v < 0 || v > 1) && outside == null) {
+                outside = where(file, line, col, names) + ": value " + text.trim() + " is outside [0, 1]";
+            }
+            if ((v != Math.rint(v) || v < 0 || v > 255) && not8bit == null) {
+                not8bit = where(file, line, col, names).substring(file.toString().length() + 2) + " (" + text.trim() + ")";
             }
         }
-        int[] labels = null;
-        List<String> labelNames = List.of();
-        if (labelText != null) {
-            TreeSet<String> distinct = new TreeSet<>(NaturalOrder.INSTANCE);
-            distinct.addAll(List.of(labelText));
-            labelNames = new ArrayList<>(distinct);
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < labelNames.size(); i++) {
-                index.put(labelNames.get(i), i);
+
+        float[] finish() {
+            float[] v = size == data.length ? data : Arrays.copyOf(data, size);
+            data = null;
+            if (outside == null) {
+                return v;
             }
-            labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = index.get(labelText[i]);
+            if (not8bit == null) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] /= 255f;
+                }
+                return v;
             }
+            throw new InputException(outside + "; the models read values in [0, 1]: scale the data first (a file of "
+                    + "whole numbers 0-255 only is read as 8-bit pixels and divided by 255, but " + not8bit + " is not one)");
         }
-        return new Dataset(id, ImageShape.vector(dim), n, values, labels, labelNames);
     }
 
     private static float parse(String cell, boolean allowMissing, Path file, int line, int col, String[] names) {
         String t = cell.trim();
-        String where = file + ": line " + line + ", column " + (col + 1)
-                + (names != null ? " (" + names[col].trim() + ")" : "");
+        String where = where(file, line, col, names);
         if (t.isEmpty()) {
             if (allowMissing) {
                 return Float.NaN;
@@ -148,6 +214,10 @@ public final class CsvReader {
             throw new InputException(where + ": '" + t + "' is too large for a 32-bit float");
         }
         return (float) v;
+    }
+
+    private static String where(Path file, int line, int col, String[] names) {
+        return file + ": line " + line + ", column " + (col + 1) + (names != null ? " (" + names[col].trim() + ")" : "");
     }
 
     private static int labelIndex(String labelColumn, String[] first, Path file) {

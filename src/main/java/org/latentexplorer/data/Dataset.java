@@ -153,6 +153,40 @@ public record Dataset(String id, ImageShape shape, int size, float[] values, int
         return false;
     }
 
+    /**
+     * SHA-256 over the shape, the values' float bits, the labels and their names, as
+     * {@code "sha256:<hex>"}: the data's identity by content, for caches keyed by what a result was
+     * computed from (a file rewritten with other images of the same count gets another fingerprint).
+     */
+    public String fingerprint() {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md.update((shape + "|" + size + "|" + labelNames + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+        for (float v : values) {
+            if (!b.hasRemaining()) {
+                md.update(b.flip());
+                b.clear();
+            }
+            b.putFloat(v);
+        }
+        md.update(b.flip());
+        b.clear();
+        for (int l : labels == null ? new int[] {-1} : labels) {
+            if (!b.hasRemaining()) {
+                md.update(b.flip());
+                b.clear();
+            }
+            b.putInt(l);
+        }
+        md.update(b.flip());
+        return "sha256:" + java.util.HexFormat.of().formatHex(md.digest());
+    }
+
     @Override
     public String toString() {
         return id + " (" + size + " × " + shape + (labels == null ? "" : ", " + labelNames.size() + " classes") + ")";

@@ -37,9 +37,21 @@ public final class DatasetFiles {
         byte[] content;
         try (InputStream in = DataStreams.open(path)) {
             head = DataStreams.peek(in, 512);
-            content = DataStreams.peek(DataStreams.maybeGunzip(in, path.toString()), 512);
+            InputStream gz = DataStreams.maybeGunzip(in, path.toString());
+            byte[] buf = new byte[512];
+            content = java.util.Arrays.copyOf(buf, DataStreams.readUpTo(gz, buf, buf.length, path.toString()));
+            if (content.length < buf.length && DataStreams.isGzip(head)) {
+                // Little content: make sure it is all there is, not a cut-off gzip file (then "truncated").
+                DataStreams.atEnd(gz, path.toString());
+            }
         } catch (IOException e) {
             throw new InputException(path + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (head.length == 0) {
+            throw new InputException(path + ": empty file");
+        }
+        if (content.length == 0) {
+            throw new InputException(path + ": empty file (the gzip data holds no bytes)");
         }
         if (content.length >= 4) {
             int magic = DataStreams.u32(content, 0);
@@ -54,7 +66,8 @@ public final class DatasetFiles {
         if (content.length >= 262 && new String(content, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
             return Format.CIFAR;
         }
-        if (new String(head, 0, Math.min(head.length, 6), StandardCharsets.US_ASCII).equals("MATLAB")) {
+        if (new String(head, 0, Math.min(head.length, 6), StandardCharsets.US_ASCII).equals("MATLAB")
+                || MatReader.isHdf5(head)) {
             return Format.MAT;
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
@@ -64,7 +77,7 @@ public final class DatasetFiles {
         if (name.endsWith(".mat")) {
             return Format.MAT; // a .mat without the header: let the reader explain what is wrong
         }
-        if (name.endsWith(".bin")) {
+        if (name.endsWith(".bin") || name.endsWith(".tar") || name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
             return Format.CIFAR;
         }
         if (name.equals("u.data") || name.endsWith(".data")) {
@@ -74,9 +87,10 @@ public final class DatasetFiles {
             return Format.CSV;
         }
         if (DataStreams.isGzip(head) || name.contains("idx")) {
-            throw new InputException(path + ": not an IDX images file (magic number 0x"
-                    + (content.length >= 4 ? String.format("%08x", DataStreams.u32(content, 0)) : "missing")
-                    + ", expected 0x00000803)");
+            throw new InputException(path + (content.length < 4
+                    ? ": truncated at byte offset " + content.length + " (an IDX images file starts with a 16-byte header)"
+                    : ": not an IDX images file (magic number 0x" + String.format("%08x", DataStreams.u32(content, 0))
+                    + ", expected 0x00000803)"));
         }
         throw new InputException(path + ": unknown data format; expected an IDX images file, an image or CIFAR "
                 + "folder, a .csv/.tsv, a .mat, u.data or a CIFAR-10 .bin/.tar.gz");

@@ -20,7 +20,6 @@ import org.latentexplorer.common.InputException;
 public final class IdxReader {
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
-    private static final int CHUNK = 1 << 16;
 
     private IdxReader() {
     }
@@ -42,14 +41,14 @@ public final class IdxReader {
     public static Dataset read(String id, Path images, Path labels, List<String> labelNames) {
         Images img;
         try (InputStream in = DataStreams.open(images)) {
-            img = readImages(in, images.toString());
+            img = readImages(in, images.toString(), DataStreams.contentBound(images));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int[] lab = null;
         if (labels != null) {
             try (InputStream in = DataStreams.open(labels)) {
-                lab = readLabels(in, labels.toString());
+                lab = readLabels(in, labels.toString(), DataStreams.contentBound(labels));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -60,8 +59,8 @@ public final class IdxReader {
     /** As {@link #read(String, Path, Path, List)} for streams (classpath resources); names are for messages. */
     public static Dataset read(String id, InputStream images, String imagesName, InputStream labels, String labelsName,
                                List<String> labelNames) {
-        Images img = readImages(images, imagesName);
-        int[] lab = labels == null ? null : readLabels(labels, labelsName);
+        Images img = readImages(images, imagesName, DataStreams.ContentBound.UNKNOWN);
+        int[] lab = labels == null ? null : readLabels(labels, labelsName, DataStreams.ContentBound.UNKNOWN);
         return combine(id, img, imagesName, lab, labelsName, labelNames);
     }
 
@@ -86,10 +85,18 @@ public final class IdxReader {
         return null;
     }
 
-    static Images readImages(InputStream raw, String name) {
+    /**
+     * Reads an images file. Every count in the header is checked before anything of that size is
+     * allocated: against {@code bound} (the bytes the file can hold, see
+     * {@link DataStreams#contentBound}), against the heap, and then by reading in pieces that exist.
+     */
+    static Images readImages(InputStream raw, String name, DataStreams.ContentBound bound) {
         InputStream in = DataStreams.maybeGunzip(raw, name);
         byte[] header = new byte[16];
-        int got = DataStreams.readUpTo(in, header, 16);
+        int got = DataStreams.readUpTo(in, header, 16, name);
+        if (got == 0) {
+            throw new InputException(name + ": empty file (an IDX images file starts with a 16-byte header)");
+        }
         if (got >= 4 && DataStreams.u32(header, 0) != IMAGES_MAGIC) {
             throw new InputException(name + ": not an IDX images file (magic number 0x"
                     + String.format("%08x", DataStreams.u32(header, 0)) + ", expected 0x00000803"
@@ -104,31 +111,38 @@ public final class IdxReader {
         if (n < 0 || h <= 0 || w <= 0 || (long) h * w > 16_777_216L || (long) n * h * w > Integer.MAX_VALUE - 8) {
             throw new InputException(name + ": implausible IDX dimensions " + n + " x " + h + " x " + w);
         }
-        int total = n * h * w;
-        float[] values = new float[total];
-        byte[] buf = new byte[CHUNK];
-        int done = 0;
-        while (done < total) {
-            int want = Math.min(CHUNK, total - done);
-            int r = DataStreams.readUpTo(in, buf, want);
-            for (int i = 0; i < r; i++) {
-                values[done + i] = (buf[i] & 0xff) / 255f;
-            }
-            done += r;
-            if (r < want) {
-                throw new InputException(name + ": truncated at byte offset " + (16L + done) + ": header announces "
-                        + n + " images of " + h + "x" + w + " (" + (16L + total) + " bytes), image " + (done / (h * w))
-                        + " is incomplete");
-            }
+        if (n == 0) {
+            throw new InputException(name + ": holds no images (its header announces 0 images of " + h + "x" + w + ")");
+        }
+        long total = (long) n * h * w;
+        if (16 + total > bound.bytes()) {
+            throw bound.exact() ? truncated(name, bound.bytes(), n, h, w) : new InputException(name + ": header announces "
+                    + n + " images of " + h + "x" + w + " (" + (16 + total) + " bytes) but this gzip file can hold at most "
+                    + bound.bytes() + " bytes; it is truncated or its header is wrong");
+        }
+        HeapBudget.require(name, total * Float.BYTES, n + " images of " + h + "x" + w);
+        DataStreams.Chunks bytes = DataStreams.readChunks(in, total, name);
+        if (bytes.length() < total) {
+            throw truncated(name, 16 + bytes.length(), n, h, w);
         }
         requireEnd(in, name, 16L + total);
+        float[] values = new float[(int) total];
+        int at = 0;
+        for (byte[] part : bytes.parts()) {
+            for (byte b : part) {
+                values[at++] = (b & 0xff) / 255f;
+            }
+        }
         return new Images(n, h, w, values);
     }
 
-    static int[] readLabels(InputStream raw, String name) {
+    static int[] readLabels(InputStream raw, String name, DataStreams.ContentBound bound) {
         InputStream in = DataStreams.maybeGunzip(raw, name);
         byte[] header = new byte[8];
-        int got = DataStreams.readUpTo(in, header, 8);
+        int got = DataStreams.readUpTo(in, header, 8, name);
+        if (got == 0) {
+            throw new InputException(name + ": empty file (an IDX labels file starts with an 8-byte header)");
+        }
         if (got >= 4 && DataStreams.u32(header, 0) != LABELS_MAGIC) {
             throw new InputException(name + ": not an IDX labels file (magic number 0x"
                     + String.format("%08x", DataStreams.u32(header, 0)) + ", expected 0x00000801)");
@@ -140,18 +154,31 @@ public final class IdxReader {
         if (n < 0 || n > Integer.MAX_VALUE - 8) {
             throw new InputException(name + ": implausible label count " + n);
         }
-        byte[] bytes = new byte[n];
-        int r = DataStreams.readUpTo(in, bytes, n);
-        if (r < n) {
-            throw new InputException(name + ": truncated at byte offset " + (8L + r) + ": header announces " + n
+        if (8L + n > bound.bytes()) {
+            throw new InputException(name + (bound.exact() ? ": truncated at byte offset " + bound.bytes() + ": header announces "
+                    : ": header announces ") + n + " labels (" + (8L + n) + " bytes)"
+                    + (bound.exact() ? "" : " but this gzip file can hold at most " + bound.bytes() + " bytes"));
+        }
+        DataStreams.Chunks bytes = DataStreams.readChunks(in, n, name);
+        if (bytes.length() < n) {
+            throw new InputException(name + ": truncated at byte offset " + (8L + bytes.length()) + ": header announces " + n
                     + " labels (" + (8L + n) + " bytes)");
         }
         requireEnd(in, name, 8L + n);
         int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = bytes[i] & 0xff;
+        int at = 0;
+        for (byte[] part : bytes.parts()) {
+            for (byte b : part) {
+                labels[at++] = b & 0xff;
+            }
         }
         return labels;
+    }
+
+    private static InputException truncated(String name, long offset, int n, int h, int w) {
+        return new InputException(name + ": truncated at byte offset " + offset + ": header announces " + n + " images of "
+                + h + "x" + w + " (" + (16L + (long) n * h * w) + " bytes), image " + ((offset - 16) / ((long) h * w))
+                + " is incomplete");
     }
 
     private static void requireEnd(InputStream in, String name, long expected) {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
 
@@ -21,6 +24,8 @@ import org.latentexplorer.common.InputException;
  * without labels. Mixing both is refused, as is a folder without images.
  */
 public final class ImageFolderReader {
+    /** Largest image accepted, as for PGM and IDX: 4096x4096, 64 MiB of floats per channel. */
+    static final long MAX_PIXELS = 16_777_216L;
 
     /**
      * How to read the images.
@@ -94,6 +99,11 @@ public final class ImageFolderReader {
                 r = r.resize(options.height(), options.width());
             }
             anyColour |= r.channels() == 3;
+            if (rasters.isEmpty()) {
+                // All images share this size: the whole set (kept as rasters, then copied once) must fit.
+                HeapBudget.require(folder.toString(), 2L * files.size() * 3 * r.height() * r.width() * Float.BYTES,
+                        files.size() + " images of " + r.height() + "x" + r.width());
+            }
             rasters.add(r);
         }
         int channels = options.channels() != 0 ? options.channels() : anyColour ? 3 : 1;
@@ -119,16 +129,39 @@ public final class ImageFolderReader {
         if (PgmReader.looksLikePgm(head)) {
             return PgmReader.read(file);
         }
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
+        return fromBufferedImage(readBounded(file));
+    }
+
+    /**
+     * Decodes with the {@code javax.imageio} reader for the file's format, after reading the size from
+     * the header alone: a PNG of a few megabytes can declare 40000x40000 pixels (gigabytes once
+     * decoded), which is refused here before any pixel memory exists.
+     */
+    private static BufferedImage readBounded(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new InputException(file + ": not an image that can be read (PNG, JPEG, GIF, BMP or PGM)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w * h > MAX_PIXELS) {
+                    throw new InputException(file + ": image is " + w + "x" + h + " pixels; images over "
+                            + MAX_PIXELS / 1_000_000 + " million pixels (e.g. 4096x4096) are refused, scale it down first");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
             throw new InputException(file + ": corrupt image (" + e.getMessage() + ")", e);
         }
-        if (img == null) {
-            throw new InputException(file + ": not an image that can be read (PNG, JPEG, GIF, BMP or PGM)");
-        }
-        return fromBufferedImage(img);
     }
 
     private static Raster fromBufferedImage(BufferedImage img) {

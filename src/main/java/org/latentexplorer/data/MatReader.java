@@ -61,16 +61,31 @@ public final class MatReader {
         }
     }
 
+    private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    private static final String V7 = "in MATLAB, save it again with save('file.mat', 'var', '-v7'); in Python, "
+            + "scipy.io.savemat writes that format";
+
+    /** True when the bytes start with the HDF5 signature (a MATLAB 7.3 file saved without its text header). */
+    static boolean isHdf5(byte[] head) {
+        return head.length >= 8 && java.util.Arrays.equals(head, 0, 8, HDF5_MAGIC, 0, 8);
+    }
+
     private static Mat5File open(Path file) {
         DataStreams.requireFile(file);
         try (InputStream in = DataStreams.open(file)) {
-            String head = new String(in.readNBytes(19), StandardCharsets.ISO_8859_1);
-            if (head.startsWith("MATLAB 7.3")) {
-                throw new InputException(file + ": is a MATLAB 7.3 (HDF5) file, which is not supported; "
-                        + "save it in MATLAB with save(..., '-v7')");
+            byte[] first = in.readNBytes(520);
+            String head = new String(first, 0, Math.min(first.length, 19), StandardCharsets.ISO_8859_1);
+            // MATLAB 7.3 files are HDF5 with a 512-byte user block that starts with the text header.
+            boolean hdf5 = isHdf5(first) || (first.length >= 520 && isHdf5(java.util.Arrays.copyOfRange(first, 512, 520)));
+            if (head.startsWith("MATLAB 7.3") || hdf5) {
+                throw new InputException(file + ": is a MATLAB 7.3 file (the HDF5-based -v7.3 format), which is not supported; " + V7);
+            }
+            if (first.length == 0) {
+                throw new InputException(file + ": empty file");
             }
             if (!head.startsWith("MATLAB 5.0 MAT-file")) {
-                throw new InputException(file + ": not a MATLAB .mat file (no 'MATLAB 5.0 MAT-file' header)");
+                throw new InputException(file + ": not a MATLAB .mat file of the v5-v7 kind (no 'MATLAB 5.0 MAT-file' "
+                        + "header; MATLAB v4 files are not supported); if it is MATLAB data, " + V7);
             }
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ")", e);

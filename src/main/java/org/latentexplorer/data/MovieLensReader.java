@@ -59,6 +59,8 @@ public final class MovieLensReader {
         // user id -> (item id, rating) pairs; TreeMap keeps users in id order.
         TreeMap<Integer, List<int[]>> byUser = new TreeMap<>();
         int maxItem = 0;
+        int maxItemLine = 0;
+        int ratingCount = 0;
         String line;
         int no = 0;
         while ((line = r.readLine()) != null) {
@@ -77,13 +79,25 @@ public final class MovieLensReader {
             if (rating > 5) {
                 throw new InputException(name + ": line " + no + ": rating " + rating + " is outside 1..5");
             }
-            maxItem = Math.max(maxItem, item);
+            if (item > maxItem) {
+                maxItem = item;
+                maxItemLine = no;
+            }
+            ratingCount++;
             byUser.computeIfAbsent(user, u -> new ArrayList<>()).add(new int[] {item, rating, no});
         }
         if (byUser.isEmpty()) {
             throw new InputException(name + ": holds no ratings");
         }
-        float[] values = new float[Math.multiplyExact(byUser.size(), maxItem)];
+        // Item ids become columns: ids run 1..items without gaps in MovieLens, and every item has a
+        // rating, so an id above the number of ratings is damage, not data (it would size the matrix).
+        if (maxItem > ratingCount) {
+            throw new InputException(name + ": line " + maxItemLine + ": item id " + maxItem + " is larger than the number "
+                    + "of ratings (" + ratingCount + "); MovieLens item ids run from 1 to the number of items");
+        }
+        HeapBudget.require(name, (long) byUser.size() * maxItem * Float.BYTES,
+                "a matrix of " + byUser.size() + " users x " + maxItem + " items");
+        float[] values = new float[byUser.size() * maxItem];
         Arrays.fill(values, Float.NaN);
         int row = 0;
         for (List<int[]> ratings : byUser.values()) {

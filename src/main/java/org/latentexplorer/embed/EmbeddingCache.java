@@ -20,12 +20,17 @@ import org.latentexplorer.common.CancelToken;
 
 /**
  * Maps kept on disk, one file per (model, data set, method, parameters, seed), so that reopening a map
- * is instant. Files are written atomically ({@link AtomicFiles}); a file that is unreadable or was made
- * for another key or another number of codes counts as a miss and is replaced on the next store.
+ * is instant. Files are written atomically ({@link AtomicFiles}).
+ *
+ * <p>A stored map is used only for the very codes it was made from: besides the key, the file holds
+ * a SHA-256 of the codes, so a data file rewritten with other images of the same count, or a retrained
+ * model under the same name, is a miss. Nothing in a file is trusted before it is checked: the counts
+ * must add up to the file's length before any array is allocated, and a file that fails a check
+ * (foreign, damaged, poisoned, or made for other codes) is deleted and recomputed, never an error.
  */
 public final class EmbeddingCache {
     private static final int MAGIC = 0x4C454D42; // "LEMB"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 2: a digest of the codes follows the key
 
     private final Path dir;
 
@@ -37,8 +42,9 @@ public final class EmbeddingCache {
     /**
      * What a map depends on.
      *
-     * @param modelId   identifies the model's weights (e.g. a hash of the bundle file)
-     * @param datasetId identifies the codes' source, including any limit or subset (e.g. {@code mnist:test:limit=5000})
+     * @param modelId   identifies the model's weights by content (e.g. a SHA-256 of the bundle file, see
+     *                  {@link #sha256(Path)}), not by path or date
+     * @param datasetId identifies the data by content (e.g. {@code Dataset.fingerprint()}) and any limit
      * @param options   method, parameters and seed
      */
     public record Key(String modelId, String datasetId, EmbedOptions options) {
@@ -71,22 +77,48 @@ public final class EmbeddingCache {
 
     /**
      * The stored map for {@code key}, attached to {@code codes} (needed to place new points), or empty
-     * when there is none usable.
+     * when there is none usable; an unusable file is deleted (the next store writes a good one).
      */
     public Optional<Embedding> load(Key key, float[][] codes) {
         Path file = path(key);
+        Optional<Embedding> hit;
+        try {
+            hit = read(file, key, codes);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            hit = Optional.empty(); // damaged or foreign: a miss, like a stale one
+        }
+        if (hit.isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // it is replaced atomically on the next store anyway
+            }
+        }
+        return hit;
+    }
+
+    private static Optional<Embedding> read(Path file, Key key, float[][] codes) throws IOException {
+        long length = Files.size(file);
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(key.text())) {
+            if (length < 8 || in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(key.text())) {
                 return Optional.empty();
             }
+            byte[] digest = new byte[32];
+            in.readFully(digest);
             int n = in.readInt();
-            if (codes != null && codes.length != n) {
+            double cost = in.readDouble();
+            int m = in.readInt();
+            long header = 8 + 2 + key.text().getBytes(StandardCharsets.UTF_8).length + 32 + 4 + 8 + 4;
+            // Sizes against the file's length before allocating: a poisoned count costs nothing.
+            if (n < 0 || m < 0 || length != header + 8L * m + 8L * n
+                    || (codes != null && (codes.length != n || !MessageDigest.isEqual(digest, digest(codes))))) {
                 return Optional.empty();
             }
-            double cost = in.readDouble();
-            double[] model = new double[in.readInt()];
-            for (int i = 0; i < model.length; i++) {
+            double[] model = new double[m];
+            for (int i = 0; i < m; i++) {
                 model[i] = in.readDouble();
             }
             float[][] xy = new float[n][2];
@@ -95,10 +127,39 @@ public final class EmbeddingCache {
                 xy[i][1] = in.readFloat();
             }
             return Optional.of(new Embedding(key.options(), xy, cost, model, codes));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged or foreign file is a miss, rewritten by the next store
+        }
+    }
+
+    /** SHA-256 of the codes' shape and float bits: what a stored map was made from. */
+    static byte[] digest(float[][] codes) {
+        MessageDigest md = sha256();
+        float[][] rows = codes == null ? new float[0][] : codes;
+        md.update(java.nio.ByteBuffer.allocate(4).putInt(rows.length).array());
+        for (float[] row : rows) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 * row.length).putInt(row.length);
+            b.asFloatBuffer().put(row); // the view starts after the length
+            md.update(b.array());
+        }
+        return md.digest();
+    }
+
+    /** Hex SHA-256 of a file's bytes: the content identity of a model bundle for {@link Key#modelId()}. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
+                md.update(buf, 0, r);
+            }
+        }
+        return "sha256:" + HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -109,6 +170,7 @@ public final class EmbeddingCache {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(key.text());
+            out.write(digest(e.codes()));
             out.writeInt(e.size());
             out.writeDouble(e.cost());
             out.writeInt(e.model().length);

@@ -20,20 +20,20 @@ class CsvReaderTest {
 
     @Test
     void headerIsDetectedAndLabelColumnFoundByName() throws IOException {
-        Path f = write("d.csv", "x,class,y\n1,b,2\n3,a,4\n5,\"b\",6\n");
+        Path f = write("d.csv", "x,class,y\n0.125,b,0.25\n0.375,a,0.5\n0.625,\"b\",0.75\n");
         Dataset d = CsvReader.read("d", f, new CsvReader.Options((char) 0, CsvReader.Header.AUTO, "class", false));
         assertThat(d.shape()).isEqualTo(ImageShape.vector(2));
-        assertThat(d.values()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(d.values()).containsExactly(0.125f, 0.25f, 0.375f, 0.5f, 0.625f, 0.75f);
         assertThat(d.labelNames()).containsExactly("a", "b");
         assertThat(d.labels()).containsExactly(1, 0, 1);
     }
 
     @Test
     void tsvWithoutHeaderAndLabelByIndexInNaturalOrder() throws IOException {
-        Path f = write("d.tsv", "0.5\t10\n1.5\t2\n");
+        Path f = write("d.tsv", "0.5\t10\n0.75\t2\n");
         Dataset d = CsvReader.read("d", f, new CsvReader.Options((char) 0, CsvReader.Header.AUTO, "1", false));
         assertThat(d.size()).isEqualTo(2);
-        assertThat(d.values()).containsExactly(0.5f, 1.5f);
+        assertThat(d.values()).containsExactly(0.5f, 0.75f);
         assertThat(d.labelNames()).containsExactly("2", "10");
         assertThat(d.labels()).containsExactly(1, 0);
     }

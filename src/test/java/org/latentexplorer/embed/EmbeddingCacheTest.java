@@ -61,4 +61,45 @@ class EmbeddingCacheTest {
         assertThat(cache.load(key, BLOBS.codes())).isEmpty();
         assertThat(cache.getOrCompute(key, BLOBS.codes(), null, null).size()).isEqualTo(120);
     }
+
+    @Test
+    void otherCodesOfTheSameCountAreAMissAndTheStaleMapIsReplaced(@TempDir Path dir) throws Exception {
+        EmbeddingCache cache = new EmbeddingCache(dir);
+        EmbeddingCache.Key key = new EmbeddingCache.Key("m", "d", new PcaOptions());
+        cache.getOrCompute(key, BLOBS.codes(), null, null);
+        // A data file rewritten with other images of the same count, under the same key.
+        float[][] other = new float[BLOBS.codes().length][];
+        for (int i = 0; i < other.length; i++) {
+            other[i] = BLOBS.codes()[i].clone();
+            other[i][0] += 1f;
+        }
+        assertThat(cache.load(key, other)).isEmpty();
+        assertThat(Files.exists(cache.path(key))).isFalse();
+        Embedding fresh = cache.getOrCompute(key, other, null, null);
+        assertThat(cache.load(key, other).orElseThrow().xy()).isDeepEqualTo(fresh.xy());
+    }
+
+    @Test
+    void poisonedCountsAreAMissAndTheFileIsDeletedWithoutAllocating(@TempDir Path dir) throws Exception {
+        EmbeddingCache cache = new EmbeddingCache(dir);
+        EmbeddingCache.Key key = new EmbeddingCache.Key("m", "d", new PcaOptions());
+        cache.getOrCompute(key, BLOBS.codes(), null, null);
+        byte[] good = Files.readAllBytes(cache.path(key));
+        // magic, version, key (UTF), digest (32), n, cost, model length: make the model length 2^31 - 1
+        int modelLengthAt = 8 + 2 + key.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 32 + 4 + 8;
+        java.nio.ByteBuffer.wrap(good).putInt(modelLengthAt, Integer.MAX_VALUE);
+        Files.write(cache.path(key), good);
+        assertThat(cache.load(key, BLOBS.codes())).isEmpty();
+        assertThat(Files.exists(cache.path(key))).isFalse();
+        assertThat(cache.getOrCompute(key, BLOBS.codes(), null, null).size()).isEqualTo(120);
+    }
+
+    @Test
+    void bundleIdentityIsItsContentNotItsPathOrDate(@TempDir Path dir) throws Exception {
+        Path a = Files.write(dir.resolve("a.lexb"), new byte[] {1, 2, 3});
+        Path b = Files.write(dir.resolve("b.lexb"), new byte[] {1, 2, 3});
+        assertThat(EmbeddingCache.sha256(a)).isEqualTo(EmbeddingCache.sha256(b)).startsWith("sha256:");
+        Files.write(a, new byte[] {1, 2, 4});
+        assertThat(EmbeddingCache.sha256(a)).isNotEqualTo(EmbeddingCache.sha256(b));
+    }
 }
