@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 import org.latentexplorer.common.AtomicFiles;
+import org.latentexplorer.common.FileFingerprint;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.common.Json;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -42,6 +44,9 @@ public final class ModelBundle implements AutoCloseable {
 
     private final SameDiffModel model;
     private TrainingHistory history;
+    /** The file this bundle was read from or last written to, and what it was then (see {@link #save}). */
+    private Path source;
+    private FileFingerprint sourceState;
     private final Map<String, Object> evaluation;
     private final Map<String, Object> annotations;
 
@@ -79,10 +84,18 @@ public final class ModelBundle implements AutoCloseable {
         return annotations;
     }
 
-    /** Writes the bundle to {@code file}: a temporary file, then an atomic rename over the target. */
-    public void save(Path file) throws IOException {
+    /**
+     * Writes the bundle to {@code file}: a temporary file, then an atomic rename over the target. When
+     * {@code file} is the one this bundle was loaded from or last saved to and another program has
+     * written it since (a training run, {@code eval --save}, a window), the save is refused with an
+     * {@link InputException} and the file is left as that program wrote it: the last writer must not
+     * silently put an older model back.
+     */
+    public synchronized void save(Path file) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
         // The graph goes into the archive from memory: nothing of the model touches a temporary folder.
         ByteBuffer graph = model.graph().asFlatBuffers(false);
+        FileFingerprint[] written = new FileFingerprint[1];
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 putJson(zip, MANIFEST, Map.of("format", FORMAT, "version", VERSION));
@@ -97,7 +110,24 @@ public final class ModelBundle implements AutoCloseable {
                 putJson(zip, EVALUATION, evaluation);
                 putJson(zip, ANNOTATIONS, annotations);
             }
+        }, tmp -> {
+            checkUnchanged(file, target);
+            written[0] = FileFingerprint.of(tmp); // a rename keeps size, time and content
         });
+        source = target;
+        sourceState = written[0];
+    }
+
+    private void checkUnchanged(Path file, Path target) throws IOException {
+        if (!target.equals(source)) {
+            return;
+        }
+        FileFingerprint now = FileFingerprint.of(target);
+        if (now != null && !now.equals(sourceState)) {
+            throw new InputException(file + ": the file has changed since this program read it (another command or "
+                    + "window, e.g. a training run, has written it); not overwriting it, so that its work is kept. "
+                    + "Open the file again and repeat, or save under another name.");
+        }
     }
 
     private static void putJson(ZipOutputStream zip, String name, Object value) throws IOException {
@@ -121,7 +151,16 @@ public final class ModelBundle implements AutoCloseable {
             sweepStaleTempFiles();
         }
         try {
-            return read(file);
+            FileFingerprint before = FileFingerprint.of(file);
+            ModelBundle bundle = read(file);
+            if (!Objects.equals(before, FileFingerprint.of(file))) {
+                bundle.close();
+                throw new InputException(file + ": the file changed while it was being read (is a training run "
+                        + "writing it?); open it again");
+            }
+            bundle.source = file.toAbsolutePath().normalize();
+            bundle.sourceState = before;
+            return bundle;
         } catch (ZipException e) {
             throw new InputException(file + ": not a model bundle, or the file is truncated or corrupt ("
                     + e.getMessage() + ")", e);
