@@ -12,9 +12,10 @@ import org.latentexplorer.common.InputException;
 
 /**
  * A bundle's ZIP archive, read so that a damaged or hostile file costs little: every entry is inflated
- * through a stream with a hard cap on its size (the sizes the archive declares are checked first but
- * never trusted), a limit on its compression ratio, and its CRC-32 checked against the archive's
- * central directory when it ends — {@link ZipFile}'s own streams check neither. An entry counts as read
+ * through a stream with a hard cap on its size (the size the archive declares is checked against the
+ * cap first, and inflating past it stops the read, but it is never what bounds an allocation), a limit
+ * on its compression ratio, and its CRC-32 checked against the archive's central directory when it
+ * ends. An entry counts as read
  * only once its stream has returned end-of-file, so callers read each entry to its end.
  */
 final class BundleZip implements AutoCloseable {
@@ -120,6 +121,11 @@ final class BundleZip implements AutoCloseable {
             count += n;
             if (count > cap) {
                 throw tooLarge(name, -1, cap);
+            }
+            if (entry.getSize() >= 0 && count > entry.getSize()) {
+                // The declared size is no bound we rely on, but going past it is proof of a damaged or lying archive.
+                throw new InputException(String.format(Locale.ROOT, "%s: %s inflates past the %,d bytes the archive "
+                        + "declares for it (the bundle is damaged, or a ZIP bomb)", file, name, entry.getSize()));
             }
             long packed = entry.getCompressedSize();
             if (count > RATIO_FLOOR && packed > 0 && count > packed * MAX_RATIO) {
