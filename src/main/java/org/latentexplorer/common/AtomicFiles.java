@@ -41,7 +41,21 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** A last check on the finished temporary file, just before it replaces the target. */
+    @FunctionalInterface
+    public interface BeforeReplace {
+        void check(Path tmp) throws IOException;
+    }
+
     public static void write(Path target, Writer writer) throws IOException {
+        write(target, writer, tmp -> { });
+    }
+
+    /**
+     * As {@link #write(Path, Writer)}, calling {@code beforeReplace} once the content is complete and
+     * just before the rename; when it throws, the target is left as it was.
+     */
+    public static void write(Path target, Writer writer, BeforeReplace beforeReplace) throws IOException {
         Path abs = resolveLinks(target.toAbsolutePath());
         Path dir = abs.getParent();
         Files.createDirectories(dir);
@@ -69,6 +83,7 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             keepPermissions(abs, tmp);
+            beforeReplace.check(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

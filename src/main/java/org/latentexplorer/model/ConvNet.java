@@ -58,6 +58,29 @@ final class ConvNet {
         this.w0 = shape.width() / 4;
     }
 
+    /**
+     * The names and shapes of the weights {@link #encode} and {@link #buildDecoder} create, without creating
+     * them: a bundle's weights are checked against these before any array is allocated.
+     */
+    void weightShapes(java.util.Map<String, long[]> out, int latentDim) {
+        long in = shape.channels();
+        for (int i = 0; i < channels.size(); i++) {
+            out.put("encConv" + i + "_W", new long[]{4, 4, in, channels.get(i)});
+            out.put("encConv" + i + "_b", new long[]{channels.get(i)});
+            in = channels.get(i);
+        }
+        ModelShapes.dense(out, "enc0", flat, DENSE);
+        ModelShapes.dense(out, "dec0", latentDim, DENSE);
+        ModelShapes.dense(out, "dec1", DENSE, (long) decChannels[0] * h0 * w0);
+        long[] outs = {decChannels[0], decChannels[1], shape.channels()};
+        in = decChannels[0];
+        for (int i = 0; i < outs.length; i++) {
+            out.put("decConv" + i + "_W", new long[]{4, 4, outs[i], in});
+            out.put("decConv" + i + "_b", new long[]{outs[i]});
+            in = outs[i];
+        }
+    }
+
     private static Conv2DConfig conv() {
         return Conv2DConfig.builder().kH(4).kW(4).sH(2).sW(2).paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
     }

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.latentexplorer.common.AtomicFiles;
+import org.latentexplorer.common.FileFingerprint;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.common.Json;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -32,8 +35,18 @@ public final class ModelBundle implements AutoCloseable {
             HISTORY = "history.json", EVALUATION = "evaluation.json", ANNOTATIONS = "annotations.json",
             WEIGHTS = "weights.bin";
 
+    /** Caps on what one entry may inflate to: the config and manifest are small; history grows each epoch. */
+    static final long SMALL_JSON = 1L << 20, LARGE_JSON = 16L << 20;
+    /** The largest weights file a model within {@link ModelLimits} needs, with room for its names. */
+    static final long WEIGHTS_CAP = 4 * ModelLimits.MAX_VALUES + (8L << 20);
+    /** What SameDiff's graph file holds beyond the float32 values of its arrays. */
+    static final long GRAPH_SLACK = 16L << 20;
+
     private final SameDiffModel model;
     private TrainingHistory history;
+    /** The file this bundle was read from or last written to, and what it was then (see {@link #save}). */
+    private Path source;
+    private FileFingerprint sourceState;
     private final Map<String, Object> evaluation;
     private final Map<String, Object> annotations;
 
@@ -71,28 +84,49 @@ public final class ModelBundle implements AutoCloseable {
         return annotations;
     }
 
-    /** Writes the bundle to {@code file}: a temporary file, then an atomic rename over the target. */
-    public void save(Path file) throws IOException {
-        Path graphTmp = Files.createTempFile("lexb-graph", ".sdz");
-        try {
-            model.graph().save(graphTmp.toFile(), false);
-            AtomicFiles.write(file, out -> {
-                try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                    putJson(zip, MANIFEST, Map.of("format", FORMAT, "version", VERSION));
-                    putJson(zip, CONFIG, model.config());
-                    zip.putNextEntry(new ZipEntry(GRAPH));
-                    Files.copy(graphTmp, zip);
-                    zip.closeEntry();
-                    zip.putNextEntry(new ZipEntry(WEIGHTS));
-                    WeightsFile.write(model.graph(), zip);
-                    zip.closeEntry();
-                    putJson(zip, HISTORY, history);
-                    putJson(zip, EVALUATION, evaluation);
-                    putJson(zip, ANNOTATIONS, annotations);
-                }
-            });
-        } finally {
-            Files.deleteIfExists(graphTmp);
+    /**
+     * Writes the bundle to {@code file}: a temporary file, then an atomic rename over the target. When
+     * {@code file} is the one this bundle was loaded from or last saved to and another program has
+     * written it since (a training run, {@code eval --save}, a window), the save is refused with an
+     * {@link InputException} and the file is left as that program wrote it: the last writer must not
+     * silently put an older model back.
+     */
+    public synchronized void save(Path file) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        // The graph goes into the archive from memory: nothing of the model touches a temporary folder.
+        ByteBuffer graph = model.graph().asFlatBuffers(false);
+        FileFingerprint[] written = new FileFingerprint[1];
+        AtomicFiles.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                putJson(zip, MANIFEST, Map.of("format", FORMAT, "version", VERSION));
+                putJson(zip, CONFIG, model.config());
+                zip.putNextEntry(new ZipEntry(GRAPH));
+                zip.write(graph.array(), graph.position(), graph.array().length - graph.position());
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(WEIGHTS));
+                WeightsFile.write(model.graph(), zip);
+                zip.closeEntry();
+                putJson(zip, HISTORY, history);
+                putJson(zip, EVALUATION, evaluation);
+                putJson(zip, ANNOTATIONS, annotations);
+            }
+        }, tmp -> {
+            checkUnchanged(file, target);
+            written[0] = FileFingerprint.of(tmp); // a rename keeps size, time and content
+        });
+        source = target;
+        sourceState = written[0];
+    }
+
+    private void checkUnchanged(Path file, Path target) throws IOException {
+        if (!target.equals(source)) {
+            return;
+        }
+        FileFingerprint now = FileFingerprint.of(target);
+        if (now != null && !now.equals(sourceState)) {
+            throw new InputException(file + ": the file has changed since this program read it (another command or "
+                    + "window, e.g. a training run, has written it); not overwriting it, so that its work is kept. "
+                    + "Open the file again and repeat, or save under another name.");
         }
     }
 
@@ -102,44 +136,31 @@ public final class ModelBundle implements AutoCloseable {
         zip.closeEntry();
     }
 
-    /** Reads a bundle, checking the format, version, config and the graph's shapes. */
+    /**
+     * Reads a bundle, checking the format, version, config and the graph's shapes. Every check that
+     * bounds memory comes before the allocation it bounds: the config against {@link ModelLimits}, each
+     * ZIP entry against a size cap while it inflates (see {@link BundleZip}), the weights' declared
+     * names and shapes against the config, and only then the graph is built. Each entry's CRC-32 is
+     * checked. Anything wrong becomes one {@link InputException} naming the file and the problem.
+     */
     public static ModelBundle load(Path file) {
         if (!Files.exists(file)) {
             throw new InputException(file + ": no such model file");
         }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<String, Object> manifest = readJson(zip, file, MANIFEST, new TypeReference<>() { });
-            if (!FORMAT.equals(manifest.get("format"))) {
-                throw new InputException(file + ": not a Latent Explorer model (manifest format is "
-                        + manifest.get("format") + ")");
+        if (SWEPT.compareAndSet(false, true)) {
+            sweepStaleTempFiles();
+        }
+        try {
+            FileFingerprint before = FileFingerprint.of(file);
+            ModelBundle bundle = read(file);
+            if (!Objects.equals(before, FileFingerprint.of(file))) {
+                bundle.close();
+                throw new InputException(file + ": the file changed while it was being read (is a training run "
+                        + "writing it?); open it again");
             }
-            Object version = manifest.get("version");
-            if (!(version instanceof Integer v) || v > VERSION || v < 1) {
-                throw new InputException(file + ": model format version " + version + " is not supported (this "
-                        + "program reads version " + VERSION + "; a newer Latent Explorer may open it)");
-            }
-            ModelConfig config = readJson(zip, file, CONFIG, new TypeReference<>() { });
-            TrainingHistory history = readJson(zip, file, HISTORY, new TypeReference<>() { });
-            Map<String, Object> evaluation = readJson(zip, file, EVALUATION, new TypeReference<>() { });
-            Map<String, Object> annotations = zip.getEntry(ANNOTATIONS) == null ? Map.of()
-                    : readJson(zip, file, ANNOTATIONS, new TypeReference<Map<String, Object>>() { });
-            SameDiffModel model;
-            ZipEntry weights = zip.getEntry(WEIGHTS);
-            if (weights != null) {
-                // Rebuild the graph from the config and copy the weights in: much faster than SameDiff.load.
-                try {
-                    model = Models.create(config, 0);
-                } catch (InputException e) {
-                    throw new InputException(file + ": " + e.getMessage(), e);
-                }
-                try (InputStream in = zip.getInputStream(weights)) {
-                    WeightsFile.assign(model.graph(), WeightsFile.read(in, file.toString()), file.toString());
-                }
-            } else {
-                model = Models.fromGraph(config, readGraph(zip, file));
-            }
-            checkShapes(file, config, model.graph());
-            return new ModelBundle(model, history, evaluation, annotations);
+            bundle.source = file.toAbsolutePath().normalize();
+            bundle.sourceState = before;
+            return bundle;
         } catch (ZipException e) {
             throw new InputException(file + ": not a model bundle, or the file is truncated or corrupt ("
                     + e.getMessage() + ")", e);
@@ -150,41 +171,133 @@ public final class ModelBundle implements AutoCloseable {
         }
     }
 
-    private static <T> T readJson(ZipFile zip, Path file, String name, TypeReference<T> type) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new InputException(file + ": not a Latent Explorer model (no " + name + " inside)");
+    private static ModelBundle read(Path file) throws IOException {
+        try (BundleZip zip = new BundleZip(file)) {
+            Map<String, Object> manifest = readJson(zip, file, MANIFEST, SMALL_JSON, new TypeReference<>() { });
+            if (!FORMAT.equals(manifest.get("format"))) {
+                throw new InputException(file + ": not a Latent Explorer model (manifest format is "
+                        + manifest.get("format") + ")");
+            }
+            Object version = manifest.get("version");
+            if (!(version instanceof Integer v) || v > VERSION || v < 1) {
+                throw new InputException(file + ": model format version " + version + " is not supported (this "
+                        + "program reads version " + VERSION + "; a newer Latent Explorer may open it)");
+            }
+            ModelConfig config = readJson(zip, file, CONFIG, SMALL_JSON, new TypeReference<>() { });
+            ModelShapes shapes = withFile(file, () -> ModelLimits.check(config));
+            TrainingHistory history = readJson(zip, file, HISTORY, LARGE_JSON, new TypeReference<>() { });
+            Map<String, Object> evaluation = readJson(zip, file, EVALUATION, LARGE_JSON, new TypeReference<>() { });
+            Map<String, Object> annotations = !zip.has(ANNOTATIONS) ? Map.of()
+                    : readJson(zip, file, ANNOTATIONS, LARGE_JSON, new TypeReference<Map<String, Object>>() { });
+            long graphCap = 4 * (shapes.parameters() + shapes.constants()) + GRAPH_SLACK;
+            SameDiffModel model;
+            if (zip.has(WEIGHTS)) {
+                Map<String, long[]> declared;
+                try (InputStream in = zip.open(WEIGHTS, WEIGHTS_CAP)) {
+                    declared = WeightsFile.readShapes(in, file.toString());
+                }
+                compare(file, shapes.weights(), declared);
+                if (zip.has(GRAPH)) {
+                    zip.verify(GRAPH, graphCap); // unused here, but a damaged entry is reported all the same
+                }
+                // Rebuild the graph from the config and copy the weights in: much faster than SameDiff's loader.
+                model = withFile(file, () -> Models.create(config, 0));
+                try (InputStream in = zip.open(WEIGHTS, WEIGHTS_CAP)) {
+                    WeightsFile.assign(model.graph(), in, file.toString());
+                } catch (IOException | RuntimeException e) {
+                    model.close();
+                    throw e;
+                }
+            } else {
+                model = Models.fromGraph(config, readGraph(zip, file, graphCap));
+            }
+            try {
+                checkShapes(file, config, model.graph());
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+            return new ModelBundle(model, history, evaluation, annotations);
         }
-        try (InputStream in = zip.getInputStream(entry)) {
-            T value = Json.MAPPER.readValue(in, type);
+    }
+
+    /** The weights file must hold exactly the arrays the config describes, each in its shape. */
+    private static void compare(Path file, Map<String, long[]> expected, Map<String, long[]> declared) {
+        for (var e : expected.entrySet()) {
+            long[] shape = declared.get(e.getKey());
+            if (shape == null) {
+                throw new InputException(file + ": weight " + e.getKey() + " is missing");
+            }
+            if (!Arrays.equals(shape, e.getValue())) {
+                throw new InputException(file + ": weight " + e.getKey() + " has shape " + Arrays.toString(shape)
+                        + " but the config describes " + Arrays.toString(e.getValue()));
+            }
+        }
+        for (String name : declared.keySet()) {
+            if (!expected.containsKey(name)) {
+                throw new InputException(file + ": the bundle holds a weight " + name + " that its config does not "
+                        + "describe");
+            }
+        }
+    }
+
+    private static <T> T withFile(Path file, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InputException e) {
+            throw new InputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T readJson(BundleZip zip, Path file, String name, long cap, TypeReference<T> type)
+            throws IOException {
+        byte[] bytes = zip.read(name, cap);
+        try {
+            T value = Json.MAPPER.readValue(bytes, type);
             if (value == null) {
                 throw new InputException(file + ": " + name + " is empty");
             }
             return value;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof InputException bad) { // a record's own check, e.g. a hidden size
+                throw new InputException(file + ": " + name + ": " + bad.getMessage(), e);
+            }
             throw new InputException(file + ": " + name + " is not valid (" + e.getOriginalMessage() + ")", e);
         } catch (InputException e) {
             throw new InputException(file + ": " + name + ": " + e.getMessage(), e);
         }
     }
 
-    private static SameDiff readGraph(ZipFile zip, Path file) throws IOException {
-        ZipEntry entry = zip.getEntry(GRAPH);
-        if (entry == null) {
+    /** Bundles written before {@code weights.bin} existed: SameDiff's own format, parsed from memory. */
+    private static SameDiff readGraph(BundleZip zip, Path file, long cap) throws IOException {
+        if (!zip.has(GRAPH)) {
             throw new InputException(file + ": the bundle has no model graph (" + GRAPH + ")");
         }
-        Path tmp = Files.createTempFile("lexb-graph", ".sdz");
+        byte[] bytes = zip.read(GRAPH, cap);
         try {
-            try (InputStream in = zip.getInputStream(entry)) {
-                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // What SameDiff.load(File) does after reading the file, without its temporary copy.
+            return SameDiff.fromFlatBuffers(ByteBuffer.wrap(bytes), false);
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": the model graph is corrupt (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Earlier versions copied the graph to {@code lexb-graph*.sdz} in the temporary folder and left it
+     * there when killed; the first load of a session removes those more than an hour old.
+     */
+    private static void sweepStaleTempFiles() {
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (var old = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "lexb-graph*.sdz")) {
+            for (Path p : old) {
+                if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).toMillis() < hourAgo) {
+                    Files.deleteIfExists(p);
+                }
             }
-            try {
-                return SameDiff.load(tmp.toFile(), false);
-            } catch (RuntimeException e) {
-                throw new InputException(file + ": the model graph is corrupt (" + e.getMessage() + ")", e);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException e) {
+            // tidying only: a folder we cannot list or a file we cannot delete is not the user's problem
         }
     }
 

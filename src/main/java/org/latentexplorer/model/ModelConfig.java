@@ -40,8 +40,8 @@ public record ModelConfig(String kind, String arch, ImageShape inputShape, int l
         }
         hidden = List.copyOf(hidden == null ? List.of() : hidden);
         for (int h : hidden) {
-            if (h < 1 || h > 16384) {
-                throw new InputException("hidden layer size must be between 1 and 16384, got " + h);
+            if (h < 1 || h > ModelLimits.MAX_WIDTH) {
+                throw new InputException("hidden layer size must be between 1 and " + ModelLimits.MAX_WIDTH + ", got " + h);
             }
         }
         if (likelihood == null) {

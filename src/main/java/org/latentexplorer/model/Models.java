@@ -8,8 +8,9 @@ public final class Models {
     private Models() {
     }
 
-    /** A new model with seeded random weights. */
+    /** A new model with seeded random weights; refused before allocating when it exceeds {@link ModelLimits}. */
     public static SameDiffModel create(ModelConfig config, long seed) {
+        ModelLimits.check(config);
         return switch (config.kind() + "/" + config.arch()) {
             case "vae/dense", "vae/conv" -> SameDiffVae.create(config, seed);
             case "gmvae/dense", "gmvae/conv" -> SameDiffGmvae.create(config, seed);

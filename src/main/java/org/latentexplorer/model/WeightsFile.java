@@ -49,65 +49,117 @@ final class WeightsFile {
         out.flush();
     }
 
-    /** Named arrays as shapes and values; the caller checks them against the rebuilt graph. */
-    static Map<String, Object[]> read(InputStream raw, String where) throws IOException {
+    /** The size of the file {@link #write} makes for weights of these names and shapes. */
+    static long bytes(Map<String, long[]> shapes) {
+        long n = 8;
+        for (var e : shapes.entrySet()) {
+            n += 2 + e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 4 + 8L * e.getValue().length
+                    + 4 * ModelShapes.count(e.getValue());
+        }
+        return n;
+    }
+
+    /**
+     * The names and shapes the file declares, in order, reading past the values: run before the graph
+     * is built, so that a file that disagrees with its config costs no allocation. Reads to the end.
+     */
+    static Map<String, long[]> readShapes(InputStream raw, String where) throws IOException {
         DataInputStream in = new DataInputStream(raw);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
         try {
-            if (in.readInt() != MAGIC) {
-                throw new InputException(where + ": the weights are not in this program's format");
-            }
-            int count = in.readInt();
-            if (count < 0 || count > 100_000) {
-                throw new InputException(where + ": the weights file is corrupt (" + count + " arrays)");
-            }
-            Map<String, Object[]> arrays = new LinkedHashMap<>();
+            int count = header(in, where);
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
-                int rank = in.readInt();
-                if (rank < 0 || rank > 8) {
-                    throw new InputException(where + ": weight " + name + " has an impossible rank " + rank);
+                long[] shape = shape(in, name, where);
+                if (shapes.put(name, shape) != null) {
+                    throw new InputException(where + ": the weights file is corrupt (" + name + " appears twice)");
                 }
-                long[] shape = new long[rank];
-                long n = 1;
-                for (int r = 0; r < rank; r++) {
-                    shape[r] = in.readLong();
-                    n *= shape[r];
-                    if (shape[r] < 0 || n > 500_000_000L) {
-                        throw new InputException(where + ": weight " + name + " has an impossible shape");
-                    }
-                }
-                byte[] bytes = in.readNBytes((int) n * 4);
-                if (bytes.length != n * 4) {
-                    throw new EOFException();
-                }
-                float[] f = new float[(int) n];
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(f);
-                arrays.put(name, new Object[]{shape, f});
+                in.skipNBytes(4 * ModelShapes.count(shape));
             }
-            return arrays;
         } catch (EOFException e) {
             throw new InputException(where + ": the weights are truncated", e);
         }
+        if (in.read() >= 0) {
+            throw new InputException(where + ": the weights file is corrupt (bytes after its last array)");
+        }
+        return shapes;
     }
 
-    /** Copies {@code arrays} into the graph's variables, insisting that names and shapes agree exactly. */
-    static void assign(SameDiff sd, Map<String, Object[]> arrays, String where) {
+    private static int header(DataInputStream in, String where) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new InputException(where + ": the weights are not in this program's format");
+        }
+        int count = in.readInt();
+        if (count < 0 || count > 100_000) {
+            throw new InputException(where + ": the weights file is corrupt (" + count + " arrays)");
+        }
+        return count;
+    }
+
+    private static long[] shape(DataInputStream in, String name, String where) throws IOException {
+        int rank = in.readInt();
+        if (rank < 0 || rank > 8) {
+            throw new InputException(where + ": weight " + name + " has an impossible rank " + rank);
+        }
+        long[] shape = new long[rank];
+        long n = 1;
+        for (int r = 0; r < rank; r++) {
+            shape[r] = in.readLong();
+            // Both factors at most 2^27 before the product: no overflow.
+            if (shape[r] < 0 || shape[r] > ModelLimits.MAX_VALUES || (n *= shape[r]) > ModelLimits.MAX_VALUES) {
+                throw new InputException(where + ": weight " + name + " has an impossible shape");
+            }
+        }
+        return shape;
+    }
+
+    /**
+     * Copies the file's arrays into the graph's variables, one array at a time, insisting that names
+     * and shapes agree exactly (the caller has compared them with the config already, before building).
+     */
+    static void assign(SameDiff sd, InputStream raw, String where) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
         var vars = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
-        if (vars.size() != arrays.size()) {
-            throw new InputException(where + ": the bundle holds " + arrays.size() + " weight arrays but its config "
-                    + "describes a model with " + vars.size());
-        }
-        for (SDVariable v : vars) {
-            Object[] a = arrays.get(v.name());
-            if (a == null) {
-                throw new InputException(where + ": weight " + v.name() + " is missing");
+        try {
+            int count = header(in, where);
+            if (vars.size() != count) {
+                throw new InputException(where + ": the bundle holds " + count + " weight arrays but its config "
+                        + "describes a model with " + vars.size());
             }
-            long[] shape = (long[]) a[0];
-            if (!java.util.Arrays.equals(shape, v.getArr().shape())) {
-                throw new InputException(where + ": weight " + v.name() + " has shape " + java.util.Arrays.toString(shape)
-                        + " but the config describes " + java.util.Arrays.toString(v.getArr().shape()));
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                long[] shape = shape(in, name, where);
+                SDVariable v = sd.getVariable(name);
+                if (v == null || v.getVariableType() != VariableType.VARIABLE) {
+                    throw new InputException(where + ": the bundle holds a weight " + name + " that its config does "
+                            + "not describe");
+                }
+                if (!java.util.Arrays.equals(shape, v.getArr().shape())) {
+                    throw new InputException(where + ": weight " + name + " has shape " + java.util.Arrays.toString(shape)
+                            + " but the config describes " + java.util.Arrays.toString(v.getArr().shape()));
+                }
+                v.getArr().assign(org.nd4j.linalg.factory.Nd4j.create(floats(in, (int) ModelShapes.count(shape)), shape, 'c'));
             }
-            v.getArr().assign(org.nd4j.linalg.factory.Nd4j.create((float[]) a[1], shape, 'c'));
+        } catch (EOFException e) {
+            throw new InputException(where + ": the weights are truncated", e);
         }
+        if (in.read() >= 0) {
+            throw new InputException(where + ": the weights file is corrupt (bytes after its last array)");
+        }
+    }
+
+    /** n little-endian floats, read in slices so that no second full-size byte copy is made. */
+    private static float[] floats(DataInputStream in, int n) throws IOException {
+        float[] f = new float[n];
+        byte[] buf = new byte[1 << 16];
+        ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+        for (int off = 0; off < n; ) {
+            int k = Math.min(n - off, buf.length / 4);
+            in.readFully(buf, 0, k * 4);
+            bb.clear();
+            bb.asFloatBuffer().get(f, off, k);
+            off += k;
+        }
+        return f;
     }
 }

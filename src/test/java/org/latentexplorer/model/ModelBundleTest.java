@@ -127,6 +127,44 @@ class ModelBundleTest {
         }
     }
 
+    @Test
+    void savingOverAFileAnotherWriterChangedIsRefusedAndTheirVersionKept() throws Exception {
+        Path f = dir.resolve("race.lexb");
+        Files.copy(good, f);
+        try (ModelBundle eval = ModelBundle.load(f); ModelBundle training = ModelBundle.load(f)) {
+            training.setHistory(new TrainingHistory("latent-explorer train --out race.lexb", 9, List.of()));
+            training.save(f);
+            byte[] theirs = Files.readAllBytes(f);
+            eval.evaluation().put("train", Map.of("loss", 2.5));
+            assertThatThrownBy(() -> eval.save(f)).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith(f + ": the file has changed since this program read it (another command "
+                            + "or window, e.g. a training run, has written it); not overwriting it");
+            assertThat(Files.readAllBytes(f)).isEqualTo(theirs);
+            Path elsewhere = dir.resolve("race-eval.lexb");
+            eval.save(elsewhere);
+            try (ModelBundle back = ModelBundle.load(elsewhere)) {
+                assertThat(back.evaluation()).containsKey("train");
+            }
+        }
+    }
+
+    @Test
+    void aWriterMayReplaceItsOwnSavesUntilSomeoneElseWritesTheFile() throws Exception {
+        Path f = dir.resolve("checkpoints.lexb");
+        ModelBundle run = new ModelBundle(model, null, null, null); // not closed: the model is shared with other tests
+        run.save(f);
+        run.save(f);
+        try (ModelBundle window = ModelBundle.load(f)) {
+            window.annotations().put("note", "seen");
+            window.save(f);
+            window.save(f);
+        }
+        assertThatThrownBy(() -> run.save(f)).hasMessageContaining("the file has changed since this program read it");
+        Files.delete(f);
+        run.save(f); // a deleted file loses nobody's work
+        assertThat(f).exists();
+    }
+
     private static byte[] entry(String name) throws Exception {
         try (ZipFile z = new ZipFile(good.toFile())) {
             return z.getInputStream(z.getEntry(name)).readAllBytes();
