@@ -90,6 +90,7 @@ public final class MatReader {
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+        MatElements.check(file);
         try {
             return Mat5.readFromFile(file.toFile());
         } catch (IOException | RuntimeException e) {
