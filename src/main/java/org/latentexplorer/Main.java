@@ -22,6 +22,11 @@ public final class Main {
         } catch (Natives.UnsupportedPlatformException e) {
             System.err.println(e.getMessage());
             System.exit(1);
+        } catch (OutOfMemoryError e) {
+            // Only with an absurdly small heap (-Xmx32m): loading the natives is the first big allocation.
+            System.err.println("out of memory while loading the native libraries (this program may use "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): give it more with LATENT_EXPLORER_JAVA_OPTS=-Xmx2g");
+            System.exit(1);
         }
         if (args.length == 0) {
             javafx.application.Application.launch(org.latentexplorer.ui.ExplorerApp.class, args);
