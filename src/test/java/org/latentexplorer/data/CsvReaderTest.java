@@ -82,4 +82,57 @@ class CsvReaderTest {
         assertThatThrownBy(() -> CsvReader.read("u", f, new CsvReader.Options((char) 0, CsvReader.Header.AUTO, "c", false)))
                 .isInstanceOf(InputException.class).hasMessageContaining("no column named 'c'");
     }
+
+    @Test
+    void quotedFieldsHoldDelimitersAndQuotes() throws IOException {
+        Path f = write("q.csv", "v,\"name, with comma\"\n0.5, \"a \"\"b\"\"\"\n0.25,c\n");
+        Dataset d = CsvReader.read("q", f, new CsvReader.Options((char) 0, CsvReader.Header.AUTO, "name, with comma", false));
+        assertThat(d.values()).containsExactly(0.5f, 0.25f);
+        assertThat(d.labelNames()).containsExactly("a \"b\"", "c");
+    }
+
+    @Test
+    void unclosedQuotesAndQuotesSpanningLinesNameTheLine() throws IOException {
+        Path open = write("o.csv", "1,2\n3,\"4\n5,6\n");
+        assertThatThrownBy(() -> CsvReader.read("o", open, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessage(open + ": line 2 has an unclosed quote");
+        Path spans = write("s.csv", "1,2\n3,\"4\n\",5\n");
+        assertThatThrownBy(() -> CsvReader.read("s", spans, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageContaining(spans + ": line 2 has a quote that is not closed");
+        Path after = write("a.csv", "1,2\n\"3\"x,4\n");
+        assertThatThrownBy(() -> CsvReader.read("a", after, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(after + ": line 2: text after a closing quote");
+    }
+
+    @Test
+    void aRowLongerThanTheBoundIsRefusedBeforeTheParserBuffersIt() throws IOException {
+        Path f = dir.resolve("long.csv");
+        Files.writeString(f, "0.5,\"" + "1".repeat(CsvReader.MAX_ROW_CHARS + (1 << 17)) + "\"\n");
+        assertThatThrownBy(() -> CsvReader.read("l", f, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageContaining(f + ": line 1 is longer than");
+    }
+
+    @Test
+    void blankLinesAndAByteOrderMarkAreSkippedAndLinesStillCounted() throws IOException {
+        Path f = write("b.csv", "\uFEFFx,y\n\n  \n0.5,0.25\r\n\n0.1,7\n");
+        assertThatThrownBy(() -> CsvReader.read("b", f, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(f + ": line 6, column 2 (y): value 7 is outside");
+        Path tabs = write("t.tsv", "\t\n0.5\t0.25\n");
+        assertThat(CsvReader.read("t", tabs, CsvReader.Options.DEFAULT).values()).containsExactly(0.5f, 0.25f);
+    }
+
+    @Test
+    void delimiterIsChosenFromTheFirstLineWhenTheNameDoesNotSay() throws IOException {
+        Path semi = write("d.txt", "\n0,5;0.5\n".replace("0,5", "0.25"));
+        assertThat(CsvReader.read("s", semi, CsvReader.Options.DEFAULT).values()).containsExactly(0.25f, 0.5f);
+        Path tab = write("d.dat", "0.25\t0.5\n");
+        assertThat(CsvReader.read("t", tab, CsvReader.Options.DEFAULT).values()).containsExactly(0.25f, 0.5f);
+    }
+
+    @Test
+    void invalidUtf8IsRefused() throws IOException {
+        Path f = Files.write(dir.resolve("bad.csv"), new byte[] {'1', ',', (byte) 0xff, '\n'});
+        assertThatThrownBy(() -> CsvReader.read("u", f, CsvReader.Options.DEFAULT))
+                .isInstanceOf(InputException.class).hasMessageContaining("cannot be read as UTF-8 text");
+    }
 }
