@@ -92,9 +92,13 @@ public final class EmbedCommand implements Callable<Integer> {
             }
             CliSupport.writeCsv(out, "label,x,y", lines);
             o.printf(Locale.ROOT, "%s of %d codes in %.1f s -> %s%n", options.method().cliName(), e.size(), seconds, out);
-            o.printf(Locale.ROOT, "trustworthiness (k=10) %.4f%n",
-                    Quality.trustworthiness(codes, e.xy(), 10, 5000, seed));
-            if (data.hasLabels()) {
+            // k = 10 as in the benchmarks; a small map (--limit 20) gets the largest k it allows.
+            int k = Math.min(10, (e.size() - 1) / 2);
+            if (k >= 1) {
+                o.printf(Locale.ROOT, "trustworthiness (k=%d) %.4f%n", k,
+                        Quality.trustworthiness(codes, e.xy(), k, 5000, seed));
+            }
+            if (data.hasLabels() && e.size() > 5) {
                 o.printf(Locale.ROOT, "5-NN label accuracy %.4f%n", Quality.knnAccuracy(e.xy(), data.labels(), 5));
             }
         }

@@ -121,6 +121,14 @@ class CliTest {
     }
 
     @Test
+    void aSmallMapGetsTheQualityFiguresItAllows() {
+        Run r = run("embed", "--model", model.toString(), "--dataset", "mnist", "--method", "pca", "--limit", "20",
+                "--out", dir.resolve("small.csv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trustworthiness (k=9)").contains("5-NN label accuracy");
+    }
+
+    @Test
     void embedWritesLabelXYRowsInDataSetOrderAndReusesTheCache() throws Exception {
         Path csv = dir.resolve("map.csv");
         Run first = run("embed", "--model", model.toString(), "--dataset", "mnist", "--method", "umap", "--limit", "120",
