@@ -157,9 +157,12 @@ public final class InpaintView extends BorderPane {
         percent.setId("inpaint-percent");
         percent.setPrefWidth(70);
         percent.valueProperty().addListener((o, a, b) -> vm.randomPercentProperty().set(b));
+        // The field and its unit wrap to the next line together.
+        HBox percentBox = new HBox(4, percent, new Label("%"));
+        percentBox.setAlignment(Pos.CENTER_LEFT);
         FlowPane presets = new FlowPane(6, 6, new Label("Hide"), top, preset("Bottom", vm::bottomHalf),
                 preset("Left", vm::leftHalf), preset("Right", vm::rightHalf), preset("Centre square", vm::centreSquare),
-                preset("Clear", vm::clearMask), preset("Random", vm::random), percent, new Label("%"));
+                preset("Clear", vm::clearMask), preset("Random", vm::random), percentBox);
         presets.setAlignment(Pos.CENTER_LEFT);
         presets.setPrefWrapLength(EDITOR + 110);
         VBox box = new VBox(6, tools1, presets);
