@@ -8,8 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -25,6 +23,7 @@ import javafx.scene.paint.Color;
 import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.inpaint.Completion;
 import org.latentexplorer.ui.common.Images;
+import org.latentexplorer.ui.common.IntegerSpinner;
 import org.latentexplorer.ui.common.Raster;
 
 /**
@@ -85,14 +84,12 @@ public final class InpaintView extends BorderPane {
     }
 
     private javafx.scene.Node toolbar() {
-        Spinner<Integer> index = new Spinner<>(0, Integer.MAX_VALUE, 0);
+        IntegerSpinner index = new IntegerSpinner("Example", 0, Integer.MAX_VALUE, 0);
         index.setId("inpaint-index");
-        index.setEditable(true);
         index.setPrefWidth(100);
-        index.getValueFactory().valueProperty().addListener((o, a, b) -> vm.indexProperty().set(b));
+        index.valueProperty().addListener((o, a, b) -> vm.indexProperty().set(b));
         vm.indexProperty().addListener((o, a, b) -> index.getValueFactory().setValue(b.intValue()));
-        vm.revisionProperty().addListener((o, a, b) -> ((SpinnerValueFactory.IntegerSpinnerValueFactory)
-                index.getValueFactory()).setMax(Math.max(0, vm.exampleCount() - 1)));
+        vm.revisionProperty().addListener((o, a, b) -> index.bounds().setMax(Math.max(0, vm.exampleCount() - 1)));
         index.setTooltip(new Tooltip("Example of the data set to start from"));
         Button fromSelection = new Button("From selection");
         fromSelection.setTooltip(new Tooltip("The first example selected on the latent map"));
@@ -105,10 +102,11 @@ public final class InpaintView extends BorderPane {
         ComboBox<String> method = new ComboBox<>(vm.methods());
         method.setId("inpaint-method");
         method.valueProperty().bindBidirectional(vm.methodProperty());
-        Spinner<Integer> iterations = new Spinner<>(1, 100_000, vm.iterationsProperty().get(), 50);
-        iterations.setEditable(true);
+        IntegerSpinner iterations = new IntegerSpinner("Iterations", InpaintViewModel.MIN_ITERATIONS,
+                InpaintViewModel.MAX_ITERATIONS, vm.iterationsProperty().get(), 50);
+        iterations.setId("inpaint-iterations");
         iterations.setPrefWidth(90);
-        iterations.getValueFactory().valueProperty().addListener((o, a, b) -> vm.iterationsProperty().set(b));
+        iterations.valueProperty().addListener((o, a, b) -> vm.iterationsProperty().set(b));
         iterations.setTooltip(new Tooltip("Chain or optimiser steps (K-NN ignores them)"));
 
         HBox bar = new HBox(8, new Label("Example"), index, fromSelection, blank,
@@ -133,9 +131,11 @@ public final class InpaintView extends BorderPane {
                 vm.toolProperty().set(b == brush ? InpaintViewModel.Tool.BRUSH : InpaintViewModel.Tool.ERASER);
             }
         });
-        Spinner<Integer> size = new Spinner<>(1, 9, vm.brushSizeProperty().get());
+        IntegerSpinner size = new IntegerSpinner("Brush size", InpaintViewModel.MIN_BRUSH, InpaintViewModel.MAX_BRUSH,
+                vm.brushSizeProperty().get());
+        size.setId("inpaint-brush-size");
         size.setPrefWidth(64);
-        size.getValueFactory().valueProperty().addListener((o, a, b) -> vm.brushSizeProperty().set(b));
+        size.valueProperty().addListener((o, a, b) -> vm.brushSizeProperty().set(b));
         ComboBox<InpaintViewModel.Layer> layer = new ComboBox<>();
         layer.getItems().setAll(InpaintViewModel.Layer.values());
         layer.valueProperty().bindBidirectional(vm.layerProperty());
@@ -152,12 +152,17 @@ public final class InpaintView extends BorderPane {
 
         Button top = preset("Top", vm::topHalf);
         top.setId("inpaint-top");
-        Spinner<Integer> percent = new Spinner<>(1, 100, vm.randomPercentProperty().get(), 5);
+        IntegerSpinner percent = new IntegerSpinner("Random %", InpaintViewModel.MIN_PERCENT, InpaintViewModel.MAX_PERCENT,
+                vm.randomPercentProperty().get(), 5);
+        percent.setId("inpaint-percent");
         percent.setPrefWidth(70);
-        percent.getValueFactory().valueProperty().addListener((o, a, b) -> vm.randomPercentProperty().set(b));
+        percent.valueProperty().addListener((o, a, b) -> vm.randomPercentProperty().set(b));
+        // The field and its unit wrap to the next line together.
+        HBox percentBox = new HBox(4, percent, new Label("%"));
+        percentBox.setAlignment(Pos.CENTER_LEFT);
         FlowPane presets = new FlowPane(6, 6, new Label("Hide"), top, preset("Bottom", vm::bottomHalf),
                 preset("Left", vm::leftHalf), preset("Right", vm::rightHalf), preset("Centre square", vm::centreSquare),
-                preset("Clear", vm::clearMask), preset("Random", vm::random), percent, new Label("%"));
+                preset("Clear", vm::clearMask), preset("Random", vm::random), percentBox);
         presets.setAlignment(Pos.CENTER_LEFT);
         presets.setPrefWrapLength(EDITOR + 110);
         VBox box = new VBox(6, tools1, presets);

@@ -67,6 +67,14 @@ public final class InpaintViewModel {
     static final long SEED = 42;
 
     private final CoreServices services;
+    /** Bounds of the numeric settings; the View's fields take these and nothing else. */
+    public static final int MIN_ITERATIONS = 1;
+    public static final int MAX_ITERATIONS = 100_000;
+    public static final int MIN_BRUSH = 1;
+    public static final int MAX_BRUSH = 9;
+    public static final int MIN_PERCENT = 1;
+    public static final int MAX_PERCENT = 100;
+
     private final TaskExecutor executor;
     private final Session session;
     private final ErrorReporter errors;
@@ -376,7 +384,7 @@ public final class InpaintViewModel {
         int excluded = method.get().startsWith("knn") || method.get().startsWith("iw") ? example : -1;
         completer.request(new Request(++requestId, w.model(), w, method.get(), excluded, image.clone(),
                 new Mask(shape, missing),
-                InpaintOptions.defaults().withIterations(Math.max(1, iterations.get())), running));
+                InpaintOptions.defaults().withIterations(Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, iterations.get()))), running));
     }
 
     /** On a worker thread. */

@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -20,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.ui.common.FrameTimes;
+import org.latentexplorer.ui.common.IntegerSpinner;
 import org.latentexplorer.ui.services.Plane;
 import org.latentexplorer.ui.shell.FileDialogs;
 import org.latentexplorer.ui.shell.Workspace;
@@ -77,9 +77,9 @@ public final class ManifoldView extends BorderPane {
         gridPane.widthProperty().addListener((o, a, b) -> repaint());
         gridPane.heightProperty().addListener((o, a, b) -> repaint());
 
-        Spinner<Integer> size = new Spinner<>(5, 40, vm.gridSizeProperty().get());
+        IntegerSpinner size = new IntegerSpinner("Grid size", ManifoldViewModel.MIN_GRID_SIZE,
+                ManifoldViewModel.MAX_GRID_SIZE, vm.gridSizeProperty().get());
         size.setId("grid-size");
-        size.setEditable(true);
         size.setPrefWidth(75);
         size.valueProperty().addListener((o, a, b) -> vm.gridSizeProperty().set(b));
         vm.gridSizeProperty().addListener((o, a, b) -> size.getValueFactory().setValue(b.intValue()));

@@ -54,6 +54,9 @@ public final class ManifoldViewModel {
 
     public static final double DEFAULT_HALF = 4;
     public static final int STRIP_STEPS = 10;
+    /** Cells a side of the grid: fewer says little, more decodes too many tiles to follow a drag. */
+    public static final int MIN_GRID_SIZE = 5;
+    public static final int MAX_GRID_SIZE = 40;
     /** Cells decoded beyond each side of the grid, so that a drag finds the next column already decoded. */
     static final int MARGIN = 1;
 
@@ -348,7 +351,7 @@ public final class ManifoldViewModel {
         if (w == null || p == null) {
             return;
         }
-        int n = Math.max(5, Math.min(40, gridSize.get()));
+        int n = Math.max(MIN_GRID_SIZE, Math.min(MAX_GRID_SIZE, gridSize.get()));
         rangeText.set(String.format(Locale.ROOT, "%s · u %.2f..%.2f · v %.2f..%.2f · %d×%d", p.description(),
                 u0 - half, u0 + half, v0 - half, v0 + half, n, n));
         TileLattice t = lattice;

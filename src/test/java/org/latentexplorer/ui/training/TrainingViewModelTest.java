@@ -144,4 +144,30 @@ class TrainingViewModelTest {
         assertThat(TrainingViewModel.formatSeconds(75)).isEqualTo("1:15");
         assertThat(TrainingViewModel.formatSeconds(3725)).isEqualTo("1:02:05");
     }
+
+    @Test
+    void everyNumericFieldRefusesLettersEmptyTextNanAndNumbersOutOfRangeWithItsOwnMessage() {
+        TrainFormViewModel form = new TrainFormViewModel("mnist", dir);
+        form.value("kind").set("gmvae");
+        java.util.Map<String, String> outOfRange = java.util.Map.of("latent", "0", "clusters", "1", "pretrain", "-1",
+                "epochs", "0", "batch", "0", "lr", "2", "weight-decay", "1", "validation", "0.9", "warmup", "-1",
+                "patience", "-1");
+        for (String f : java.util.List.of("latent", "clusters", "pretrain", "epochs", "batch", "lr", "weight-decay",
+                "beta", "warmup", "validation", "patience", "seed")) {
+            String good = form.value(f).get();
+            java.util.List<String> bad = new java.util.ArrayList<>(java.util.List.of("abc", "", "NaN", "Infinity"));
+            if (outOfRange.containsKey(f)) {
+                bad.add(outOfRange.get(f));
+            }
+            for (String text : bad) {
+                form.value(f).set(text);
+                assertThat(form.validProperty().get()).as(f + " = '" + text + "'").isFalse();
+                assertThat(form.error(f).get()).as(f + " = '" + text + "'").isNotBlank();
+                org.assertj.core.api.Assertions.assertThatThrownBy(form::toRequest)
+                        .isInstanceOf(org.latentexplorer.common.InputException.class);
+            }
+            form.value(f).set(good);
+            assertThat(form.validProperty().get()).as(f + " back to " + good).isTrue();
+        }
+    }
 }
