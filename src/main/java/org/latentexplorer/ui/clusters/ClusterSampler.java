@@ -187,7 +187,7 @@ final class ClusterSampler {
         return new SampleGrid(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", c.temperature), nanos);
     }
 
-    /** Worker: decodes what the request needs that is not kept (one batched call) and makes its grid. */
+    /** Worker: decodes what the request needs that is not kept (one call per cluster) and makes its grid. */
     private static Drawn draw(Request q) {
         long t0 = System.nanoTime();
         Cache c = q.cache();
@@ -199,14 +199,15 @@ final class ClusterSampler {
                     if (!q.keep()) {
                         return new Drawn(q.id(), direct(c, q.selected(), t0));
                     }
-                    List<Integer> missing = q.selected().stream().filter(k -> !c.decoded.containsKey(k)).toList();
-                    int[] of = new int[missing.size() * n];
-                    for (int j = 0; j < missing.size(); j++) {
-                        Arrays.fill(of, j * n, (j + 1) * n, missing.get(j));
-                    }
-                    float[][] rows = c.draws.sample(of, c.temperature);
-                    for (int j = 0; j < missing.size(); j++) {
-                        c.decoded.putIfAbsent(missing.get(j), Arrays.copyOfRange(rows, j * n, (j + 1) * n));
+                    // One call per missing cluster: the draws hold one grid of noise (n rows), and each
+                    // cluster's n samples use all of it. Several are missing after a new temperature, seed
+                    // or grid size empties the cache while more than one cluster is selected.
+                    for (int k : q.selected()) {
+                        if (!c.decoded.containsKey(k)) {
+                            int[] of = new int[n];
+                            Arrays.fill(of, k);
+                            c.decoded.put(k, c.draws.sample(of, c.temperature));
+                        }
                     }
                     return new Drawn(q.id(), assemble(c, q.selected(), System.nanoTime() - t0));
                 }

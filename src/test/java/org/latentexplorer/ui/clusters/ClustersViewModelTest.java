@@ -115,6 +115,41 @@ class ClustersViewModelTest {
         assertThat(fake.sampleCalls).isEqualTo(calls + 6);
     }
 
+    /**
+     * Issue 21: a new temperature (or seed) empties what is kept, and every selected cluster was then
+     * decoded from draws that hold one cluster's grid: with two selected they were asked for 200 samples
+     * of 100, and the grid kept the old temperature's samples.
+     */
+    @Test
+    void aNewTemperatureWithSeveralClustersSelectedGivesFreshSamplesOfEach() {
+        ClustersViewModel vm = open(true);
+        List<float[]> centres = List.of(services.ownClusters.centres());
+        for (List<Integer> selection : List.of(List.of(3, 5), List.of(0, 4, 7), List.of(1, 2, 6, 8, 9))) {
+            vm.select(selection);
+            for (double t : new double[]{0.5, 1.7, 0.0}) {
+                vm.temperatureProperty().set(t);
+                SampleGrid kept = vm.gridProperty().get();
+                assertThat(errors.messages).isEmpty();
+                assertThat(kept.caption()).contains(selection.size() + " clusters")
+                        .contains(String.format(java.util.Locale.ROOT, "T = %.2f", t));
+                // The same grid decoded in one call with nothing kept: the kept one is whole and fresh.
+                vm.setKeepSamples(false);
+                vm.select(List.of());
+                vm.select(selection);
+                assertThat(vm.gridProperty().get().images()).containsExactlyElementsOf(kept.images());
+                vm.setKeepSamples(true);
+            }
+            // At T = 0 every sample is its cluster's centre: the clusters take turns, the first first.
+            List<float[]> images = vm.gridProperty().get().images();
+            assertThat(images).hasSize(100);
+            assertThat(images.get(0)).isEqualTo(centres.get(selection.get(0)));
+            assertThat(images.get(99)).isEqualTo(centres.get(selection.getLast()));
+            vm.temperatureProperty().set(1.0);
+        }
+        vm.reseed();
+        assertThat(errors.messages).isEmpty();
+    }
+
     @Test
     void renamingRefusesEmptyAndDuplicateNamesAndSavesTheRest() {
         ClustersViewModel vm = open(true);
