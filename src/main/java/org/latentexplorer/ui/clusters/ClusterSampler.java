@@ -183,8 +183,14 @@ final class ClusterSampler {
     }
 
     private static SampleGrid grid(Cache c, List<float[]> images, int cols, String caption, long nanos) {
+        return grid(c, images, cols, caption, nanos, List.of());
+    }
+
+    private static SampleGrid grid(Cache c, List<float[]> images, int cols, String caption, long nanos,
+                                   List<Integer> columnClusters) {
         ImageShape shape = c.model.config().inputShape();
-        return new SampleGrid(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", c.temperature), nanos);
+        return new SampleGrid(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", c.temperature),
+                nanos, columnClusters);
     }
 
     /** Worker: decodes what the request needs that is not kept (one call per cluster) and makes its grid. */
@@ -225,7 +231,8 @@ final class ClusterSampler {
                         images.addAll(List.of(cm.fixWVaryY(c.temperature, rng)));
                     }
                     return new Drawn(q.id(), grid(c, images, cm.clusterCount(),
-                            "each row one draw of w and z noise, each column a cluster", System.nanoTime() - t0));
+                            "each row one draw of w and z noise, each column a cluster", System.nanoTime() - t0,
+                            java.util.stream.IntStream.range(0, cm.clusterCount()).boxed().toList()));
                 }
             }
         }

@@ -86,6 +86,31 @@ class ClustersScreenTest {
         Screenshots.save(window.clustersView().getScene(), "clusters-two-selected-temperature");
     }
 
+    @Test
+    void theFixWGridHasAHeaderOverEachColumnNamingItsCluster(FxRobot robot) throws Exception {
+        waitFor(() -> window.session().workspace() != null);
+        robot.clickOn("Clusters");
+        ClustersViewModel vm = window.clustersViewModel();
+        waitFor(() -> vm.stateProperty().get() == ClustersViewModel.State.READY);
+        robot.clickOn("#cluster-card-2");
+        robot.clickOn("#cluster-name").eraseText(20).write("loops").clickOn("#cluster-rename");
+        robot.clickOn("#cluster-mode").clickOn(ClustersViewModel.Mode.FIX_W_VARY_Y.toString());
+        waitFor(() -> window.clustersView().headerRow().isVisible() && vm.gridProperty().get().cols() == 10);
+        var headers = window.clustersView().headerRow().getChildren().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        assertThat(headers).containsExactly("0", "1", "loops", "3", "4", "5", "6", "7", "8", "9");
+        Screenshots.save(window.clustersView().getScene(), "clusters-fix-w-headers");
+        // Each header over its column: as wide as a tenth of the image as shown, starting where the image starts.
+        var image = window.clustersView().gridView();
+        var first = window.clustersView().headerRow().getChildren().get(0);
+        double imageLeft = image.localToScene(image.getLayoutBounds()).getMinX();
+        double shownWidth = image.getLayoutBounds().getWidth();
+        assertThat(first.localToScene(first.getLayoutBounds()).getMinX()).isCloseTo(imageLeft, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(first.getLayoutBounds().getWidth()).isCloseTo(shownWidth / 10, org.assertj.core.data.Offset.offset(1.0));
+        robot.clickOn("#cluster-mode").clickOn(ClustersViewModel.Mode.SAMPLES.toString());
+        waitFor(() -> !window.clustersView().headerRow().isVisible());
+    }
+
     private int[] screenPixels() throws Exception {
         var image = window.clustersView().gridView().getImage();
         int w = (int) image.getWidth(), h = (int) image.getHeight();
