@@ -30,7 +30,9 @@ public final class SampleCommand implements Callable<Integer> {
     Integer cluster;
     @Option(names = "--class", description = "draw from this class (CVAE; 0-based index or class name)")
     String className;
-    @Option(names = "--temperature", defaultValue = "1", description = "scale of the continuous noise (default 1)")
+    @Option(names = "--temperature", defaultValue = "1", description = "scale of the standard deviation of z, in (0, 10] "
+            + "(default 1): prior draws take z ~ N(0, T²I) for a plain VAE and T × the component's (GMVAE) or "
+            + "class prior's (CVAE) standard deviation; with --cluster or --class, T × that cluster's")
     double temperature;
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
@@ -45,13 +47,13 @@ public final class SampleCommand implements Callable<Integer> {
             SplittableRandom rng = new SplittableRandom(seed);
             float[][] images;
             Integer k = cluster != null ? cluster : className != null ? classIndex(bundle, className) : null;
+            if (!(temperature > 0 && temperature <= 10)) {
+                throw new InputException("--temperature must be in (0, 10], got " + temperature);
+            }
             if (k != null) {
-                if (!(temperature > 0 && temperature <= 10)) {
-                    throw new InputException("--temperature must be in (0, 10], got " + temperature);
-                }
                 images = ClusterModels.of(bundle).sample(k, n, temperature, rng);
             } else {
-                images = bundle.model().decode(bundle.model().samplePrior(n, rng));
+                images = bundle.model().decode(bundle.model().samplePrior(n, temperature, rng));
             }
             int cols = (int) Math.ceil(Math.sqrt(n));
             ImageTiles.writePng(List.of(images), bundle.config().inputShape(), cols, out);

@@ -33,6 +33,23 @@ public interface LatentModel extends AutoCloseable {
     /** {@code n} draws of z from the prior p(z). */
     float[][] samplePrior(int n, SplittableRandom rng);
 
+    /**
+     * {@code n} draws of z from the prior with the spread of z scaled by {@code temperature}: z ~ N(0, T²I)
+     * for a standard-normal prior, and for a mixture prior each draw from its component with that
+     * component's standard deviation times T, as {@code sample --cluster} does. At T = 1 the same draws,
+     * from the same random numbers, as {@link #samplePrior(int, SplittableRandom)}. A model that cannot
+     * scale its prior refuses other temperatures.
+     *
+     * @param temperature ≥ 0; 1 is the prior itself, 0 its centre
+     */
+    default float[][] samplePrior(int n, double temperature, SplittableRandom rng) {
+        if (temperature == 1.0) {
+            return samplePrior(n, rng);
+        }
+        throw new org.latentexplorer.common.InputException("this " + config().kind()
+                + " cannot scale its prior's spread; use temperature 1");
+    }
+
     /** Decode of the posterior mean: the model's reconstruction of each row of {@code x}. */
     default float[][] reconstruct(float[][] x) {
         return decode(encode(x).mean());

@@ -283,12 +283,19 @@ public final class SameDiffCvae extends SameDiffModel {
     /** Classes drawn uniformly, then z from the class prior. */
     @Override
     public float[][] samplePrior(int n, SplittableRandom rng) {
+        return samplePrior(n, 1.0, rng);
+    }
+
+    /** As {@link #samplePrior(int, SplittableRandom)} with the class prior's standard deviation times T (as {@link #sampleClass}). */
+    @Override
+    public float[][] samplePrior(int n, double temperature, SplittableRandom rng) {
+        checkTemperature(temperature);
         if (!learnedPrior) {
-            return gaussian(n, latentDim(), rng);
+            return gaussian(n, latentDim(), temperature, rng);
         }
         float[][] z = new float[n][];
         for (int i = 0; i < n; i++) {
-            z[i] = sampleClass(rng.nextInt(classes), 1, 1.0, rng)[0];
+            z[i] = sampleClass(rng.nextInt(classes), 1, temperature, rng)[0];
         }
         return z;
     }

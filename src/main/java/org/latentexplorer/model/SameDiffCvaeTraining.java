@@ -115,6 +115,11 @@ public final class SameDiffCvaeTraining extends SameDiffModel {
     }
 
     @Override
+    public float[][] samplePrior(int n, double temperature, SplittableRandom rng) {
+        return cvae.samplePrior(n, temperature, rng);
+    }
+
+    @Override
     public LossTerms loss(float[][] rows, SplittableRandom rng) {
         checkInput(rows);
         return cvae.loss(pixels(rows), labels(rows), rng);

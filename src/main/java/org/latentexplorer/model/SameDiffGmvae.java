@@ -732,11 +732,21 @@ public final class SameDiffGmvae extends SameDiffModel {
     /** Ancestral sampling: y ~ Cat(1/K), w ~ N(0, I), z ~ p(z|w, y). */
     @Override
     public float[][] samplePrior(int n, SplittableRandom rng) {
+        return samplePrior(n, 1.0, rng);
+    }
+
+    /**
+     * As {@link #samplePrior(int, SplittableRandom)} with z ~ N(μ_y(w), T² σ²_y(w)): the temperature of a
+     * cluster's samples (w stays N(0, I)), so that prior draws and one cluster's draws scale alike.
+     */
+    @Override
+    public float[][] samplePrior(int n, double temperature, SplittableRandom rng) {
+        checkTemperature(temperature);
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = rng.nextInt(k);
         }
-        return sampleZ(y, gaussian(n, wDim, rng), 1.0, rng);
+        return sampleZ(y, gaussian(n, wDim, rng), temperature, rng);
     }
 
     /** z ~ p(z|w_i, y_i) for each row, with the prior's standard deviation scaled by {@code temperature}. */

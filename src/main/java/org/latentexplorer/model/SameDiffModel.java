@@ -180,13 +180,25 @@ public abstract class SameDiffModel implements LatentModel {
     }
 
     static float[][] gaussian(int n, int d, SplittableRandom rng) {
+        return gaussian(n, d, 1.0, rng);
+    }
+
+    /** N(0, scale²I) draws; at scale 1 the same floats as {@link #gaussian(int, int, SplittableRandom)}. */
+    static float[][] gaussian(int n, int d, double scale, SplittableRandom rng) {
         float[][] z = new float[n][d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                z[i][j] = (float) rng.nextGaussian();
+                z[i][j] = (float) (scale * rng.nextGaussian());
             }
         }
         return z;
+    }
+
+    /** Rejects a prior temperature that is negative or not a number. */
+    static void checkTemperature(double temperature) {
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw new org.latentexplorer.common.InputException("temperature must be a number ≥ 0, got " + temperature);
+        }
     }
 
     /**

@@ -178,7 +178,14 @@ public final class SameDiffVae extends SameDiffModel {
 
     @Override
     public float[][] samplePrior(int n, SplittableRandom rng) {
-        return gaussian(n, latentDim(), rng);
+        return samplePrior(n, 1.0, rng);
+    }
+
+    /** z ~ N(0, T²I). */
+    @Override
+    public float[][] samplePrior(int n, double temperature, SplittableRandom rng) {
+        checkTemperature(temperature);
+        return gaussian(n, latentDim(), temperature, rng);
     }
 
     @Override

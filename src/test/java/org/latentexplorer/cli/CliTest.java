@@ -81,6 +81,75 @@ class CliTest {
         assertThat(ImageIO.read(samples.toFile()).getHeight()).isEqualTo(3 * 29 + 1);
     }
 
+    /**
+     * Issue 21: {@code --temperature} was ignored without {@code --cluster}/{@code --class}. It scales z's
+     * standard deviation for prior draws too; at T = 1 the draws are those of before, z_ij = rng.nextGaussian()
+     * for a plain VAE (rebuilt here from the seed, not through the command's code).
+     */
+    @Test
+    void sampleTemperatureScalesPriorDrawsAndOneKeepsTheSeedsOldDraws() throws Exception {
+        int[][] byT = new int[3][];
+        double[] temperatures = {1, 0.3, 2};
+        for (int i = 0; i < 3; i++) {
+            Path png = dir.resolve("t" + i + ".png");
+            Run r = run("sample", "--model", model.toString(), "--n", "16", "--seed", "5", "--temperature",
+                    Double.toString(temperatures[i]), "--out", png.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            byT[i] = pixels(ImageIO.read(png.toFile()));
+        }
+        assertThat(byT[1]).isNotEqualTo(byT[0]);
+        assertThat(byT[2]).isNotEqualTo(byT[0]).isNotEqualTo(byT[1]);
+
+        try (var b = org.latentexplorer.model.ModelBundle.load(model)) {
+            var rng = new java.util.SplittableRandom(5);
+            float[][] z = new float[16][2];
+            for (float[] row : z) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = (float) rng.nextGaussian();
+                }
+            }
+            var expected = org.latentexplorer.sample.ImageTiles.tile(java.util.List.of(b.model().decode(z)),
+                    b.config().inputShape(), 4, 1);
+            assertThat(byT[0]).isEqualTo(pixels(expected));
+        }
+        Run zero = run("sample", "--model", model.toString(), "--temperature", "0", "--out", dir.resolve("z.png").toString());
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).contains("--temperature");
+    }
+
+    /** The shipped GMVAE: T scales each prior draw's component spread (w stays N(0, I)); T = 1 is y, w, z as before. */
+    @Test
+    void sampleTemperatureScalesAGmvaesPriorDrawsAndOneKeepsTheOldDraws() throws Exception {
+        Path shipped = Path.of(System.getProperty("latentexplorer.home", "."), "models", "mnist-gmvae.lexb");
+        Path one = dir.resolve("g1.png"), half = dir.resolve("g05.png");
+        assertThat(run("sample", "--model", shipped.toString(), "--n", "9", "--seed", "7", "--out", one.toString()).code()).isZero();
+        assertThat(run("sample", "--model", shipped.toString(), "--n", "9", "--seed", "7", "--temperature", "0.5",
+                "--out", half.toString()).code()).isZero();
+        int[] atOne = pixels(ImageIO.read(one.toFile()));
+        assertThat(pixels(ImageIO.read(half.toFile()))).isNotEqualTo(atOne);
+        try (var b = org.latentexplorer.model.ModelBundle.load(shipped)) {
+            var g = (org.latentexplorer.model.SameDiffGmvae) b.model();
+            var rng = new java.util.SplittableRandom(7);
+            int[] y = new int[9];
+            for (int i = 0; i < 9; i++) {
+                y[i] = rng.nextInt(g.clusterCount());
+            }
+            float[][] w = new float[9][g.wDim()];
+            for (float[] row : w) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = (float) rng.nextGaussian();
+                }
+            }
+            float[][] images = g.decode(g.sampleZ(y, w, 1.0, rng));
+            var expected = org.latentexplorer.sample.ImageTiles.tile(java.util.List.of(images), b.config().inputShape(), 3, 1);
+            assertThat(atOne).isEqualTo(pixels(expected));
+        }
+    }
+
+    private static int[] pixels(java.awt.image.BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
     @Test
     void badArgumentsGiveOneLineAndExitCodeTwo() {
         for (String[] args : new String[][]{

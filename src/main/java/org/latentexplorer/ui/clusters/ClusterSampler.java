@@ -183,11 +183,17 @@ final class ClusterSampler {
     }
 
     private static SampleGrid grid(Cache c, List<float[]> images, int cols, String caption, long nanos) {
-        ImageShape shape = c.model.config().inputShape();
-        return new SampleGrid(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", c.temperature), nanos);
+        return grid(c, images, cols, caption, nanos, List.of());
     }
 
-    /** Worker: decodes what the request needs that is not kept (one batched call) and makes its grid. */
+    private static SampleGrid grid(Cache c, List<float[]> images, int cols, String caption, long nanos,
+                                   List<Integer> columnClusters) {
+        ImageShape shape = c.model.config().inputShape();
+        return new SampleGrid(images, shape, cols, caption + String.format(Locale.ROOT, " · T = %.2f", c.temperature),
+                nanos, columnClusters);
+    }
+
+    /** Worker: decodes what the request needs that is not kept (one call per cluster) and makes its grid. */
     private static Drawn draw(Request q) {
         long t0 = System.nanoTime();
         Cache c = q.cache();
@@ -199,14 +205,15 @@ final class ClusterSampler {
                     if (!q.keep()) {
                         return new Drawn(q.id(), direct(c, q.selected(), t0));
                     }
-                    List<Integer> missing = q.selected().stream().filter(k -> !c.decoded.containsKey(k)).toList();
-                    int[] of = new int[missing.size() * n];
-                    for (int j = 0; j < missing.size(); j++) {
-                        Arrays.fill(of, j * n, (j + 1) * n, missing.get(j));
-                    }
-                    float[][] rows = c.draws.sample(of, c.temperature);
-                    for (int j = 0; j < missing.size(); j++) {
-                        c.decoded.putIfAbsent(missing.get(j), Arrays.copyOfRange(rows, j * n, (j + 1) * n));
+                    // One call per missing cluster: the draws hold one grid of noise (n rows), and each
+                    // cluster's n samples use all of it. Several are missing after a new temperature, seed
+                    // or grid size empties the cache while more than one cluster is selected.
+                    for (int k : q.selected()) {
+                        if (!c.decoded.containsKey(k)) {
+                            int[] of = new int[n];
+                            Arrays.fill(of, k);
+                            c.decoded.put(k, c.draws.sample(of, c.temperature));
+                        }
                     }
                     return new Drawn(q.id(), assemble(c, q.selected(), System.nanoTime() - t0));
                 }
@@ -224,7 +231,8 @@ final class ClusterSampler {
                         images.addAll(List.of(cm.fixWVaryY(c.temperature, rng)));
                     }
                     return new Drawn(q.id(), grid(c, images, cm.clusterCount(),
-                            "each row one draw of w and z noise, each column a cluster", System.nanoTime() - t0));
+                            "each row one draw of w and z noise, each column a cluster", System.nanoTime() - t0,
+                            java.util.stream.IntStream.range(0, cm.clusterCount()).boxed().toList()));
                 }
             }
         }

@@ -22,6 +22,8 @@ import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -48,6 +50,7 @@ public final class ClustersView extends BorderPane {
     private final VBox gallery = new VBox(2);
     private final ImageView gridView = Images.pixelView(560);
     private final Label caption = new Label();
+    private final GridPane headerRow = new GridPane();
     private final TextField nameField = new TextField();
     private Runnable onGridDrawn = () -> { };
     private PixelBuffer<IntBuffer> gridBuffer;
@@ -162,11 +165,22 @@ public final class ClustersView extends BorderPane {
         Label hint = new Label("Click a cluster to sample from it; ctrl-click to add more clusters.");
         hint.visibleProperty().bind(vm.gridProperty().isNull());
         gridView.setId("cluster-grid");
-        StackPane gridBox = new StackPane(gridView, hint);
+        headerRow.setId("cluster-grid-headers");
+        headerRow.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.columnHeaders()));
+        headerRow.managedProperty().bind(headerRow.visibleProperty());
+        vm.columnHeaders().addListener((javafx.collections.ListChangeListener<String>) c -> rebuildHeaders());
+        gridView.layoutBoundsProperty().addListener((o, a, b) -> sizeHeaders());
+        VBox headedGrid = new VBox(2, headerRow, gridView);
+        headedGrid.setAlignment(Pos.CENTER);
+        headedGrid.setFillWidth(false); // the headers as wide as the image, not the pane
+        StackPane gridBox = new StackPane(headedGrid, hint);
         gridBox.setMinSize(100, 100);
         VBox.setVgrow(gridBox, Priority.ALWAYS);
-        // The grid fills the space it has, keeping whole screen pixels per image pixel where it can.
-        gridView.fitWidthProperty().bind(javafx.beans.binding.Bindings.min(gridBox.widthProperty(), gridBox.heightProperty()).subtract(8));
+        // The grid fills the space it has (less the headers' row), keeping whole screen pixels per image pixel where it can.
+        gridView.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(gridBox.getWidth(), gridBox.getHeight()
+                        - (headerRow.isVisible() ? headerRow.getHeight() + headedGrid.getSpacing() : 0)) - 8,
+                gridBox.widthProperty(), gridBox.heightProperty(), headerRow.heightProperty(), headerRow.visibleProperty()));
         gridView.fitHeightProperty().bind(gridView.fitWidthProperty());
         caption.setStyle("-fx-text-fill: #555;");
         VBox right = new VBox(6, controls, caption, gridBox);
@@ -254,6 +268,38 @@ public final class ClustersView extends BorderPane {
         return card;
     }
 
+    /**
+     * One label per column of the grid, naming its cluster (the full name in a tooltip when it is cut
+     * short). Columns by percentage: labels of a fractional width each would be rounded up one by one
+     * and the row would outgrow the image.
+     */
+    private void rebuildHeaders() {
+        headerRow.getChildren().clear();
+        headerRow.getColumnConstraints().clear();
+        List<String> headers = vm.columnHeaders();
+        for (int c = 0; c < headers.size(); c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / headers.size());
+            headerRow.getColumnConstraints().add(column);
+            Label l = new Label(headers.get(c));
+            l.setAlignment(Pos.CENTER);
+            l.setMinWidth(0);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setStyle("-fx-text-fill: #333;");
+            l.setTooltip(new javafx.scene.control.Tooltip(headers.get(c)));
+            headerRow.add(l, c, 0);
+        }
+        sizeHeaders();
+    }
+
+    /** The headers' row as wide as the image as shown (its columns are equal but for a one-pixel gap). */
+    private void sizeHeaders() {
+        double w = gridView.getLayoutBounds().getWidth();
+        headerRow.setMinWidth(w);
+        headerRow.setPrefWidth(w);
+        headerRow.setMaxWidth(w);
+    }
+
     private void restyleCards() {
         for (Node n : gallery.getChildren()) {
             ((Region) n).setStyle(vm.selection().contains((Integer) n.getUserData()) ? SELECTED : PLAIN);
@@ -281,6 +327,10 @@ public final class ClustersView extends BorderPane {
         gridView.setImage(gridImage);
         caption.setText(g.caption());
         onGridDrawn.run();
+    }
+
+    GridPane headerRow() {
+        return headerRow;
     }
 
     ImageView gridView() {

@@ -70,6 +70,7 @@ public final class ClustersViewModel {
     private final ObservableList<ClusterRow> rows = FXCollections.observableArrayList();
     private final ClusterSelection shared;
     private final ObjectProperty<SampleGrid> grid = new SimpleObjectProperty<>();
+    private final ObservableList<String> columnHeaders = FXCollections.observableArrayList();
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
     private final IntegerProperty gridSize = new SimpleIntegerProperty(10);
     private final IntegerProperty fitK = new SimpleIntegerProperty(10);
@@ -105,6 +106,9 @@ public final class ClustersViewModel {
         shared.selected().addListener((javafx.collections.ListChangeListener<Integer>) c -> requestGrid());
         shared.setSource(this::ensureLoaded, this::fitClusters);
         temperature.addListener((o, a, b) -> requestGrid());
+        // Headers follow renames without a new grid: the grid names its columns' clusters by index.
+        grid.addListener((o, a, b) -> columnHeaders.setAll(headers(b)));
+        rows.addListener((javafx.collections.ListChangeListener<ClusterRow>) c -> columnHeaders.setAll(headers(grid.get())));
         gridSize.addListener((o, a, b) -> requestGrid());
         mode.addListener((o, a, b) -> requestGrid());
     }
@@ -336,15 +340,30 @@ public final class ClustersViewModel {
         return true;
     }
 
-    /** Writes the current sample grid as a PNG. */
+    /**
+     * The header of each column of {@code g} when its columns are clusters, else none: the cluster's name,
+     * or its index while it has only the numbered default name ("cluster 3" says no more than "3", and
+     * fits a column of a 28-pixel image).
+     */
+    List<String> headers(SampleGrid g) {
+        if (g == null || g.columnClusters().isEmpty()) {
+            return List.of();
+        }
+        List<String> numbered = ClusterModel.numbered(rows.size());
+        return g.columnClusters().stream().map(k -> k < 0 || k >= rows.size() ? Integer.toString(k)
+                : rows.get(k).name().equals(numbered.get(k)) ? Integer.toString(k) : rows.get(k).name()).toList();
+    }
+
+    /** Writes the current sample grid as a PNG (with its column headers, when its columns are clusters). */
     public void exportPng(Path file) {
         SampleGrid g = grid.get();
         if (g == null) {
             message.set("There is no sample grid to export yet: select a cluster.");
             return;
         }
+        List<String> headers = List.copyOf(columnHeaders);
         executor.submit("Exporting " + file.getFileName(), false, (p, c) -> {
-            ImageTiles.writePng(g.images(), g.shape(), g.cols(), file);
+            ImageTiles.writePng(g.images(), g.shape(), g.cols(), headers, file);
             return null;
         }, v -> message.set("Wrote " + file), t -> report("Cannot write " + file, t));
     }
@@ -411,6 +430,11 @@ public final class ClustersViewModel {
 
     public ObjectProperty<SampleGrid> gridProperty() {
         return grid;
+    }
+
+    /** One header per column of the grid when its columns are clusters ("fix w, vary the cluster"), else empty. */
+    public ObservableList<String> columnHeaders() {
+        return columnHeaders;
     }
 
     public DoubleProperty temperatureProperty() {

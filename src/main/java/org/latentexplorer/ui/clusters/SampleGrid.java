@@ -10,12 +10,24 @@ import org.latentexplorer.ui.common.Raster;
  * elsewhere. The view draws it straight into the pixels of the image it shows ({@link #drawInto}), so
  * that a new grid costs no new image or pixel array.
  *
- * @param computeNanos time spent sampling and decoding on the worker
+ * @param computeNanos   time spent sampling and decoding on the worker
+ * @param columnClusters the cluster each column shows, when the columns are clusters ("fix w, vary the
+ *                       cluster"); empty otherwise. Indices, not names: a rename must not need a new grid.
  */
-public record SampleGrid(List<float[]> images, ImageShape shape, int cols, String caption, long computeNanos) {
+public record SampleGrid(List<float[]> images, ImageShape shape, int cols, String caption, long computeNanos,
+                         List<Integer> columnClusters) {
 
     public SampleGrid {
         images = List.copyOf(images);
+        columnClusters = List.copyOf(columnClusters);
+        if (!columnClusters.isEmpty() && columnClusters.size() != cols) {
+            throw new IllegalArgumentException(cols + " columns, " + columnClusters.size() + " column clusters");
+        }
+    }
+
+    /** A grid whose columns are not clusters. */
+    public SampleGrid(List<float[]> images, ImageShape shape, int cols, String caption, long computeNanos) {
+        this(images, shape, cols, caption, computeNanos, List.of());
     }
 
     private ImageShape tile() {

@@ -115,6 +115,41 @@ class ClustersViewModelTest {
         assertThat(fake.sampleCalls).isEqualTo(calls + 6);
     }
 
+    /**
+     * Issue 21: a new temperature (or seed) empties what is kept, and every selected cluster was then
+     * decoded from draws that hold one cluster's grid: with two selected they were asked for 200 samples
+     * of 100, and the grid kept the old temperature's samples.
+     */
+    @Test
+    void aNewTemperatureWithSeveralClustersSelectedGivesFreshSamplesOfEach() {
+        ClustersViewModel vm = open(true);
+        List<float[]> centres = List.of(services.ownClusters.centres());
+        for (List<Integer> selection : List.of(List.of(3, 5), List.of(0, 4, 7), List.of(1, 2, 6, 8, 9))) {
+            vm.select(selection);
+            for (double t : new double[]{0.5, 1.7, 0.0}) {
+                vm.temperatureProperty().set(t);
+                SampleGrid kept = vm.gridProperty().get();
+                assertThat(errors.messages).isEmpty();
+                assertThat(kept.caption()).contains(selection.size() + " clusters")
+                        .contains(String.format(java.util.Locale.ROOT, "T = %.2f", t));
+                // The same grid decoded in one call with nothing kept: the kept one is whole and fresh.
+                vm.setKeepSamples(false);
+                vm.select(List.of());
+                vm.select(selection);
+                assertThat(vm.gridProperty().get().images()).containsExactlyElementsOf(kept.images());
+                vm.setKeepSamples(true);
+            }
+            // At T = 0 every sample is its cluster's centre: the clusters take turns, the first first.
+            List<float[]> images = vm.gridProperty().get().images();
+            assertThat(images).hasSize(100);
+            assertThat(images.get(0)).isEqualTo(centres.get(selection.get(0)));
+            assertThat(images.get(99)).isEqualTo(centres.get(selection.getLast()));
+            vm.temperatureProperty().set(1.0);
+        }
+        vm.reseed();
+        assertThat(errors.messages).isEmpty();
+    }
+
     @Test
     void renamingRefusesEmptyAndDuplicateNamesAndSavesTheRest() {
         ClustersViewModel vm = open(true);
@@ -152,6 +187,51 @@ class ClustersViewModelTest {
         SampleGrid g = vm.gridProperty().get();
         assertThat(g.cols()).isEqualTo(10);
         assertThat(g.images()).hasSize(100);
+        assertThat(g.columnClusters()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void fixWVaryTheClusterHeadsEachColumnWithItsClustersNameOrIndexAndFollowsRenames() throws Exception {
+        ClustersViewModel vm = open(true);
+        vm.select(List.of(1));
+        assertThat(vm.columnHeaders()).isEmpty();
+        vm.modeProperty().set(ClustersViewModel.Mode.FIX_W_VARY_Y);
+        assertThat(vm.columnHeaders()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(vm.rename(2, "loops")).isTrue();
+        assertThat(vm.columnHeaders()).containsExactly("0", "1", "loops", "3", "4", "5", "6", "7", "8", "9");
+
+        // The PNG has the headers in a band above the tiles, which are doubled so that a short name fits.
+        vm.exportPng(dir.resolve("headed.png"));
+        var headed = javax.imageio.ImageIO.read(dir.resolve("headed.png").toFile());
+        SampleGrid g = vm.gridProperty().get();
+        int plainWidth = g.width() + 2, plainHeight = g.height() + 2; // the export's one-pixel border
+        assertThat(headed.getWidth()).isEqualTo(2 * plainWidth);
+        assertThat(headed.getHeight()).isGreaterThan(2 * plainHeight);
+        int band = headed.getHeight() - 2 * plainHeight;
+        int columnWidth = 2 * 29;
+        // Some ink in the band over each column (the header), none between the band and the tiles' border.
+        for (int c = 0; c < 10; c++) {
+            assertThat(inkIn(headed, c * columnWidth + 2, 0, columnWidth - 2, band - 1)).as("header of column " + c).isPositive();
+        }
+        assertThat(inkIn(headed, 0, band - 1, headed.getWidth(), 1)).isZero();
+
+        vm.modeProperty().set(ClustersViewModel.Mode.SAMPLES);
+        assertThat(vm.columnHeaders()).isEmpty();
+        vm.exportPng(dir.resolve("plain.png"));
+        var plain = javax.imageio.ImageIO.read(dir.resolve("plain.png").toFile());
+        assertThat(plain.getWidth()).isEqualTo(plainWidth);
+        assertThat(errors.messages).isEmpty();
+    }
+
+    /** Pixels darker than white in a rectangle of {@code img}. */
+    private static int inkIn(java.awt.image.BufferedImage img, int x0, int y0, int w, int h) {
+        int ink = 0;
+        for (int y = y0; y < y0 + h; y++) {
+            for (int x = x0; x < x0 + w; x++) {
+                ink += (img.getRGB(x, y) & 0xFFFFFF) == 0xFFFFFF ? 0 : 1;
+            }
+        }
+        return ink;
     }
 
     @Test
