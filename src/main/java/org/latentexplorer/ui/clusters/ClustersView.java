@@ -14,7 +14,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
@@ -31,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import org.latentexplorer.ui.common.IntegerSpinner;
 import org.latentexplorer.ui.common.Images;
 import org.latentexplorer.ui.common.Palette;
 import org.latentexplorer.ui.common.Raster;
@@ -197,8 +197,8 @@ public final class ClustersView extends BorderPane {
         text.textProperty().bind(vm.summaryProperty());
         text.setWrapText(true);
         text.setMaxWidth(520);
-        Spinner<Integer> k = new Spinner<>(2, 100, vm.fitKProperty().get());
-        k.setEditable(true);
+        // Letters or an empty field keep the last good K with a message, instead of an exception.
+        IntegerSpinner k = new IntegerSpinner("K", 2, 100, vm.fitKProperty().get());
         k.setPrefWidth(80);
         k.valueProperty().addListener((o, a, b) -> vm.fitKProperty().set(b));
         k.setId("cluster-k");
