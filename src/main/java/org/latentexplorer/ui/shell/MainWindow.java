@@ -63,7 +63,7 @@ public final class MainWindow {
         manifoldView = new ManifoldView(manifold, files);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("screens");
-        trainingTab = new Tab("Training", new TrainingView(training));
+        trainingTab = new Tab("Training", new TrainingView(training, files));
         clusters = new ClustersViewModel(services, executor, session, errors);
         clustersView = new ClustersView(clusters, files);
         Tab clustersTab = new Tab("Clusters", clustersView);

@@ -1,5 +1,8 @@
 package org.latentexplorer.ui.training;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,37 +15,43 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.chart.XYChart;
+import javafx.scene.image.Image;
+import org.latentexplorer.common.AtomicFiles;
+import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.train.EpochStats;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.ui.library.LibraryViewModel;
 import org.latentexplorer.ui.services.CoreServices;
+import org.latentexplorer.ui.services.ModelHandle;
 import org.latentexplorer.ui.services.TrainRequest;
 import org.latentexplorer.ui.shell.ErrorReporter;
 import org.latentexplorer.ui.shell.Session;
+import org.latentexplorer.ui.shell.Workspace;
 import org.latentexplorer.ui.tasks.TaskExecutor;
 import org.latentexplorer.ui.tasks.TaskHandle;
 
 /**
- * A training run as the training screen shows it. The trainer's listener runs on the training thread
- * and only queues plain values; {@link #flush()} (called by the view about ten times a second, and by
- * tests directly) moves them into the chart series on the UI thread, one averaged point per series
- * per flush, so a fast trainer cannot flood the charts.
+ * The training screen: the stored curves of the open model, or a training run live. The trainer's
+ * listener runs on the training thread and only queues plain values; {@link #flush()} (called by the
+ * view about ten times a second, and by tests directly) moves them into the chart series on the UI
+ * thread, one averaged point per series per flush, so a fast trainer cannot flood the charts.
  */
 public final class TrainingViewModel {
-    private static final int MAX_POINTS = 1500;
+    static final String NOTHING_YET = "No training run yet. Use “Train new model…” in the library.";
 
     private final CoreServices services;
     private final TaskExecutor executor;
     private final Session session;
     private final ErrorReporter errors;
     private final LibraryViewModel library;
-    private final ObservableList<XYChart.Series<Number, Number>> loss = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Series<Number, Number>> terms = FXCollections.observableArrayList();
-    private final Map<String, XYChart.Series<Number, Number>> byName = new LinkedHashMap<>();
-    private final StringProperty title = new SimpleStringProperty("No training run yet. Use “Train new model…” in the library.");
+    private final TrainingCurves curves = new TrainingCurves();
+    /** The per-epoch figures behind the charts, for the CSV export. */
+    private final List<EpochStats> epochs = new ArrayList<>();
+    private final StringProperty title = new SimpleStringProperty(NOTHING_YET);
+    private final StringProperty command = new SimpleStringProperty("");
     private final StringProperty speed = new SimpleStringProperty("");
     private final StringProperty eta = new SimpleStringProperty("");
     private final StringProperty log = new SimpleStringProperty("");
@@ -50,6 +59,8 @@ public final class TrainingViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();
     private TaskHandle handle;
+    /** The model whose curves are on screen (stored or just trained), so reopening it keeps them. */
+    private ModelHandle shown;
     private int totalEpochs;
     private long startNanos;
 
@@ -64,6 +75,34 @@ public final class TrainingViewModel {
         this.session = session;
         this.errors = errors;
         this.library = library;
+        session.workspaceProperty().addListener((o, was, now) -> showStored(now));
+        showStored(session.workspace());
+    }
+
+    /** Shows the stored history of the workspace's model, unless a run is drawing live. */
+    private void showStored(Workspace w) {
+        if (running.get() || w == null || w.model() == shown) {
+            return;
+        }
+        shown = w.model();
+        curves.clear();
+        epochs.clear();
+        pending.clear();
+        progress.set(0);
+        speed.set("");
+        eta.set("");
+        log.set("");
+        TrainingHistory h = w.model().history();
+        command.set(h.command().isBlank() ? "" : "Trained with: " + h.command());
+        if (h.epochs().isEmpty()) {
+            title.set(w.model().name() + " stores no training history, so there are no curves to show. "
+                    + "Models trained here (“Train new model…”) keep theirs.");
+            return;
+        }
+        h.epochs().forEach(this::addEpoch);
+        curves.chooseScale();
+        int n = h.epochs().size();
+        title.set("Stored training history of " + w.model().name() + ": " + n + (n == 1 ? " epoch" : " epochs"));
     }
 
     /** Starts training; the finished model is saved by the trainer and opened here. */
@@ -72,10 +111,10 @@ public final class TrainingViewModel {
             errors.error("A model is already training", "Cancel the current run first.");
             return;
         }
-        loss.clear();
-        terms.clear();
-        byName.clear();
+        curves.clear();
+        epochs.clear();
         pending.clear();
+        command.set(request.command() == null ? "" : request.command());
         totalEpochs = request.train().epochs();
         startNanos = System.nanoTime();
         progress.set(0);
@@ -105,6 +144,8 @@ public final class TrainingViewModel {
             flush();
             running.set(false);
             title.set("Finished: " + model.name() + " (saved to " + request.output() + ")");
+            // The live curves (several points per epoch) stay rather than give way to the stored ones.
+            shown = model;
             library.openHandle(model);
         }, t -> {
             flush();
@@ -156,12 +197,15 @@ public final class TrainingViewModel {
         if (n > 0) {
             addTrainPoint(last, sumLoss / n, sumTerms, n);
         }
+        if (!items.isEmpty()) {
+            curves.chooseScale();
+        }
     }
 
     private void addTrainPoint(Step s, double meanLoss, Map<String, Double> sumTerms, int n) {
         double x = s.epoch() + (s.iteration() % Math.max(1, s.stepsPerEpoch()) + 1) / (double) Math.max(1, s.stepsPerEpoch());
-        add(loss, "train −ELBO", x, meanLoss);
-        sumTerms.forEach((k, v) -> add(terms, "train " + k, x, v / n));
+        curves.addLoss("train −ELBO", x, meanLoss);
+        sumTerms.forEach((k, v) -> curves.addTerm("train " + k, x, v / n));
         double done = x / Math.max(1, totalEpochs);
         progress.set(Math.min(1, done));
         speed.set(String.format(Locale.ROOT, "%,.0f examples/s", s.examplesPerSec()));
@@ -172,37 +216,19 @@ public final class TrainingViewModel {
     }
 
     private void addEpoch(EpochStats e) {
+        epochs.add(e);
         double x = e.epoch() + 1;
+        if (!running.get()) {
+            // A stored history has no per-step points: its train curve is each epoch's mean, at the epoch's end.
+            curves.addLoss("train −ELBO", x, e.trainLoss());
+            e.trainTerms().forEach((k, v) -> curves.addTerm("train " + k, x, v));
+        }
         if (!Double.isNaN(e.validLoss())) {
-            add(loss, "validation −ELBO", x, e.validLoss());
-            e.validTerms().forEach((k, v) -> add(terms, "validation " + k, x, v));
+            curves.addLoss("validation −ELBO", x, e.validLoss());
+            e.validTerms().forEach((k, v) -> curves.addTerm("validation " + k, x, v));
         }
         log.set(String.format(Locale.ROOT, "epoch %d: train %.2f, validation %.2f nats, %.1f s", e.epoch() + 1,
                 e.trainLoss(), e.validLoss(), e.seconds()));
-    }
-
-    private void add(ObservableList<XYChart.Series<Number, Number>> chart, String name, double x, double y) {
-        if (!Double.isFinite(y)) {
-            return;
-        }
-        XYChart.Series<Number, Number> s = byName.get(name);
-        if (s == null) {
-            s = new XYChart.Series<>();
-            s.setName(name);
-            byName.put(name, s);
-            chart.add(s);
-        }
-        s.getData().add(new XYChart.Data<>(x, y));
-        if (s.getData().size() > MAX_POINTS) {
-            // Thin out old points rather than drop them: the curve keeps its whole history.
-            List<XYChart.Data<Number, Number>> kept = new ArrayList<>();
-            for (int i = 0; i < s.getData().size(); i++) {
-                if (i % 2 == 0 || i == s.getData().size() - 1) {
-                    kept.add(s.getData().get(i));
-                }
-            }
-            s.getData().setAll(kept);
-        }
     }
 
     static String formatSeconds(double s) {
@@ -211,12 +237,69 @@ public final class TrainingViewModel {
                 : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
 
+    /** Writes the per-epoch figures on screen as CSV ({@link HistoryCsv}). */
+    public void exportCsv(Path file) {
+        if (epochs.isEmpty()) {
+            errors.error("Nothing to export", "There are no finished epochs on the Training screen yet.");
+            return;
+        }
+        String text = HistoryCsv.of(epochs);
+        executor.submit("Exporting " + file.getFileName(), false, (p, c) -> {
+            AtomicFiles.writeString(file, text);
+            return file;
+        }, this::wrote, t -> errors.error("Could not export", ErrorReporter.describe(t)));
+    }
+
+    /** Writes {@code charts} (the view's snapshot of the two charts) as a PNG. */
+    public void exportPng(Path file, Image charts) {
+        // Converted here, on the UI thread, where the snapshot was taken; only the encoding runs behind.
+        BufferedImage img = SwingFXUtils.fromFXImage(charts, null);
+        executor.submit("Exporting " + file.getFileName(), false, (p, c) -> {
+            AtomicFiles.write(file, out -> {
+                if (!javax.imageio.ImageIO.write(img, "png", out)) {
+                    throw new IOException("this Java runtime has no PNG writer for a type " + img.getType() + " image");
+                }
+            });
+            return file;
+        }, this::wrote, t -> errors.error("Could not export", ErrorReporter.describe(t)));
+    }
+
+    private void wrote(Path file) {
+        session.statusProperty().set("Wrote " + file);
+    }
+
+    /** Whether there are curves to export. */
+    public boolean hasCurves() {
+        return !curves.loss().isEmpty();
+    }
+
+    /** A file name for the exports: the model's, without its extension. */
+    public String exportName() {
+        String name = shown == null ? "training" : shown.name().replaceFirst("\\.lexb$", "");
+        return name + "-curves";
+    }
+
     public ObservableList<XYChart.Series<Number, Number>> lossSeries() {
-        return loss;
+        return curves.loss();
     }
 
     public ObservableList<XYChart.Series<Number, Number>> termSeries() {
-        return terms;
+        return curves.terms();
+    }
+
+    /** Whether the terms chart has a log axis; on by default when the terms differ by more than 10×. */
+    public BooleanProperty logScaleProperty() {
+        return curves.logScaleProperty();
+    }
+
+    /** A note about term values the log axis cannot draw; empty when there are none. */
+    public javafx.beans.property.ReadOnlyStringProperty hiddenProperty() {
+        return curves.hiddenProperty();
+    }
+
+    /** The command that trained the model on screen ("Trained with: …"); empty when not stored. */
+    public StringProperty commandProperty() {
+        return command;
     }
 
     public StringProperty titleProperty() {
