@@ -62,6 +62,8 @@ public final class TrainingView extends VBox {
         getChildren().addAll(title, command, run, log, tools(vm, files), charts);
 
         NumberAxis termAxis = (NumberAxis) termChart.getYAxis();
+        // On log10 values the zero line would mark 1 nat as if it were special.
+        termChart.horizontalZeroLineVisibleProperty().bind(vm.logScaleProperty().not());
         Runnable axis = () -> LogAxis.update(termAxis, vm.logScaleProperty().get(), vm.termSeries());
         vm.logScaleProperty().addListener((o, was, now) -> axis.run());
         // At most ten chart updates a second, however fast the trainer reports.
