@@ -114,7 +114,7 @@ public final class TrainingViewModel {
         curves.clear();
         epochs.clear();
         pending.clear();
-        command.set(request.command() == null ? "" : request.command());
+        command.set(request.command() == null || request.command().isBlank() ? "" : "Trained with: " + request.command());
         totalEpochs = request.train().epochs();
         startNanos = System.nanoTime();
         progress.set(0);

@@ -97,7 +97,7 @@ class StoredCurvesTest {
         vm.start(form.toRequest());
         assertThat(h.session.workspace().model().name()).isEqualTo("trained.lexb");
         assertThat(vm.titleProperty().get()).startsWith("Finished: trained.lexb");
-        assertThat(vm.commandProperty().get()).startsWith("latent-explorer train --dataset synthetic");
+        assertThat(vm.commandProperty().get()).startsWith("Trained with: latent-explorer train --dataset synthetic");
         assertThat(series(vm.lossSeries(), "validation −ELBO").getData()).hasSize(3);
     }
 
