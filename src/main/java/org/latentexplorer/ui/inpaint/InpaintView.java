@@ -19,8 +19,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -245,9 +243,16 @@ public final class InpaintView extends BorderPane {
         map.setMinSize(RESULT, RESULT);
         map.setPrefSize(RESULT, RESULT);
         map.setStyle("-fx-background-color: #eeeeee;");
-        VBox heatBox = new VBox(4, new Label("Uncertainty (std. dev.)"), new HBox(6, map, colourBar));
+        scaleMin.setId("inpaint-scale-min");
+        scaleMin.setStyle("-fx-text-fill: #666;");
+        VBox heatBox = new VBox(4, new Label("Uncertainty (std. dev.)"), new HBox(6, map, colourBar), scaleMin);
         VBox box = new VBox(8, new HBox(12, meanBox, heatBox), new Label("Samples"), samples, status, exports());
         box.setPadding(new Insets(10, 0, 0, 0));
+        // One width for every method and message, so the panel stays put while the method changes.
+        double width = 2 * RESULT + 12 + 6 + BAR_WIDTH + 40;
+        box.setMinWidth(width);
+        box.setPrefWidth(width);
+        box.setMaxWidth(width);
         showResult(null);
         return box;
     }
@@ -261,12 +266,10 @@ public final class InpaintView extends BorderPane {
                 Heat.bar(BAR_WIDTH, h), 0, BAR_WIDTH);
         bar.setImage(img);
         scaleMax.setId("inpaint-scale-max");
-        scaleMin.setId("inpaint-scale-min");
-        scaleMin.setStyle("-fx-text-fill: #666; -fx-font-size: 0.85em;");
-        Label zero = new Label("0");
-        Region gap = new Region();
-        VBox.setVgrow(gap, Priority.ALWAYS);
-        VBox box = new VBox(2, scaleMax, bar, zero, gap, scaleMin);
+        VBox box = new VBox(2, scaleMax, bar, new Label("0"));
+        // The same width with or without a scale, so the panel does not jump when a method gives none.
+        box.setMinWidth(BAR_WIDTH + 40);
+        box.setPrefWidth(BAR_WIDTH + 40);
         box.setId("inpaint-colour-bar");
         box.setPrefHeight(RESULT);
         return box;
@@ -287,9 +290,13 @@ public final class InpaintView extends BorderPane {
         message.setId("inpaint-export-message");
         message.setStyle("-fx-text-fill: #666;");
         message.textProperty().bind(vm.messageProperty());
-        HBox box = new HBox(8, png, csv, message);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        // The message (a full path) goes under the buttons: beside them it squeezed their text to "Export...".
+        message.setWrapText(true);
+        png.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, png, csv);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, buttons, message);
     }
 
     private void paint(MouseEvent e) {
@@ -348,7 +355,7 @@ public final class InpaintView extends BorderPane {
         noUncertainty.setText(u.shown() ? "" : u.absent());
         colourBar.setVisible(u.shown());
         scaleMax.setText(u.shown() ? String.format(java.util.Locale.ROOT, "%.3f", u.max()) : "");
-        scaleMin.setText(u.shown() ? String.format(java.util.Locale.ROOT, "hidden:%n%.3f–%.3f", u.min(), u.max()) : "");
+        scaleMin.setText(u.shown() ? String.format(java.util.Locale.ROOT, "hidden pixels: %.3f – %.3f", u.min(), u.max()) : "");
         for (int i = 0; i < Math.min(SAMPLES_SHOWN, c.samples().length); i++) {
             ImageView v = Images.pixelView(SAMPLE);
             v.setImage(Raster.image(c.samples()[i], s));

@@ -490,9 +490,9 @@ public final class InpaintViewModel {
 
     static String describe(Completion c) {
         StringBuilder b = new StringBuilder(MethodNames.name(c.method()));
-        if (c.iterations() > 0) {
-            // iw counts proposal rounds, not sampler iterations.
-            boolean rounds = c.method().method() == org.latentexplorer.inpaint.Method.IW;
+        boolean rounds = c.method().method() == org.latentexplorer.inpaint.Method.IW;
+        // K-NN runs no iterations; iw counts proposal rounds, not sampler iterations.
+        if (c.iterations() > 0 && (rounds || c.method().method().usesIterations())) {
             b.append(" · ").append(c.iterations()).append(rounds ? " proposal rounds" : " iterations");
         }
         if (!Double.isNaN(c.effectiveSampleSize()) && c.effectiveSampleSize() > 0) {
@@ -521,7 +521,7 @@ public final class InpaintViewModel {
             message.set("There is no completion to export yet.");
             return;
         }
-        List<String> footer = List.of(o.source() + " · " + MethodNames.name(o.completion().method()), describe(o));
+        List<String> footer = List.of(o.source(), describe(o));
         export(file, () -> InpaintSheet.write(file, o, footer));
     }
 

@@ -76,7 +76,7 @@ class InpaintMethodChooserTest {
                 assertThat(none.getText()).isEmpty();
                 assertThat(robot.lookup("#inpaint-scale-max").queryAs(Label.class).getText()).matches("\\d\\.\\d{3}");
                 assertThat(robot.lookup("#inpaint-scale-min").queryAs(Label.class).getText())
-                        .matches("(?s)hidden:\\s+\\d\\.\\d{3}–\\d\\.\\d{3}");
+                        .matches("hidden pixels: \\d\\.\\d{3} – \\d\\.\\d{3}");
             } else {
                 assertThat(none.getText()).isEqualTo(name + " gives one completion: no uncertainty.");
             }
