@@ -34,6 +34,22 @@ public enum Method {
         return this != KNN;
     }
 
+    /**
+     * True for the methods that run {@link InpaintOptions#iterations()} steps; iw draws its K codes in a
+     * fixed number of rounds and K-NN looks its neighbours up once.
+     */
+    public boolean usesIterations() {
+        return this != IW && this != KNN;
+    }
+
+    /**
+     * True for the methods whose completions differ, so {@link Completion#stdDev()} measures something;
+     * replace converges to one fixed point and optimize to one code, so theirs is all zero.
+     */
+    public boolean givesSpread() {
+        return this != REPLACE && this != OPTIMIZE;
+    }
+
     /** Parses {@code replace}, {@code pseudo-gibbs}, {@code mwg}, {@code optimize}, {@code iw} or {@code knn}. */
     public static Method parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

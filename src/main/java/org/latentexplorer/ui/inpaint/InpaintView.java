@@ -7,6 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -18,17 +19,19 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentexplorer.data.ImageShape;
-import org.latentexplorer.inpaint.Completion;
 import org.latentexplorer.ui.common.Images;
 import org.latentexplorer.ui.common.IntegerSpinner;
 import org.latentexplorer.ui.common.Raster;
+import org.latentexplorer.ui.shell.FileDialogs;
 
 /**
  * The inpainting editor: the image enlarged on a canvas with the mask as a coloured overlay, the tools
- * above it, and on the right the mean completion, its per-pixel uncertainty and a few samples.
+ * above it, and on the right the mean completion, its per-pixel uncertainty (with a colour bar) and a
+ * few samples, and the exports.
  * Drawing only; every decision is the ViewModel's.
  */
 public final class InpaintView extends BorderPane {
@@ -37,18 +40,24 @@ public final class InpaintView extends BorderPane {
     static final double SAMPLE = 95;
     /** Two rows of four under the results, which are {@code 2 * RESULT + 12} wide. */
     static final int SAMPLES_SHOWN = 8;
-    /** The stdDev that maps to the hottest colour: a Bernoulli pixel's largest spread. */
-    static final double HEAT_MAX = 0.5;
+    static final int BAR_WIDTH = 14;
     private static final Color MASK = Color.rgb(230, 40, 120, 0.45);
 
     private final InpaintViewModel vm;
+    private final FileDialogs files;
     private final Canvas canvas = new Canvas(EDITOR, EDITOR);
     private final ImageView mean = Images.pixelView(RESULT);
     private final ImageView uncertainty = Images.pixelView(RESULT);
+    private final Label noUncertainty = new Label();
+    private final Label scaleMax = new Label();
+    private final Label scaleMin = new Label();
+    private final VBox colourBar;
     private final FlowPane samples = new FlowPane(8, 8);
 
-    public InpaintView(InpaintViewModel vm) {
+    public InpaintView(InpaintViewModel vm, FileDialogs files) {
         this.vm = vm;
+        this.files = files;
+        colourBar = colourBar();
         setId("inpaint-view");
         setPadding(new Insets(10));
         canvas.setId("inpaint-canvas");
@@ -74,7 +83,7 @@ public final class InpaintView extends BorderPane {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::paint);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> vm.endStroke());
         vm.revisionProperty().addListener((o, a, b) -> drawEditor());
-        vm.resultProperty().addListener((o, a, c) -> showResult(c));
+        vm.outcomeProperty().addListener((o, a, c) -> showResult(c));
         vm.liveProperty().addListener((o, a, v) -> {
             if (v != null && vm.shape() != null) {
                 mean.setImage(Raster.image(v, vm.shape()));
@@ -99,22 +108,65 @@ public final class InpaintView extends BorderPane {
         blank.setId("inpaint-blank");
         blank.setOnAction(e -> vm.blank());
 
+        HBox bar = new HBox(8, new Label("Example"), index, fromSelection, blank,
+                new Separator(javafx.geometry.Orientation.VERTICAL),
+                new Label("Method"), methodChooser(), iterations());
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.disableProperty().bind(vm.readyProperty().not());
+        return bar;
+    }
+
+    /** The methods by their readable names, each with a tooltip saying what it does. */
+    private ComboBox<String> methodChooser() {
         ComboBox<String> method = new ComboBox<>(vm.methods());
         method.setId("inpaint-method");
+        method.setCellFactory(l -> new MethodCell());
+        method.setButtonCell(new MethodCell());
         method.valueProperty().bindBidirectional(vm.methodProperty());
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        tip.textProperty().bind(vm.methodProperty().map(vm::explanation));
+        method.setTooltip(tip);
+        return method;
+    }
+
+    private final class MethodCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : vm.displayName(item));
+            Tooltip tip = empty || item == null ? null : new Tooltip(vm.explanation(item));
+            if (tip != null) {
+                tip.setWrapText(true);
+                tip.setMaxWidth(360);
+            }
+            setTooltip(tip);
+        }
+    }
+
+    /**
+     * The Iterations field, off for the methods that ignore it. A disabled control shows no tooltip, so
+     * the reason hangs on the box around the label and the field.
+     */
+    private javafx.scene.Node iterations() {
         IntegerSpinner iterations = new IntegerSpinner("Iterations", InpaintViewModel.MIN_ITERATIONS,
                 InpaintViewModel.MAX_ITERATIONS, vm.iterationsProperty().get(), 50);
         iterations.setId("inpaint-iterations");
         iterations.setPrefWidth(90);
         iterations.valueProperty().addListener((o, a, b) -> vm.iterationsProperty().set(b));
-        iterations.setTooltip(new Tooltip("Chain or optimiser steps (K-NN ignores them)"));
-
-        HBox bar = new HBox(8, new Label("Example"), index, fromSelection, blank,
-                new Separator(javafx.geometry.Orientation.VERTICAL),
-                new Label("Method"), method, new Label("Iterations"), iterations);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.disableProperty().bind(vm.readyProperty().not());
-        return bar;
+        Label label = new Label("Iterations");
+        HBox box = new HBox(8, label, iterations);
+        box.setId("inpaint-iterations-box");
+        box.setAlignment(Pos.CENTER_LEFT);
+        label.disableProperty().bind(vm.iterationsApplyProperty().not());
+        iterations.disableProperty().bind(vm.iterationsApplyProperty().not());
+        Tooltip why = new Tooltip();
+        why.setWrapText(true);
+        why.setMaxWidth(360);
+        why.textProperty().bind(vm.iterationsNoteProperty());
+        Tooltip.install(box, why);
+        return box;
     }
 
     private javafx.scene.Node brushBar() {
@@ -183,11 +235,68 @@ public final class InpaintView extends BorderPane {
         status.setMaxWidth(2 * RESULT + 12);
         status.textProperty().bind(vm.statusProperty());
         VBox meanBox = new VBox(4, new Label("Mean completion"), mean);
-        VBox heatBox = new VBox(4, new Label(String.format(java.util.Locale.ROOT,
-                "Uncertainty (std. dev., 0 … %.1f)", HEAT_MAX)), uncertainty);
-        VBox box = new VBox(8, new HBox(12, meanBox, heatBox), new Label("Samples"), samples, status);
+        noUncertainty.setId("inpaint-no-uncertainty");
+        noUncertainty.setWrapText(true);
+        noUncertainty.setMaxWidth(RESULT - 24);
+        noUncertainty.setStyle("-fx-text-fill: #444;");
+        StackPane map = new StackPane(uncertainty, noUncertainty);
+        map.setMinSize(RESULT, RESULT);
+        map.setPrefSize(RESULT, RESULT);
+        map.setStyle("-fx-background-color: #eeeeee;");
+        scaleMin.setId("inpaint-scale-min");
+        scaleMin.setStyle("-fx-text-fill: #666;");
+        VBox heatBox = new VBox(4, new Label("Uncertainty (std. dev.)"), new HBox(6, map, colourBar), scaleMin);
+        VBox box = new VBox(8, new HBox(12, meanBox, heatBox), new Label("Samples"), samples, status, exports());
         box.setPadding(new Insets(10, 0, 0, 0));
+        // One width for every method and message, so the panel stays put while the method changes.
+        double width = 2 * RESULT + 12 + 6 + BAR_WIDTH + 40;
+        box.setMinWidth(width);
+        box.setPrefWidth(width);
+        box.setMaxWidth(width);
+        showResult(null);
         return box;
+    }
+
+    /** The ramp from 0 (observed, certain) to the largest spread of a hidden pixel, labelled at both ends. */
+    private VBox colourBar() {
+        ImageView bar = new ImageView();
+        int h = (int) RESULT - 36;
+        WritableImage img = new WritableImage(BAR_WIDTH, h);
+        img.getPixelWriter().setPixels(0, 0, BAR_WIDTH, h, PixelFormat.getIntArgbPreInstance(),
+                Heat.bar(BAR_WIDTH, h), 0, BAR_WIDTH);
+        bar.setImage(img);
+        scaleMax.setId("inpaint-scale-max");
+        VBox box = new VBox(2, scaleMax, bar, new Label("0"));
+        // The same width with or without a scale, so the panel does not jump when a method gives none.
+        box.setMinWidth(BAR_WIDTH + 40);
+        box.setPrefWidth(BAR_WIDTH + 40);
+        box.setId("inpaint-colour-bar");
+        box.setPrefHeight(RESULT);
+        return box;
+    }
+
+    private javafx.scene.Node exports() {
+        Button png = new Button("Export PNG…");
+        png.setId("inpaint-export-png");
+        png.setTooltip(new Tooltip("The image, mask, mean, samples and uncertainty map as one picture"));
+        png.setOnAction(e -> files.save("Export the completion", "inpaint.png", "png").ifPresent(vm::exportPng));
+        Button csv = new Button("Export CSV…");
+        csv.setId("inpaint-export-csv");
+        csv.setTooltip(new Tooltip("Method, mask, error over the hidden pixels, spread and time"));
+        csv.setOnAction(e -> files.save("Export the figures", "inpaint.csv", "csv").ifPresent(vm::exportCsv));
+        png.disableProperty().bind(vm.outcomeProperty().isNull());
+        csv.disableProperty().bind(vm.outcomeProperty().isNull());
+        Label message = new Label();
+        message.setId("inpaint-export-message");
+        message.setStyle("-fx-text-fill: #666;");
+        message.textProperty().bind(vm.messageProperty());
+        // The message (a full path) goes under the buttons: beside them it squeezed their text to "Export...".
+        message.setWrapText(true);
+        png.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, png, csv);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, buttons, message);
     }
 
     private void paint(MouseEvent e) {
@@ -229,16 +338,24 @@ public final class InpaintView extends BorderPane {
         g.strokeRect(0.5, 0.5, s.width() * cell - 1, s.height() * cell - 1);
     }
 
-    private void showResult(Completion c) {
+    private void showResult(Outcome o) {
         samples.getChildren().clear();
-        ImageShape s = vm.shape();
-        if (c == null || s == null) {
+        if (o == null) {
             mean.setImage(null);
             uncertainty.setImage(null);
+            noUncertainty.setText("");
+            colourBar.setVisible(false);
             return;
         }
+        ImageShape s = o.shape();
+        var c = o.completion();
+        Uncertainty u = o.uncertainty();
         mean.setImage(Raster.image(c.mean(), s));
-        uncertainty.setImage(heat(c.stdDev(), s));
+        uncertainty.setImage(u.shown() ? heat(c.stdDev(), s, u.max()) : null);
+        noUncertainty.setText(u.shown() ? "" : u.absent());
+        colourBar.setVisible(u.shown());
+        scaleMax.setText(u.shown() ? String.format(java.util.Locale.ROOT, "%.3f", u.max()) : "");
+        scaleMin.setText(u.shown() ? String.format(java.util.Locale.ROOT, "hidden pixels: %.3f – %.3f", u.min(), u.max()) : "");
         for (int i = 0; i < Math.min(SAMPLES_SHOWN, c.samples().length); i++) {
             ImageView v = Images.pixelView(SAMPLE);
             v.setImage(Raster.image(c.samples()[i], s));
@@ -246,20 +363,15 @@ public final class InpaintView extends BorderPane {
         }
     }
 
-    /** Per-pixel spread as a black → red → yellow → white ramp (the first channel of colour images). */
-    static WritableImage heat(float[] std, ImageShape s) {
+    /**
+     * Per-pixel spread on {@link Heat}'s ramp from 0 to {@code max}, the largest spread of this completion
+     * (a fixed 0.5 left most maps nearly black), the first channel of colour images.
+     */
+    static WritableImage heat(float[] std, ImageShape s, double max) {
         int w = s.width();
         int h = s.height();
-        int[] argb = new int[w * h];
-        for (int i = 0; i < argb.length; i++) {
-            double t = Math.max(0, Math.min(1, std[i] / HEAT_MAX));
-            int r = (int) (255 * Math.min(1, 3 * t));
-            int gr = (int) (255 * Math.max(0, Math.min(1, 3 * t - 1)));
-            int b = (int) (255 * Math.max(0, Math.min(1, 3 * t - 2)));
-            argb[i] = 0xFF000000 | r << 16 | gr << 8 | b;
-        }
         WritableImage img = new WritableImage(w, h);
-        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), argb, 0, w);
+        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), Heat.map(std, w, h, max), 0, w);
         return img;
     }
 }

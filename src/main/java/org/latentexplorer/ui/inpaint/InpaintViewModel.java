@@ -1,8 +1,11 @@
 package org.latentexplorer.ui.inpaint;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -11,6 +14,10 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,7 +25,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.inpaint.Completion;
 import org.latentexplorer.inpaint.InpaintOptions;
@@ -91,6 +100,14 @@ public final class InpaintViewModel {
     /** Bumped on every change of image or mask: the View redraws the canvas. */
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final ReadOnlyObjectWrapper<Completion> result = new ReadOnlyObjectWrapper<>();
+    /** The shown completion with its image, mask and figures: what the uncertainty panel and exports use. */
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
+    /** False for the methods that ignore the Iterations field (iw, K-NN). */
+    private final ReadOnlyBooleanWrapper iterationsApply = new ReadOnlyBooleanWrapper(true);
+    /** The Iterations field's tooltip: what it counts, or why the method ignores it. */
+    private final ReadOnlyStringWrapper iterationsNote = new ReadOnlyStringWrapper();
+    /** Feedback on the last export. */
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     /** The running completion's current state (observed values exact), for a live preview; null when idle. */
     private final ReadOnlyObjectWrapper<float[]> live = new ReadOnlyObjectWrapper<>();
     private final StringProperty status = new SimpleStringProperty("Open a model to inpaint.");
@@ -113,7 +130,7 @@ public final class InpaintViewModel {
     private volatile Cached cached;
 
     /** A finished completion and the request it answers. */
-    private record Done(long id, Completion completion) {
+    private record Done(Request request, Completion completion) {
     }
 
     private record Snapshot(float[] image, boolean[] missing, int example) {
@@ -122,9 +139,12 @@ public final class InpaintViewModel {
     private record Cached(ModelHandle model, String method, int excluded, Inpainter inpainter) {
     }
 
-    /** {@code excluded}: the data-set example being completed, kept out of K-NN's neighbours (else -1). */
+    /**
+     * {@code excluded}: the data-set example being completed, kept out of K-NN's neighbours (else -1);
+     * {@code truth}: the hidden pixels hold the example's real values, so the completion can be scored.
+     */
     private record Request(long id, ModelHandle model, Workspace workspace, String method, int excluded, float[] image,
-                           Mask mask, InpaintOptions options, CancelToken cancel) {
+                           Mask mask, InpaintOptions options, CancelToken cancel, String source, boolean truth) {
     }
 
     public InpaintViewModel(CoreServices services, TaskExecutor executor, Session session, ErrorReporter errors) {
@@ -144,17 +164,34 @@ public final class InpaintViewModel {
         session.workspaceProperty().addListener((o, a, w) -> onWorkspace(w));
         session.selectionProperty().addListener((o, a, sel) -> hasSelection.set(sel.length > 0));
         hasSelection.set(session.selection().length > 0);
-        method.addListener((o, a, b) -> schedule());
-        iterations.addListener((o, a, b) -> schedule());
+        method.addListener((o, a, b) -> {
+            methodChanged();
+            schedule();
+        });
+        methodChanged();
+        iterations.addListener((o, a, b) -> {
+            if (iterationsApply.get()) { // iw and K-NN would only redo the same completion
+                schedule();
+            }
+        });
         index.addListener((o, a, b) -> loadExample(b.intValue()));
         if (session.workspace() != null) {
             onWorkspace(session.workspace());
         }
     }
 
+    private void methodChanged() {
+        MethodSpec m = MethodSpec.parse(method.get());
+        String ignored = MethodNames.iterationsIgnored(m);
+        iterationsApply.set(ignored == null);
+        iterationsNote.set(ignored != null ? ignored : m.method() == org.latentexplorer.inpaint.Method.OPTIMIZE
+                ? "Adam steps on the latent code" : "Chain steps; the second half is kept as samples");
+    }
+
     private void onWorkspace(Workspace w) {
         running.cancel();
         result.set(null);
+        outcome.set(null);
         undo.clear();
         redo.clear();
         ready.set(w != null && w.dataset().shape().isImage());
@@ -384,7 +421,8 @@ public final class InpaintViewModel {
         int excluded = method.get().startsWith("knn") || method.get().startsWith("iw") ? example : -1;
         completer.request(new Request(++requestId, w.model(), w, method.get(), excluded, image.clone(),
                 new Mask(shape, missing),
-                InpaintOptions.defaults().withIterations(Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, iterations.get()))), running));
+                InpaintOptions.defaults().withIterations(Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, iterations.get()))), running,
+                source.get(), example >= 0));
     }
 
     /** On a worker thread. */
@@ -398,7 +436,7 @@ public final class InpaintViewModel {
         }
         // About ten previews per run: enough to watch the chain move, few enough not to flood the FX thread.
         int every = Math.max(1, q.options().iterations() / 10);
-        return new Done(q.id(), c.inpainter().complete(q.image(), q.mask(), q.options(), new SplittableRandom(SEED), q.cancel(),
+        return new Done(q, c.inpainter().complete(q.image(), q.mask(), q.options(), new SplittableRandom(SEED), q.cancel(),
                 (it, of, current, z) -> {
                     if (it % every == 0 && it < of) {
                         executor.runOnUi(() -> {
@@ -426,10 +464,13 @@ public final class InpaintViewModel {
     }
 
     private void completed(Done d) {
+        Request q = d.request();
+        Outcome o = Outcome.of(q.mask().shape(), q.image(), q.mask().missing(), q.source(), q.truth(), d.completion());
+        outcome.set(o);
         result.set(d.completion());
-        if (d.id() == requestId) { // else a newer request is on its way and the status says so
+        if (q.id() == requestId) { // else a newer request is on its way and the status says so
             live.set(null);
-            status.set(describe(d.completion()));
+            status.set(describe(o));
         }
     }
 
@@ -441,12 +482,17 @@ public final class InpaintViewModel {
         errors.error("Could not complete the image", ErrorReporter.describe(t));
     }
 
-    /** One line: method, iterations, time, and what was unusual. */
+    /** One line: method, iterations, time, the error over the hidden pixels when known, and what was unusual. */
+    static String describe(Outcome o) {
+        String errors = o.errors();
+        return errors.isEmpty() ? describe(o.completion()) : describe(o.completion()) + " · " + errors;
+    }
+
     static String describe(Completion c) {
-        StringBuilder b = new StringBuilder(c.method().toString());
-        if (c.iterations() > 0) {
-            // iw counts proposal rounds, not sampler iterations.
-            boolean rounds = c.method().method() == org.latentexplorer.inpaint.Method.IW;
+        StringBuilder b = new StringBuilder(MethodNames.name(c.method()));
+        boolean rounds = c.method().method() == org.latentexplorer.inpaint.Method.IW;
+        // K-NN runs no iterations; iw counts proposal rounds, not sampler iterations.
+        if (c.iterations() > 0 && (rounds || c.method().method().usesIterations())) {
             b.append(" · ").append(c.iterations()).append(rounds ? " proposal rounds" : " iterations");
         }
         if (!Double.isNaN(c.effectiveSampleSize()) && c.effectiveSampleSize() > 0) {
@@ -466,7 +512,75 @@ public final class InpaintViewModel {
         return b.toString();
     }
 
+    // ---- export --------------------------------------------------------------------------------
+
+    /** Writes the shown completion as a sheet: image, mask, mean, samples, uncertainty and the status figures. */
+    public void exportPng(Path file) {
+        Outcome o = outcome.get();
+        if (o == null) {
+            message.set("There is no completion to export yet.");
+            return;
+        }
+        List<String> footer = List.of(o.source(), describe(o));
+        export(file, () -> InpaintSheet.write(file, o, footer));
+    }
+
+    /** Writes the shown completion's figures (method, mask, errors, spread, time) as CSV. */
+    public void exportCsv(Path file) {
+        Outcome o = outcome.get();
+        if (o == null) {
+            message.set("There is no completion to export yet.");
+            return;
+        }
+        String text = o.csv();
+        export(file, () -> AtomicFiles.writeString(file, text));
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private void export(Path file, Write write) {
+        executor.submit("Exporting " + file.getFileName(), false, (p, c) -> {
+            try {
+                write.run();
+            } catch (IOException e) {
+                throw new InputException(file + ": cannot write (" + e.getMessage() + ")", e);
+            }
+            return null;
+        }, v -> message.set("Wrote " + file), t -> {
+            message.set("Could not write " + file.getFileName());
+            errors.error("Cannot write " + file, ErrorReporter.describe(t));
+        });
+    }
+
     // ---- state for the View --------------------------------------------------------------------
+
+    /** The chooser's text for a method in {@link #methods()}' form ("Nearest neighbours (k = 10)" for knn:10). */
+    public String displayName(String method) {
+        return MethodNames.name(MethodSpec.parse(method));
+    }
+
+    /** One or two sentences on what {@code method} does, for its tooltip. */
+    public String explanation(String method) {
+        return MethodNames.explanation(MethodSpec.parse(method));
+    }
+
+    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty iterationsApplyProperty() {
+        return iterationsApply.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty iterationsNoteProperty() {
+        return iterationsNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
 
     /** The image shape, or null when there is nothing to paint on. */
     public ImageShape shape() {

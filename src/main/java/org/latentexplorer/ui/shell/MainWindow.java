@@ -70,7 +70,7 @@ public final class MainWindow {
         // The gallery decodes and assigns the data set: only when someone looks at it.
         clustersTab.selectedProperty().addListener((o, was, now) -> clusters.setActive(now));
         tabs.getTabs().addAll(new Tab("Latent map", mapView), new Tab("Manifold", manifoldView),
-                new Tab("Inpaint", new InpaintView(inpaint)), clustersTab, trainingTab);
+                new Tab("Inpaint", new InpaintView(inpaint, files)), clustersTab, trainingTab);
 
         BorderPane root = new BorderPane();
         root.setLeft(new LibraryView(library, session, files, this::showTrainDialog));

@@ -34,7 +34,7 @@ class InpaintViewModelTest {
     void theStatusLineNamesIwsRoundsAndEffectiveSamplesAndASamplersIterations() {
         Completion iw = new Completion(new float[1], new float[0][], new float[1], new float[0][],
                 org.latentexplorer.inpaint.MethodSpec.of(org.latentexplorer.inpaint.Method.IW), 4, Double.NaN, 137.4, 61, "");
-        assertThat(InpaintViewModel.describe(iw)).startsWith("iw").contains("4 proposal rounds")
+        assertThat(InpaintViewModel.describe(iw)).startsWith("Importance sampling (K = 1000)").contains("4 proposal rounds")
                 .contains("effective samples 137").doesNotContain("iterations");
         Completion mwg = new Completion(new float[1], new float[0][], new float[1], new float[0][],
                 org.latentexplorer.inpaint.MethodSpec.of(org.latentexplorer.inpaint.Method.MWG), 200, 0.08, Double.NaN, 35, "");
@@ -157,7 +157,9 @@ class InpaintViewModelTest {
         }
         assertThat(c.samples()).isNotEmpty();
         assertThat(c.stdDev()).hasSize(784);
-        assertThat(vm.statusProperty().get()).startsWith("pseudo-gibbs · 200 iterations · ").endsWith(" ms");
+        // A data-set example's hidden pixels are known: the status scores the mean against them.
+        assertThat(vm.statusProperty().get()).startsWith("Pseudo-Gibbs sampling · 200 iterations · ")
+                .containsPattern(" ms · RMSE \\d\\.\\d{3} · MAE \\d\\.\\d{3} over 392 hidden pixels$");
     }
 
     @Test
@@ -170,7 +172,9 @@ class InpaintViewModelTest {
         assertThat(vm.statusProperty().get()).endsWith("nothing observed: unconditional samples");
         vm.methodProperty().set("knn:10");
         debounce.flush();
-        assertThat(vm.statusProperty().get()).startsWith("knn:10");
+        assertThat(vm.statusProperty().get()).startsWith("Nearest neighbours (k = 10)")
+                .doesNotContain("RMSE") // a blank canvas has no true pixels to score against
+                .doesNotContain("iterations");
         assertThat(h.errors.messages).isEmpty();
     }
 

@@ -28,7 +28,7 @@ class InpaintViewTest {
     void start(Stage stage) throws Exception {
         Harness h = new Harness(Files.createTempDirectory("inpaint-view")).withModel(2);
         vm = new InpaintViewModel(h.services, new FxTaskExecutor(), h.session, h.errors);
-        stage.setScene(new Scene(new InpaintView(vm), 1000, 680));
+        stage.setScene(new Scene(new InpaintView(vm, new org.latentexplorer.ui.fakes.FakeFileDialogs()), 1000, 680));
         stage.show();
     }
 
@@ -51,7 +51,7 @@ class InpaintViewTest {
                 && !vm.statusProperty().get().endsWith("nothing to complete"));
         Completion c = vm.resultProperty().get();
         assertThat(c.stdDev()[20 * 28 + 10]).isGreaterThanOrEqualTo(0f);
-        assertThat(robot.lookup("#inpaint-status").queryAs(Label.class).getText()).startsWith("pseudo-gibbs");
+        assertThat(robot.lookup("#inpaint-status").queryAs(Label.class).getText()).startsWith("Pseudo-Gibbs sampling");
         assertThat(robot.lookup("#inpaint-uncertainty").queryAs(ImageView.class).getImage()).isNotNull();
         assertThat(robot.lookup("#inpaint-samples").queryAs(javafx.scene.layout.FlowPane.class).getChildren()).isNotEmpty();
     }

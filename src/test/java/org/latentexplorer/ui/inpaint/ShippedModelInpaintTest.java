@@ -44,14 +44,14 @@ class ShippedModelInpaintTest {
         robot.clickOn("#inpaint-top");
         WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS); // past the debounce: the click's completion has started
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.resultProperty().get() != null
-                && vm.statusProperty().get().startsWith("pseudo-gibbs"));
+                && vm.statusProperty().get().startsWith("Pseudo-Gibbs sampling"));
         WaitForAsyncUtils.waitForFxEvents();
         Completion c = vm.resultProperty().get();
         float[] image = vm.image();
         for (int i = 14 * 28; i < 784; i++) {
             assertThat(c.mean()[i]).isEqualTo(image[i]);
         }
-        assertThat(vm.statusProperty().get()).startsWith("pseudo-gibbs · 200 iterations");
+        assertThat(vm.statusProperty().get()).startsWith("Pseudo-Gibbs sampling · 200 iterations");
         Screenshots.save(stage.getScene(), "shipped-inpaint");
     }
 }
