@@ -143,6 +143,12 @@ public final class ClustersView extends BorderPane {
                 vm.temperatureProperty().set(t.getValue());
             }
         });
+        // The ViewModel resets the temperature for another model: the slider shows it.
+        vm.temperatureProperty().addListener((o, a, b) -> {
+            if (t.getValue() != b.doubleValue()) {
+                t.setValue(b.doubleValue());
+            }
+        });
         Label tValue = new Label();
         tValue.textProperty().bind(t.valueProperty().map(v -> String.format(Locale.ROOT, "T = %.2f", v.doubleValue())));
         tValue.setMinWidth(56);

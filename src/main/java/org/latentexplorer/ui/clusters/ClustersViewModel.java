@@ -71,7 +71,9 @@ public final class ClustersViewModel {
     private final ClusterSelection shared;
     private final ObjectProperty<SampleGrid> grid = new SimpleObjectProperty<>();
     private final ObservableList<String> columnHeaders = FXCollections.observableArrayList();
-    private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+    /** Samples at the prior's own scale. */
+    public static final double DEFAULT_TEMPERATURE = 1.0;
+    private final DoubleProperty temperature = new SimpleDoubleProperty(DEFAULT_TEMPERATURE);
     private final IntegerProperty gridSize = new SimpleIntegerProperty(10);
     private final IntegerProperty fitK = new SimpleIntegerProperty(10);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SAMPLES);
@@ -97,6 +99,8 @@ public final class ClustersViewModel {
             stale = true;
             generation++;
             reset();
+            // A temperature suits one model's prior; the next model starts from its prior as trained.
+            temperature.set(DEFAULT_TEMPERATURE);
             state.set(State.NO_MODEL);
             if (active && stale) {
                 load();

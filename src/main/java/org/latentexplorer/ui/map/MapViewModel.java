@@ -56,6 +56,7 @@ public final class MapViewModel {
     private final StringProperty hoverText = new SimpleStringProperty("");
     private final ObjectProperty<float[]> probeImage = new SimpleObjectProperty<>();
     private final StringProperty probeText = new SimpleStringProperty("");
+    private final StringProperty searchText = new SimpleStringProperty("");
 
     private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(Colouring.LABEL);
     private final StringProperty clusterNote = new SimpleStringProperty("");
@@ -113,10 +114,21 @@ public final class MapViewModel {
         this.session = session;
         this.errors = errors;
         methods.setAll(services.projectionMethods());
-        reconstruct = new LatestWins<>(executor, "reconstruct", Decode::run, hoverReconstruction::set,
-                t -> hoverReconstruction.set(null));
-        probe = new LatestWins<>(executor, "probe", Decode::run, probeImage::set, t -> probeImage.set(null));
+        // A decode still running when the hover or probe was cleared (another model, another layout)
+        // must not bring its picture back.
+        reconstruct = new LatestWins<>(executor, "reconstruct", Decode::run, r -> {
+            if (hoverImage.get() != null) {
+                hoverReconstruction.set(r);
+            }
+        }, t -> hoverReconstruction.set(null));
+        probe = new LatestWins<>(executor, "probe", Decode::run, r -> {
+            if (!probeText.get().isEmpty()) {
+                probeImage.set(r);
+            }
+        }, t -> probeImage.set(null));
         session.workspaceProperty().addListener((o, a, w) -> onWorkspace(w));
+        // The probe's caption describes the layout it was read from ("t-SNE has no inverse map").
+        method.addListener((o, a, b) -> clearProbe());
         session.selectionProperty().addListener((o, a, b) -> bump());
         clusters = session.clusters();
         colouring.addListener((o, a, b) -> {
@@ -135,12 +147,17 @@ public final class MapViewModel {
         }
     }
 
+    /**
+     * Another model (or none): nothing read off the previous one (hover, probe, search, the layout's
+     * caption) may stay on screen, since it would describe codes that are no longer shown.
+     */
     private void onWorkspace(Workspace w) {
+        projectionRun++;
         projection.set(null);
-        hovered.set(-1);
-        hoverImage.set(null);
-        hoverReconstruction.set(null);
-        probeImage.set(null);
+        projectionInfo.set("");
+        clearHover();
+        clearProbe();
+        searchText.set("");
         if (w == null) {
             return;
         }
@@ -150,6 +167,18 @@ public final class MapViewModel {
         java.util.Arrays.fill(labelShown, true);
         updateClusters();
         reproject();
+    }
+
+    private void clearHover() {
+        hovered.set(-1);
+        hoverText.set("");
+        hoverImage.set(null);
+        hoverReconstruction.set(null);
+    }
+
+    private void clearProbe() {
+        probeText.set("");
+        probeImage.set(null);
     }
 
     // ---- colours: by label or by cluster ------------------------------------------------------------
@@ -319,6 +348,8 @@ public final class MapViewModel {
         float[][] codes = w.codes();
         int d = w.model().latentDim();
         long run = ++projectionRun;
+        // The probe read the old layout; the new one may have no inverse, or another.
+        clearProbe();
         if (d <= 2) {
             float[] x = new float[codes.length];
             float[] y = new float[codes.length];
@@ -613,6 +644,11 @@ public final class MapViewModel {
 
     public StringProperty probeTextProperty() {
         return probeText;
+    }
+
+    /** The search field's text: kept here so that opening another model can clear it. */
+    public StringProperty searchTextProperty() {
+        return searchText;
     }
 
     public int[] colours() {

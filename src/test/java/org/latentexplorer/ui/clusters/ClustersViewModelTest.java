@@ -49,6 +49,18 @@ class ClustersViewModelTest {
     }
 
     @Test
+    void openingAnotherModelPutsTheTemperatureBackToOne() {
+        ClustersViewModel vm = open(false);
+        vm.temperatureProperty().set(0.4);
+        LibraryViewModel library = new LibraryViewModel(services, executor, session, errors,
+                new SettingsStore(dir.resolve("config")));
+
+        library.openModel(FakeServices.writeBundle(dir.resolve("other.lexb"), 5));
+
+        assertThat(vm.temperatureProperty().get()).isEqualTo(ClustersViewModel.DEFAULT_TEMPERATURE).isEqualTo(1.0);
+    }
+
+    @Test
     void galleryShowsEveryClusterWithItsCentreSamplesSizeAndPurity() {
         ClustersViewModel vm = open(true);
         assertThat(vm.stateProperty().get()).isEqualTo(ClustersViewModel.State.READY);

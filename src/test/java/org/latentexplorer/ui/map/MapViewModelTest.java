@@ -53,6 +53,52 @@ class MapViewModelTest {
     }
 
     @Test
+    void openingAnotherModelClearsHoverProbeSearchSelectionAndCaptions() {
+        Harness h = new Harness(dir).withModel(2);
+        MapViewModel vm = map(h);
+        vm.hover(13);
+        vm.probeAt(-2.88, 2.21);
+        assertThat(vm.probeTextProperty().get()).isEqualTo("z = (-2.88, 2.21)");
+        vm.searchTextProperty().set("three");
+        vm.find(vm.searchTextProperty().get());
+        assertThat(h.session.selection()).isNotEmpty();
+
+        h.withModel(5);
+
+        assertThat(vm.hoveredProperty().get()).isEqualTo(-1);
+        assertThat(vm.hoverTextProperty().get()).isEmpty();
+        assertThat(vm.hoverImageProperty().get()).isNull();
+        assertThat(vm.hoverReconstructionProperty().get()).isNull();
+        assertThat(vm.probeTextProperty().get()).isEmpty();
+        assertThat(vm.probeImageProperty().get()).isNull();
+        assertThat(vm.searchTextProperty().get()).isEmpty();
+        assertThat(h.session.selection()).isEmpty();
+        assertThat(vm.projectionInfoProperty().get()).startsWith("PCA").doesNotContain("identity");
+    }
+
+    @Test
+    void switchingProjectionClearsThePreviousProjectionsProbeCaption() {
+        Harness h = new Harness(dir).withModel(5);
+        MapViewModel vm = map(h);
+        vm.methodProperty().set(ProjectionSpec.TSNE);
+        vm.reproject();
+        vm.probeAt(0, 0);
+        assertThat(vm.probeTextProperty().get()).contains("t-SNE has no inverse");
+
+        vm.methodProperty().set(ProjectionSpec.PCA);
+
+        assertThat(vm.probeTextProperty().get()).isEmpty();
+        vm.reproject();
+        vm.probeAt(1, -1);
+        assertThat(vm.probeTextProperty().get()).startsWith("z = (");
+        vm.methodProperty().set(ProjectionSpec.TSNE);
+        vm.reproject();
+        assertThat(vm.probeTextProperty().get()).isEmpty();
+        assertThat(vm.probeImageProperty().get()).isNull();
+        assertThat(vm.projectionInfoProperty().get()).startsWith("t-SNE");
+    }
+
+    @Test
     void hoverShowsTheImageItsLabelAndItsReconstruction() {
         Harness h = new Harness(dir).withModel(2);
         MapViewModel vm = map(h);
