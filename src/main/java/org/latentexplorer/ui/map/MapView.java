@@ -94,10 +94,21 @@ public final class MapView extends BorderPane {
         Label info = new Label();
         info.setId("projection-info");
         info.textProperty().bind(vm.projectionInfoProperty());
+        // t-SNE's caption lists every parameter: it takes what the controls leave, wraps, and the
+        // tooltip holds it whole, so the controls keep their labels.
+        info.setWrapText(true);
+        info.setMinWidth(0);
+        info.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(info, Priority.ALWAYS);
+        Tooltip infoTip = new Tooltip();
+        infoTip.textProperty().bind(vm.projectionInfoProperty());
+        info.setTooltip(infoTip);
         ComboBox<String> method = new ComboBox<>(vm.methods());
+        method.setId("map-method");
         method.valueProperty().bindBidirectional(vm.methodProperty());
         method.setTooltip(new Tooltip("Projection of codes with d > 2"));
         Button rerun = new Button("Project");
+        rerun.setId("map-project");
         rerun.setOnAction(e -> vm.reproject());
         method.disableProperty().bind(vm.projectionInfoProperty().map(s -> s.startsWith("identity")));
         rerun.disableProperty().bind(method.disableProperty());
@@ -105,6 +116,7 @@ public final class MapView extends BorderPane {
         find.setId("map-find");
         find.setPromptText("label or #index");
         find.setPrefColumnCount(9);
+        find.textProperty().bindBidirectional(vm.searchTextProperty());
         find.setOnAction(e -> {
             try {
                 vm.find(find.getText());
@@ -113,15 +125,20 @@ public final class MapView extends BorderPane {
             }
         });
         Button fit = new Button("Fit");
+        fit.setId("map-fit");
         fit.setOnAction(e -> {
             needsFit = true;
             requestRender();
         });
         Button export = new Button("Export CSV…");
+        export.setId("map-export");
         export.setOnAction(e -> dialogs.save("Export codes", "codes.csv", "csv").ifPresent(vm::exportCsv));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, info, grow, method, rerun, find, fit, export);
+        // A control narrower than its label would show "…" instead of what it does.
+        for (Region r : List.of(method, rerun, find, fit, export)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, info, method, rerun, find, fit, export);
+        bar.setId("map-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         setTop(bar);

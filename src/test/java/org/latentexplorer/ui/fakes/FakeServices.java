@@ -33,6 +33,8 @@ import org.latentexplorer.ui.services.TrainRequest;
 public final class FakeServices implements CoreServices {
     public Path defaultModel;
     public int datasetSize = 500;
+    /** The finished t-SNE layout's caption (a test of the toolbar gives it the real one's length). */
+    public String tsneCaption = "fake, 3 iterations";
 
     public static Path writeBundle(Path file, int d) {
         try {
@@ -104,7 +106,7 @@ public final class FakeServices implements CoreServices {
                 cancel.check();
                 listener.onLayout(it, 3, p.x(), p.y());
             }
-            return new Projection(ProjectionSpec.TSNE, "fake, 3 iterations", p.x(), p.y(), null);
+            return new Projection(ProjectionSpec.TSNE, tsneCaption, p.x(), p.y(), null);
         }
         return p;
     }
