@@ -22,6 +22,9 @@ import org.latentexplorer.common.InputException;
  * "corrupt gzip data" at once, never a short read that a reader would blame on its header counts).
  */
 final class DataStreams {
+    /** Deflate's largest compression ratio (zlib technical details): the most a byte of gzip can hold. */
+    static final long DEFLATE_MAX_RATIO = 1032;
+
     private DataStreams() {
     }
 
@@ -49,7 +52,7 @@ final class DataStreams {
     static ContentBound contentBound(Path file) {
         try (InputStream in = open(file)) {
             long size = Files.size(file);
-            return isGzip(peek(in, 2)) ? new ContentBound(size * 1032, false) : new ContentBound(size, true);
+            return isGzip(peek(in, 2)) ? new ContentBound(size * DEFLATE_MAX_RATIO, false) : new ContentBound(size, true);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }

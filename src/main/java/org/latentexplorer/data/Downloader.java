@@ -12,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.FileDigest;
 import org.latentexplorer.common.InputException;
 
 /**
@@ -139,7 +137,7 @@ public final class Downloader {
         if (Files.isRegularFile(target)) {
             try {
                 String expected = file.sha256() != null ? file.sha256() : recordedSha256(target);
-                if (expected == null || expected.equals(digest(target, "SHA-256"))) {
+                if (expected == null || expected.equals(FileDigest.hex(target, "SHA-256"))) {
                     return target;
                 }
                 Files.delete(target);
@@ -221,14 +219,14 @@ public final class Downloader {
     }
 
     private static void verify(RemoteFile file, Path part) throws IOException {
-        String sha256 = digest(part, "SHA-256");
+        String sha256 = FileDigest.hex(part, "SHA-256");
         if (file.sha256() != null && !file.sha256().equals(sha256)) {
             Files.deleteIfExists(part);
             throw new InputException("checksum mismatch for " + file.fileName() + " downloaded from " + file.url()
                     + ": SHA-256 is " + sha256 + ", expected " + file.sha256() + "; the download was deleted");
         }
         if (file.md5() != null) {
-            String md5 = digest(part, "MD5");
+            String md5 = FileDigest.hex(part, "MD5");
             if (!file.md5().equals(md5)) {
                 Files.deleteIfExists(part);
                 throw new InputException("checksum mismatch for " + file.fileName() + " downloaded from " + file.url()
@@ -241,24 +239,6 @@ public final class Downloader {
             AtomicFiles.writeString(target.resolveSibling(file.fileName() + ".sha256"),
                     sha256 + "  " + file.fileName() + "\n");
         }
-    }
-
-    /** Hex digest of a file. */
-    public static String digest(Path file, String algorithm) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is missing from this JDK", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            int r;
-            while ((r = in.read(buf)) >= 0) {
-                md.update(buf, 0, r);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     private static void move(Path from, Path to) throws IOException {

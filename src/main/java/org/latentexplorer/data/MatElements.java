@@ -25,7 +25,6 @@ final class MatElements {
     private static final int HEADER = 128;
     private static final int MI_MATRIX = 14;
     private static final int MI_COMPRESSED = 15;
-    private static final long DEFLATE_MAX_RATIO = 1032;
     private static final int MAX_DEPTH = 16;
 
     private final Path file;
@@ -98,7 +97,7 @@ final class MatElements {
     private void compressed(InputStream in, long bytes) throws IOException {
         InputStream slice = new BoundedStream(in, bytes);
         InputStream inflated = new InflaterInputStream(slice);
-        long bound = bytes * DEFLATE_MAX_RATIO;
+        long bound = bytes * DataStreams.DEFLATE_MAX_RATIO;
         ByteBuffer tag = ByteBuffer.wrap(readFully(inflated, 8)).order(order);
         long content = Integer.toUnsignedLong(tag.getInt(4));
         if (content + 8 > bound) {

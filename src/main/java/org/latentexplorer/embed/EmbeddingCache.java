@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.latentexplorer.common.AtomicFiles;
+import org.latentexplorer.common.FileDigest;
 import org.latentexplorer.common.CancelToken;
 
 /**
@@ -145,14 +146,7 @@ public final class EmbeddingCache {
 
     /** Hex SHA-256 of a file's bytes: the content identity of a model bundle for {@link Key#modelId()}. */
     public static String sha256(Path file) throws IOException {
-        MessageDigest md = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
-                md.update(buf, 0, r);
-            }
-        }
-        return "sha256:" + HexFormat.of().formatHex(md.digest());
+        return "sha256:" + FileDigest.hex(file, "SHA-256");
     }
 
     private static MessageDigest sha256() {
