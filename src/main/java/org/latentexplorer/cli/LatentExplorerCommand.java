@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "latent-explorer", mixinStandardHelpOptions = true, version = "Latent Explorer 0.1.0",
         description = "Train, evaluate and explore variational autoencoders. Without a sub-command the window opens.",
         subcommands = {TrainCommand.class, EvalCommand.class, CodesCommand.class, GridCommand.class,
-                SampleCommand.class, EmbedCommand.class, InpaintCommand.class, DatasetsCommand.class, BenchCommand.class})
+                SampleCommand.class, EmbedCommand.class, InpaintCommand.class, DatasetsCommand.class, BenchCommand.class,
+                ImportModelCommand.class})
 public final class LatentExplorerCommand implements Runnable {
     public static final int INPUT_ERROR = 2;
     public static final int INTERRUPTED = 130;

@@ -24,16 +24,18 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * A trained model in one file (a ZIP archive, extension {@code .lexb}): a manifest with the format
- * version, the JSON config, the SameDiff graph with its weights, the training history, evaluation
- * results, and user annotations (e.g. cluster names). Written atomically; read with checks that turn
+ * version, the JSON config, the SameDiff graph with its weights (or, for a model imported from ONNX,
+ * its encoder and decoder graphs as they were exported), the training history, evaluation results,
+ * and user annotations (e.g. cluster names). Version 2 added imported models; version 1 bundles open
+ * as before. Written atomically; read with checks that turn
  * a corrupt, truncated or foreign file into a message naming the file and the problem.
  */
 public final class ModelBundle implements AutoCloseable {
     public static final String FORMAT = "latent-explorer-model";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final String MANIFEST = "manifest.json", CONFIG = "config.json", GRAPH = "graph.sdz",
             HISTORY = "history.json", EVALUATION = "evaluation.json", ANNOTATIONS = "annotations.json",
-            WEIGHTS = "weights.bin";
+            WEIGHTS = "weights.bin", ENCODER_ONNX = "encoder.onnx", DECODER_ONNX = "decoder.onnx";
 
     /** Caps on what one entry may inflate to: the config and manifest are small; history grows each epoch. */
     static final long SMALL_JSON = 1L << 20, LARGE_JSON = 16L << 20;
@@ -42,7 +44,7 @@ public final class ModelBundle implements AutoCloseable {
     /** What SameDiff's graph file holds beyond the float32 values of its arrays. */
     static final long GRAPH_SLACK = 16L << 20;
 
-    private final SameDiffModel model;
+    private final LatentModel model;
     private TrainingHistory history;
     /** The file this bundle was read from or last written to, and what it was then (see {@link #save}). */
     private Path source;
@@ -50,8 +52,12 @@ public final class ModelBundle implements AutoCloseable {
     private final Map<String, Object> evaluation;
     private final Map<String, Object> annotations;
 
-    public ModelBundle(SameDiffModel model, TrainingHistory history, Map<String, Object> evaluation,
+    /** {@code model}: one of the project's SameDiff models, or an {@link ImportedVae}. */
+    public ModelBundle(LatentModel model, TrainingHistory history, Map<String, Object> evaluation,
                        Map<String, Object> annotations) {
+        if (!(model instanceof SameDiffModel) && !(model instanceof ImportedVae)) {
+            throw new IllegalArgumentException("a bundle holds a SameDiff or an imported model, not " + model.getClass());
+        }
         this.model = model;
         this.history = history == null ? TrainingHistory.empty() : history;
         this.evaluation = new LinkedHashMap<>(evaluation == null ? Map.of() : evaluation);
@@ -62,7 +68,7 @@ public final class ModelBundle implements AutoCloseable {
         return model.config();
     }
 
-    public SameDiffModel model() {
+    public LatentModel model() {
         return model;
     }
 
@@ -94,18 +100,28 @@ public final class ModelBundle implements AutoCloseable {
     public synchronized void save(Path file) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         // The graph goes into the archive from memory: nothing of the model touches a temporary folder.
-        ByteBuffer graph = model.graph().asFlatBuffers(false);
+        ByteBuffer graph = model instanceof SameDiffModel m ? m.graph().asFlatBuffers(false) : null;
         FileFingerprint[] written = new FileFingerprint[1];
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 putJson(zip, MANIFEST, Map.of("format", FORMAT, "version", VERSION));
                 putJson(zip, CONFIG, model.config());
-                zip.putNextEntry(new ZipEntry(GRAPH));
-                zip.write(graph.array(), graph.position(), graph.array().length - graph.position());
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(WEIGHTS));
-                WeightsFile.write(model.graph(), zip);
-                zip.closeEntry();
+                if (model instanceof SameDiffModel m) {
+                    zip.putNextEntry(new ZipEntry(GRAPH));
+                    zip.write(graph.array(), graph.position(), graph.array().length - graph.position());
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry(WEIGHTS));
+                    WeightsFile.write(m.graph(), zip);
+                    zip.closeEntry();
+                } else {
+                    ImportedVae imported = (ImportedVae) model;
+                    zip.putNextEntry(new ZipEntry(ENCODER_ONNX));
+                    zip.write(imported.encoderBytes());
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry(DECODER_ONNX));
+                    zip.write(imported.decoderBytes());
+                    zip.closeEntry();
+                }
                 putJson(zip, HISTORY, history);
                 putJson(zip, EVALUATION, evaluation);
                 putJson(zip, ANNOTATIONS, annotations);
@@ -189,6 +205,13 @@ public final class ModelBundle implements AutoCloseable {
             Map<String, Object> evaluation = readJson(zip, file, EVALUATION, LARGE_JSON, new TypeReference<>() { });
             Map<String, Object> annotations = !zip.has(ANNOTATIONS) ? Map.of()
                     : readJson(zip, file, ANNOTATIONS, LARGE_JSON, new TypeReference<Map<String, Object>>() { });
+            if (ImportedVae.ARCH.equals(config.arch())) {
+                byte[] encoder = zip.read(ENCODER_ONNX, ModelLimits.MAX_ONNX_BYTES);
+                byte[] decoder = zip.read(DECODER_ONNX, ModelLimits.MAX_ONNX_BYTES);
+                ImportedVae imported = ImportedVae.open(config, encoder, file + " (" + ENCODER_ONNX + ")", decoder,
+                        file + " (" + DECODER_ONNX + ")", file.toString());
+                return new ModelBundle(imported, history, evaluation, annotations);
+            }
             long graphCap = 4 * (shapes.parameters() + shapes.constants()) + GRAPH_SLACK;
             SameDiffModel model;
             if (zip.has(WEIGHTS)) {

@@ -10,7 +10,7 @@ import org.latentexplorer.data.ImageShape;
  * JSON inside the model bundle; the one place where image shape, normalisation and label names live.
  *
  * @param kind         {@code vae}, {@code gmvae} or {@code cvae}
- * @param arch         {@code dense} or {@code conv}
+ * @param arch         {@code dense}, {@code conv}, or {@code onnx} for a model imported from ONNX graphs
  * @param inputShape   shape of one input example
  * @param latentDim    dimension d of the continuous latent z
  * @param hidden       hidden layer sizes of the dense encoder (the decoder mirrors them); for
@@ -29,8 +29,11 @@ public record ModelConfig(String kind, String arch, ImageShape inputShape, int l
         if (kind == null || !List.of("vae", "gmvae", "cvae").contains(kind)) {
             throw new InputException("model kind must be vae, gmvae or cvae, got " + kind);
         }
-        if (arch == null || !List.of("dense", "conv").contains(arch)) {
-            throw new InputException("architecture must be dense or conv, got " + arch);
+        if (arch == null || !List.of("dense", "conv", "onnx").contains(arch)) {
+            throw new InputException("architecture must be dense, conv or onnx, got " + arch);
+        }
+        if (arch.equals("onnx") && !kind.equals("vae")) {
+            throw new InputException("an imported (onnx) model is a vae, not a " + kind);
         }
         if (inputShape == null) {
             throw new InputException("model config has no input shape");

@@ -27,6 +27,8 @@ public final class ModelLimits {
     public static final int MAX_WIDTH = 8192;
     public static final int MAX_CHANNELS = 1024;
     public static final long MAX_VALUES = 128L << 20;
+    /** The largest ONNX graph (encoder or decoder, weights included) an imported model may bring: 1 GiB. */
+    public static final long MAX_ONNX_BYTES = 1L << 30;
 
     private ModelLimits() {
     }
@@ -37,6 +39,9 @@ public final class ModelLimits {
      */
     static ModelShapes check(ModelConfig config) {
         checkSizes(config);
+        if (ImportedVae.ARCH.equals(config.arch())) {
+            return new ModelShapes(java.util.Map.of(), 0); // ONNX Runtime sizes its own graph; the files are capped
+        }
         ModelShapes shapes = ModelShapes.of(config);
         long values = shapes.parameters() + shapes.constants();
         if (values > MAX_VALUES) {

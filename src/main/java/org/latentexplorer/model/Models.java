@@ -15,6 +15,8 @@ public final class Models {
             case "vae/dense", "vae/conv" -> SameDiffVae.create(config, seed);
             case "gmvae/dense", "gmvae/conv" -> SameDiffGmvae.create(config, seed);
             case "cvae/dense" -> SameDiffCvae.create(config, seed);
+            case "vae/onnx" -> throw new InputException("a model imported from ONNX cannot be trained here (ONNX Runtime "
+                    + "gives no gradients); train it where it was made and import it again");
             default -> throw new InputException("no " + config.arch() + " " + config.kind() + " model is available yet");
         };
     }

@@ -104,11 +104,20 @@ public abstract class SameDiffModel implements LatentModel {
      * log w_k = log p(x|z_k) + log p(z_k) − log q(z_k|x), z_k = μ + σ ε_k (Burda et al. 2016, eq. 8).
      */
     protected double[] gaussianImportanceWeights(float[] x, float[] mu, float[] logVar, int k, SplittableRandom rng) {
+        INDArray xRow = Nd4j.create(x, new long[]{1, x.length}, 'c');
+        return gaussianImportanceWeights(mu, logVar, k, rng, z -> logPxz(xRow, z));
+    }
+
+    /**
+     * The same for any model: {@code logPxz} gives log p(x|z_k) of the one example for each row of a
+     * chunk of at most {@value #IW_CHUNK} codes.
+     */
+    static double[] gaussianImportanceWeights(float[] mu, float[] logVar, int k, SplittableRandom rng,
+                                              java.util.function.Function<float[][], double[]> logPxz) {
         if (k < 1) {
             throw new InputException("number of importance samples must be at least 1, got " + k);
         }
         int d = mu.length;
-        INDArray xRow = Nd4j.create(x, new long[]{1, x.length}, 'c');
         double[] w = new double[k];
         for (int start = 0; start < k; start += IW_CHUNK) {
             int m = Math.min(IW_CHUNK, k - start);
@@ -127,7 +136,7 @@ public abstract class SameDiffModel implements LatentModel {
                 logPrior[i] = -0.5 * lp;
                 logQ[i] = -0.5 * lq;
             }
-            double[] logPx = logPxz(xRow, z);
+            double[] logPx = logPxz.apply(z);
             for (int i = 0; i < m; i++) {
                 w[start + i] = logPx[i] + logPrior[i] - logQ[i];
             }
@@ -136,7 +145,12 @@ public abstract class SameDiffModel implements LatentModel {
     }
 
     protected void checkInput(float[][] x) {
-        int d = inputDim();
+        checkInput(x, config);
+    }
+
+    /** Each row of {@code x} must hold one example of the config's input shape. */
+    static void checkInput(float[][] x, ModelConfig config) {
+        int d = config.inputShape().size();
         for (int i = 0; i < x.length; i++) {
             if (x[i].length != d) {
                 throw new InputException("input " + i + " has " + x[i].length + " values; the model expects "

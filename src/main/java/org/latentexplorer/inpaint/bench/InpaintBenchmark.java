@@ -22,6 +22,7 @@ import org.latentexplorer.inpaint.Inpainting;
 import org.latentexplorer.inpaint.Mask;
 import org.latentexplorer.inpaint.MethodSpec;
 import org.latentexplorer.inpaint.ModelInpainter;
+import org.latentexplorer.model.LatentModel;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.ModelConfig;
@@ -60,7 +61,7 @@ public final class InpaintBenchmark {
         DatasetResolver resolver = DatasetResolver.defaults();
         Dataset test = resolver.resolve(name, Split.TEST);
         Dataset train = resolver.resolve(name, Split.TRAIN);
-        SameDiffModel model = args.length > 5 ? ModelBundle.load(Path.of(args[5])).model() : model(name, train, epochs);
+        LatentModel model = args.length > 5 ? ModelBundle.load(Path.of(args[5])).model() : model(name, train, epochs);
         InpaintOptions opts = InpaintOptions.defaults().withIterations(iterations);
         List<Map<String, Object>> rows = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%s: test %d images (limit %d), K-NN reference %d, %d iterations%n", name,
@@ -100,7 +101,7 @@ public final class InpaintBenchmark {
         }
     }
 
-    private static SameDiffModel model(String name, Dataset train, int epochs) throws Exception {
+    private static LatentModel model(String name, Dataset train, int epochs) throws Exception {
         for (Path p : List.of(Path.of("models/" + name + "-d20.lexb"), Path.of("/work/main/models/" + name + "-d20.lexb"),
                 Path.of("target/bench-models/" + name + "-d20-e" + epochs + ".lexb"))) {
             if (Files.exists(p)) {
