@@ -61,11 +61,17 @@ public final class BenchCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--save", description = "also write the trained model bundle here")
     Path save;
+    @Option(names = "--model", description = "time decoding 400 codes with this bundle instead (e.g. an imported "
+            + "ONNX model, run on one thread); no training")
+    Path model;
 
     @Override
     public Integer call() throws Exception {
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         var err = spec.commandLine().getErr();
+        if (model != null) {
+            return decodeOnly();
+        }
         Dataset train = CliSupport.dataset(dataset, "train", err, cancel);
         Binarization bin = Binarization.parse(binarize);
         ModelConfig config = new ModelConfig("vae", "dense", train.shape(), latent, ModelConfig.DEFAULT_DENSE_HIDDEN,
@@ -123,13 +129,33 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --model}: decode timing of a saved bundle, one thread for ONNX Runtime as for PyTorch's reference. */
+    private int decodeOnly() throws Exception {
+        if (System.getProperty("latentexplorer.onnx.threads") == null) {
+            System.setProperty("latentexplorer.onnx.threads", "1");
+        }
+        try (var bundle = CliSupport.model(model)) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("impl", "latent-explorer " + bundle.config().arch() + (bundle.config().arch().equals("onnx")
+                    ? " (onnxruntime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion() + ")" : ""));
+            out.put("onnx_threads", Integer.getInteger("latentexplorer.onnx.threads"));
+            out.put("latent", bundle.config().latentDim());
+            double[] decode = decodeMillis(bundle.model(), seed);
+            out.put("decode_400_ms", round(decode[0], 3));
+            out.put("decode_400_cpu_ms", round(decode[1], 3));
+            spec.commandLine().getOut().println(Json.MAPPER.writer().without(
+                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        }
+        return 0;
+    }
+
     /**
      * Medians over 200 timed decodes of 400 prior codes, after 20 warm-up calls (as torch_vae.py):
      * {wall-clock ms, this thread's CPU ms}. The CPU time leaves out the time other processes hold
      * the core, so on a loaded machine it is the fairer side-by-side figure (bench/decode_ref.py
      * measures PyTorch the same way).
      */
-    static double[] decodeMillis(SameDiffModel model, long seed) {
+    static double[] decodeMillis(org.latentexplorer.model.LatentModel model, long seed) {
         float[][] z = model.samplePrior(400, new SplittableRandom(seed));
         for (int i = 0; i < 20; i++) {
             model.decode(z);

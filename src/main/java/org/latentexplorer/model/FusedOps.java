@@ -40,6 +40,17 @@ final class FusedOps {
         return SameDiffModel.toRows(b == null ? Transforms.sigmoid(l, true) : Transforms.sigmoid(l.addRowVector(b), false));
     }
 
+    /** a ← sigmoid(a) in place, on a Java array (an imported decoder's logits). */
+    static void sigmoidInPlace(float[] a) {
+        if (VECTOR) {
+            VectorFusedOps.sigmoidInPlace(a);
+        } else {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) (1.0 / (1.0 + Math.exp(-a[i])));
+            }
+        }
+    }
+
     /**
      * Bernoulli reconstruction term and its gradient in one pass over logits l and pixels x (n × D):
      * returns Σ −log p(x|l) = Σ max(l, 0) − l·x + log(1 + e^−|l|) (the overflow-free form of the

@@ -119,6 +119,11 @@ public final class ImportedVae implements LatentModel {
 
     /** The decoder's raw output for each code, rows in Latent Explorer's pixel order. */
     float[][] decodeRaw(float[][] z) {
+        return decode(z, false);
+    }
+
+    /** Raw outputs, or (with {@code means}) the means of p(x|z): a decoder's logits pass through a SIMD sigmoid. */
+    private float[][] decode(float[][] z, boolean means) {
         int d = latentDim();
         int dim = inputDim();
         float[][] rows = new float[z.length][];
@@ -135,6 +140,9 @@ public final class ImportedVae implements LatentModel {
             Map<String, OnnxGraph.Output> out = decoder.run(wiring.decoderInput(), flat, new long[]{n, d},
                     List.of(wiring.decoderOutputName()));
             float[] v = values(decoder, out.get(wiring.decoderOutputName()), wiring.decoderOutputName(), n, dim);
+            if (means && output == DecoderOutput.LOGITS) {
+                FusedOps.sigmoidInPlace(v);
+            }
             float[][] part = wiring.decoderLayout().unpack(v, n, config.inputShape());
             System.arraycopy(part, 0, rows, s, n);
         }
@@ -152,13 +160,7 @@ public final class ImportedVae implements LatentModel {
 
     @Override
     public float[][] decode(float[][] z) {
-        float[][] rows = decodeRaw(z);
-        for (float[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                r[i] = output.mean(r[i]);
-            }
-        }
-        return rows;
+        return decode(z, true);
     }
 
     @Override

@@ -119,8 +119,14 @@ final class OnnxGraph implements AutoCloseable {
                 if (fb == null) {
                     throw new InputException(label + ": output '" + name + "' is not a float tensor");
                 }
-                float[] data = new float[fb.remaining()];
-                fb.get(data);
+                // ONNX Runtime hands out a copy already; take its array rather than copying again.
+                float[] data;
+                if (fb.hasArray() && fb.arrayOffset() == 0 && fb.position() == 0 && fb.remaining() == fb.array().length) {
+                    data = fb.array();
+                } else {
+                    data = new float[fb.remaining()];
+                    fb.get(data);
+                }
                 out.put(name, new Output(data, t.getInfo().getShape()));
             }
             return out;

@@ -141,6 +141,19 @@ final class VectorFusedOps {
         }
     }
 
+    /** a ← sigmoid(a) in place: the same lanes and scalar tail as {@link #biasSigmoidRows}, on a Java array. */
+    static void sigmoidInPlace(float[] a) {
+        int bound = S.loopBound(a.length);
+        int j = 0;
+        for (; j < bound; j += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, a, j);
+            sigmoid(v, exp(v.abs().neg())).intoArray(a, j);
+        }
+        for (; j < a.length; j++) {
+            a[j] = (float) (1.0 / (1.0 + Math.exp(-a[j])));
+        }
+    }
+
     /** sigmoid(v) = 1 / (1 + e^−v) from e = e^−|v|: 1/(1 + e) for v ≥ 0, e/(1 + e) below, never overflowing. */
     private static FloatVector sigmoid(FloatVector v, FloatVector e) {
         FloatVector inv = FloatVector.broadcast(S, 1f).div(e.add(1f));
