@@ -63,6 +63,13 @@ public final class ModelInpainter implements Inpainter {
         return method;
     }
 
+    /**
+     * What optimize says when it has no backward pass (ONNX Runtime gives none for an imported model, and
+     * SameDiff's convolutional graphs are not differentiated per image here).
+     */
+    public static final String FINITE_DIFFERENCES_NOTE = "this model's decoder gives no gradient here (imported from "
+            + "ONNX, or convolutional), so optimize estimates it by central differences: 2·d decodes a step";
+
     /** True when completions run on the copied Java network rather than through SameDiff. */
     public boolean usesJavaNetwork() {
         return net instanceof DenseVaeNetwork;
@@ -79,7 +86,8 @@ public final class ModelInpainter implements Inpainter {
         if (mask.isEmpty()) {
             return Inpainting.unchanged(image, method);
         }
-        String note = mask.isFull() ? Inpainting.FULL_MASK_NOTE : "";
+        String note = mask.isFull() ? Inpainting.FULL_MASK_NOTE
+                : method.method() == Method.OPTIMIZE && !usesJavaNetwork() ? FINITE_DIFFERENCES_NOTE : "";
         InpaintListener l = listener == null ? InpaintListener.NONE : listener;
         CancelToken c = cancel == null ? CancelToken.NONE : cancel;
         return switch (method.method()) {

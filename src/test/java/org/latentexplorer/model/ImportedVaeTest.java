@@ -90,6 +90,50 @@ class ImportedVaeTest {
         }
     }
 
+    /** Copies {@code from} to {@code to}, replacing (or, with null, dropping) entries by name. */
+    private static void rewrite(Path from, Path to, java.util.Map<String, byte[]> replace) throws Exception {
+        try (ZipFile in = new ZipFile(from.toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = replace.containsKey(e.getName()) ? replace.get(e.getName())
+                        : in.getInputStream(e).readAllBytes();
+                if (bytes != null) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    out.write(bytes);
+                    out.closeEntry();
+                }
+            }
+        }
+    }
+
+    @Test
+    void damagedImportedBundlesAreRefusedWithTheirFileAndEntry() throws Exception {
+        JsonNode ref = OnnxFixtures.reference().get("dense");
+        Path good = dir.resolve("dense.lexb");
+        try (ModelBundle b = new ModelBundle(ModelImporter.importPair(OnnxFixtures.request("dense"),
+                testImages(ref.get("test_indices"))).model(), null, null, null)) {
+            b.save(good);
+        }
+        byte[] encoder = Files.readAllBytes(OnnxFixtures.file("dense-encoder.onnx"));
+        byte[] decoder = Files.readAllBytes(OnnxFixtures.file("dense-decoder.onnx"));
+        Path bad = dir.resolve("bad.lexb");
+        rewrite(good, bad, java.util.Collections.singletonMap("encoder.onnx", null));
+        assertThatThrownBy(() -> ModelBundle.load(bad)).isInstanceOf(InputException.class)
+                .hasMessageContaining(bad.toString()).hasMessageContaining("no encoder.onnx inside");
+        rewrite(good, bad, java.util.Map.of("encoder.onnx", java.util.Arrays.copyOf(encoder, encoder.length / 2)));
+        assertThatThrownBy(() -> ModelBundle.load(bad)).isInstanceOf(InputException.class)
+                .hasMessageContaining(bad + " (encoder.onnx): ONNX Runtime cannot open it");
+        rewrite(good, bad, java.util.Map.of("encoder.onnx", decoder, "decoder.onnx", encoder));
+        assertThatThrownBy(() -> ModelBundle.load(bad)).isInstanceOf(InputException.class)
+                .hasMessageContaining(bad.toString());
+        String config = new String(new ZipFile(good.toFile()).getInputStream(new ZipFile(good.toFile())
+                .getEntry("config.json")).readAllBytes());
+        rewrite(good, bad, java.util.Map.of("config.json", config.replace("\"latentDim\" : 8", "\"latentDim\" : 9")
+                .getBytes()));
+        assertThatThrownBy(() -> ModelBundle.load(bad)).isInstanceOf(InputException.class)
+                .hasMessageContaining(bad.toString()).hasMessageContaining("codes of 8 dimensions but the config says 9");
+    }
+
     @Test
     void lossTermsAndTemperatureBehaveAsForOwnModels() throws Exception {
         JsonNode ref = OnnxFixtures.reference().get("dense");
