@@ -9,6 +9,7 @@ import org.latentexplorer.common.Json;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.eval.ClusterMetrics;
 import org.latentexplorer.eval.Evaluation;
+import org.latentexplorer.eval.LatentUsage;
 import org.latentexplorer.sample.ClusterModels;
 import org.latentexplorer.eval.Evaluator;
 import org.latentexplorer.model.ModelBundle;
@@ -72,6 +73,10 @@ public final class EvalCommand implements Callable<Integer> {
                     o.printf(Locale.ROOT, "  log-likelihood  %.3f nats (K = %d)%n", e.iwLogLikelihood(), e.iwSamples());
                 }
                 o.printf(Locale.ROOT, "  reconstruction  RMSE %.4f  MAE %.4f%n", e.reconRmse(), e.reconMae());
+                if (e.latent() != null) {
+                    o.printf(Locale.ROOT, "  active units    %d of %d (variance of the posterior mean above %.2f, "
+                            + "Burda et al. 2016)%n", e.latent().active(), e.latent().kl().length, LatentUsage.THRESHOLD);
+                }
                 if (e.clusters() instanceof ClusterMetrics m) {
                     o.printf(Locale.ROOT, "  clusters        accuracy %.4f  NMI %.4f  ARI %.4f%n", m.accuracy(), m.nmi(), m.ari());
                 }

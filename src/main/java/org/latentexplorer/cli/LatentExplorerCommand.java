@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Train, evaluate and explore variational autoencoders. Without a sub-command the window opens.",
         subcommands = {TrainCommand.class, EvalCommand.class, CodesCommand.class, GridCommand.class,
                 SampleCommand.class, EmbedCommand.class, InpaintCommand.class, DatasetsCommand.class, BenchCommand.class,
-                ImportModelCommand.class})
+                ImportModelCommand.class, TraverseCommand.class, InterpolateCommand.class})
 public final class LatentExplorerCommand implements Runnable {
     public static final int INPUT_ERROR = 2;
     public static final int INTERRUPTED = 130;

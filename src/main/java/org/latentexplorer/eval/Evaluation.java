@@ -19,14 +19,15 @@ import java.util.Map;
  *                       input (Sánchez Martín 2018, Experiment 4): {@code clean}, {@code noise} (uniform ±0.1),
  *                       {@code dropout} (50% of pixels set to 0); null when not asked for
  * @param clusters       clustering figures when the data set has labels and the model has clusters
+ * @param latent         per-dimension activity and KL, and the number of active units (Burda et al. 2016)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Evaluation(String dataset, int examples, boolean binarized, double negElbo, Map<String, Double> terms,
                          int iwSamples, Double iwLogLikelihood, double reconRmse, double reconMae,
-                         Map<String, Double> corrupted, Object clusters) {
+                         Map<String, Double> corrupted, Object clusters, LatentUsage latent) {
 
     public Evaluation withClusters(Object clusterFigures) {
         return new Evaluation(dataset, examples, binarized, negElbo, terms, iwSamples, iwLogLikelihood, reconRmse,
-                reconMae, corrupted, clusterFigures);
+                reconMae, corrupted, clusterFigures, latent);
     }
 }

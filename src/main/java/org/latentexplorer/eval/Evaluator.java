@@ -68,7 +68,8 @@ public final class Evaluator {
         Stage stage = new Stage(progress, stages);
 
         LossTerms elbo = negElbo(model, x, root.split(), stage, cancel);
-        double[] err = reconstructionErrors(model, x, stage, cancel);
+        LatentUsage.Builder usage = new LatentUsage.Builder();
+        double[] err = reconstructionErrors(model, x, usage, stage, cancel);
         Double iw = opt.iwSamples() > 0 ? iwLogLikelihood(model, x, opt.iwSamples(), root.split(), stage, cancel) : null;
         Map<String, Double> corrupted = null;
         if (opt.corrupted()) {
@@ -82,7 +83,7 @@ public final class Evaluator {
         }
         progress.accept(1.0);
         return new Evaluation(d.id(), d.size(), opt.binarize(), elbo.loss(), elbo.terms(), opt.iwSamples(), iw,
-                err[0], err[1], corrupted, null);
+                err[0], err[1], corrupted, null, usage.build());
     }
 
     static LossTerms negElbo(LatentModel model, float[][] x, SplittableRandom rng, Stage stage, CancelToken cancel) {
@@ -102,14 +103,19 @@ public final class Evaluator {
         return new LossTerms(loss / x.length, mean);
     }
 
-    /** {RMSE, MAE} per pixel of the decoded posterior mean against the input. */
-    static double[] reconstructionErrors(LatentModel model, float[][] x, Stage stage, CancelToken cancel) {
+    /**
+     * {RMSE, MAE} per pixel of the decoded posterior mean against the input; the posteriors also go to
+     * {@code usage}.
+     */
+    static double[] reconstructionErrors(LatentModel model, float[][] x, LatentUsage.Builder usage, Stage stage,
+                                         CancelToken cancel) {
         double se = 0, ae = 0;
         long count = 0;
         for (int s = 0; s < x.length; s += BATCH) {
             cancel.check();
             float[][] b = Arrays.copyOfRange(x, s, Math.min(x.length, s + BATCH));
-            float[][] r = model.reconstruct(b);
+            usage.add(model.encode(b));
+            float[][] r = model.reconstruct(b); // not decode(mean): a CVAE reconstructs with its inferred class
             for (int i = 0; i < b.length; i++) {
                 for (int p = 0; p < b[i].length; p++) {
                     double e = r[i][p] - b[i][p];

@@ -1,6 +1,7 @@
 package org.latentexplorer.ui.manifold;
 
 import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.sample.LatentPaths;
 import org.latentexplorer.ui.common.Raster;
 import org.latentexplorer.ui.services.Plane;
 
@@ -40,48 +41,13 @@ public final class GridMath {
         return argb;
     }
 
-    /** {@code steps} codes on the segment from a to b (end points included). */
+    /** {@code steps} codes on the segment from a to b (end points included); see {@link LatentPaths#linear}. */
     public static float[][] linear(float[] a, float[] b, int steps) {
-        float[][] z = new float[steps][a.length];
-        for (int s = 0; s < steps; s++) {
-            double t = steps == 1 ? 0 : s / (double) (steps - 1);
-            for (int k = 0; k < a.length; k++) {
-                z[s][k] = (float) ((1 - t) * a[k] + t * b[k]);
-            }
-        }
-        return z;
+        return LatentPaths.linear(a, b, steps);
     }
 
-    /**
-     * Spherical interpolation (White 2016, "Sampling generative networks", §2.2):
-     * slerp(a, b; t) = sin((1−t)θ)/sin θ · a + sin(tθ)/sin θ · b, θ the angle between a and b. It keeps
-     * the codes at a norm typical of the Gaussian prior, where linear interpolation passes near the
-     * origin. Falls back to linear when a and b are (anti)parallel.
-     */
+    /** Spherical interpolation from a to b; see {@link LatentPaths#spherical}. */
     public static float[][] spherical(float[] a, float[] b, int steps) {
-        double na = 0;
-        double nb = 0;
-        double dot = 0;
-        for (int k = 0; k < a.length; k++) {
-            na += a[k] * a[k];
-            nb += b[k] * b[k];
-            dot += a[k] * b[k];
-        }
-        double cos = dot / Math.sqrt(Math.max(1e-30, na * nb));
-        double theta = Math.acos(Math.max(-1, Math.min(1, cos)));
-        if (theta < 1e-4 || Math.PI - theta < 1e-4) {
-            return linear(a, b, steps);
-        }
-        float[][] z = new float[steps][a.length];
-        double sin = Math.sin(theta);
-        for (int s = 0; s < steps; s++) {
-            double t = steps == 1 ? 0 : s / (double) (steps - 1);
-            double wa = Math.sin((1 - t) * theta) / sin;
-            double wb = Math.sin(t * theta) / sin;
-            for (int k = 0; k < a.length; k++) {
-                z[s][k] = (float) (wa * a[k] + wb * b[k]);
-            }
-        }
-        return z;
+        return LatentPaths.spherical(a, b, steps);
     }
 }
