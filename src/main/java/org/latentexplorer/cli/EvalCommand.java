@@ -7,9 +7,7 @@ import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.Json;
 import org.latentexplorer.data.Dataset;
-import org.latentexplorer.eval.ClusterMetrics;
 import org.latentexplorer.eval.Evaluation;
-import org.latentexplorer.eval.LatentUsage;
 import org.latentexplorer.sample.ClusterModels;
 import org.latentexplorer.eval.Evaluator;
 import org.latentexplorer.model.ModelBundle;
@@ -56,32 +54,14 @@ public final class EvalCommand implements Callable<Integer> {
                     : !"none".equals(bundle.config().extra().getOrDefault("binarize", "none"));
             Evaluation e = Evaluator.evaluate(bundle.model(), data,
                     new Evaluator.Options(iw, limit, bin, corrupted, seed), f -> { }, cancel);
-            if (data.hasLabels() && ClusterModels.hasDiscreteLatent(bundle.model())) {
-                Dataset scored = limit > 0 ? data.limit(limit) : data;
-                float[][] x = scored.rows();
-                var clusters = ClusterModels.of(bundle);
-                e = e.withClusters(ClusterMetrics.compute(scored.labels(), clusters.assign(x),
-                        scored.labelNames().size(), clusters.clusterCount()));
-            }
+            e = ClusterModels.withClusterMetrics(e, bundle.model(), data, limit);
             if (json) {
                 o.println(Json.MAPPER.writeValueAsString(e));
             } else {
                 o.printf(Locale.ROOT, "%s (%s, %d examples%s)%n", model.getFileName(), e.dataset() + " " + split,
                         e.examples(), e.binarized() ? ", binarised" : "");
-                o.printf(Locale.ROOT, "  negative ELBO   %.3f nats  %s%n", e.negElbo(), e.terms());
-                if (e.iwLogLikelihood() != null) {
-                    o.printf(Locale.ROOT, "  log-likelihood  %.3f nats (K = %d)%n", e.iwLogLikelihood(), e.iwSamples());
-                }
-                o.printf(Locale.ROOT, "  reconstruction  RMSE %.4f  MAE %.4f%n", e.reconRmse(), e.reconMae());
-                if (e.latent() != null) {
-                    o.printf(Locale.ROOT, "  active units    %d of %d (variance of the posterior mean above %.2f, "
-                            + "Burda et al. 2016)%n", e.latent().active(), e.latent().kl().length, LatentUsage.THRESHOLD);
-                }
-                if (e.clusters() instanceof ClusterMetrics m) {
-                    o.printf(Locale.ROOT, "  clusters        accuracy %.4f  NMI %.4f  ARI %.4f%n", m.accuracy(), m.nmi(), m.ari());
-                }
-                if (e.corrupted() != null) {
-                    o.printf(Locale.ROOT, "  corrupted       %s%n", e.corrupted());
+                for (String line : e.describe()) {
+                    o.println("  " + line);
                 }
             }
             if (save) {

@@ -48,6 +48,22 @@ public final class ClusterModels {
         return FittedMixture.fit(model, x, k, method, seed);
     }
 
+    /**
+     * {@code e} with the clustering figures (accuracy, NMI, ARI) of the model's own clusters against the
+     * labels of the first {@code limit} examples of {@code data} (all when 0), when it has both.
+     */
+    public static org.latentexplorer.eval.Evaluation withClusterMetrics(org.latentexplorer.eval.Evaluation e,
+                                                                        LatentModel model,
+                                                                        org.latentexplorer.data.Dataset data, int limit) {
+        if (!data.hasLabels() || !hasDiscreteLatent(model)) {
+            return e;
+        }
+        org.latentexplorer.data.Dataset scored = limit > 0 ? data.limit(limit) : data;
+        ClusterModel clusters = of(model);
+        return e.withClusters(org.latentexplorer.eval.ClusterMetrics.compute(scored.labels(),
+                clusters.assign(scored.rows()), scored.labelNames().size(), clusters.clusterCount()));
+    }
+
     /** True when the model has clusters of its own. */
     public static boolean hasDiscreteLatent(LatentModel model) {
         return model instanceof SameDiffGmvae || model instanceof SameDiffCvae;

@@ -80,4 +80,18 @@ public interface CoreServices {
         throw new org.latentexplorer.common.InputException("saving cluster names is not available here");
     }
     // ---- end of Clusters screen block ------------------------------------------------------------------
+
+    // ---- Model screen (evaluation) ------------------------------------------------------------------
+    /** Evaluates {@code model} on {@code data} (ELBO, IW log-likelihood, errors, active units, clusters). */
+    default org.latentexplorer.eval.Evaluation evaluate(ModelHandle model, Dataset data,
+                                                       org.latentexplorer.eval.Evaluator.Options options,
+                                                       java.util.function.DoubleConsumer progress, CancelToken cancel) {
+        throw new org.latentexplorer.common.InputException("evaluation is not available here");
+    }
+
+    /** Stores {@code evaluation} in the bundle under {@code key} and rewrites the bundle file (atomically). */
+    default void saveEvaluation(ModelHandle model, String key, org.latentexplorer.eval.Evaluation evaluation) {
+        throw new org.latentexplorer.common.InputException("saving an evaluation is not available here");
+    }
+    // ---- end of Model screen block ------------------------------------------------------------------
 }

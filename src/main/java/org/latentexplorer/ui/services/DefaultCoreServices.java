@@ -275,4 +275,34 @@ public final class DefaultCoreServices implements CoreServices {
         }
     }
     // ---- end of Clusters screen block ------------------------------------------------------------------
+
+    // ---- Model screen (evaluation) ------------------------------------------------------------------
+    @Override
+    public org.latentexplorer.eval.Evaluation evaluate(ModelHandle model, Dataset data,
+                                                      org.latentexplorer.eval.Evaluator.Options options,
+                                                      java.util.function.DoubleConsumer progress, CancelToken cancel) {
+        ModelBundle b = bundle(model);
+        synchronized (model) {
+            var e = org.latentexplorer.eval.Evaluator.evaluate(b.model(), data, options, progress, cancel);
+            e = org.latentexplorer.sample.ClusterModels.withClusterMetrics(e, b.model(), data, options.limit());
+            return e;
+        }
+    }
+
+    @Override
+    public void saveEvaluation(ModelHandle model, String key, org.latentexplorer.eval.Evaluation evaluation) {
+        if (model.source() == null) {
+            throw new InputException("this model has not been saved to a file yet, so its evaluation cannot be saved");
+        }
+        ModelBundle b = bundle(model);
+        synchronized (model) {
+            b.evaluation().put(key, evaluation);
+            try {
+                b.save(model.source());
+            } catch (IOException e) {
+                throw new InputException(model.source() + ": cannot save the evaluation (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+    // ---- end of Model screen block ------------------------------------------------------------------
 }

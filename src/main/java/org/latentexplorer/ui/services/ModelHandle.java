@@ -58,6 +58,16 @@ public final class ModelHandle implements AutoCloseable {
         return model.encode(x).mean();
     }
 
+    /** Posterior parameters (means and log-variances) of {@code x}. */
+    public synchronized org.latentexplorer.model.Posterior encode(float[][] x) {
+        return model.encode(x);
+    }
+
+    /** The model's reconstructions of {@code x} (a CVAE's with its inferred class). */
+    public synchronized float[][] reconstruct(float[][] x) {
+        return model.reconstruct(x);
+    }
+
     public synchronized float[][] decode(float[][] z) {
         return model.decode(z);
     }
