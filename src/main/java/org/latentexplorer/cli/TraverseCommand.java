@@ -87,7 +87,8 @@ public final class TraverseCommand implements Callable<Integer> {
             for (int s = 0; s < steps; s++) {
                 headers.add(String.format(Locale.ROOT, "%.2g", r[0] + (r[1] - r[0]) * s / (steps - 1)));
             }
-            ImageTiles.writePng(Arrays.asList(images), bundle.config().inputShape(), steps, headers, out);
+            List<String> labels = rows.stream().map(row -> "z" + (row + 1)).toList();
+            ImageTiles.writePng(Arrays.asList(images), bundle.config().inputShape(), steps, headers, labels, out);
             o.printf(Locale.ROOT, "active units: %d of %d (variance of the posterior mean above %.2f on %d %s test "
                     + "images; Burda et al. 2016)%n", u.active(), d, LatentUsage.THRESHOLD, data.size(), name);
             o.println("rows, top to bottom:");

@@ -62,6 +62,51 @@ public final class ImageTiles {
      * pixels stay square; a header wider than its column is cut short with an ellipsis.
      */
     public static BufferedImage tile(List<float[]> images, ImageShape shape, int cols, int gap, List<String> headers) {
+        return tile(images, shape, cols, gap, headers, List.of());
+    }
+
+    /**
+     * {@link #tile(List, ImageShape, int, int, List)} with a label left of each row ({@code rowLabels} one
+     * per row, or empty for none), e.g. the latent dimension a traversal's row varies.
+     */
+    public static BufferedImage tile(List<float[]> images, ImageShape shape, int cols, int gap, List<String> headers,
+                                     List<String> rowLabels) {
+        BufferedImage headed = headed(images, shape, cols, gap, headers);
+        if (rowLabels.isEmpty()) {
+            return headed;
+        }
+        int rows = (images.size() + cols - 1) / cols;
+        if (rowLabels.size() != rows) {
+            throw new InputException(rows + " rows need " + rows + " labels, got " + rowLabels.size());
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        FontMetrics fm = probe.getFontMetrics(font);
+        probe.dispose();
+        int band = 6 + rowLabels.stream().mapToInt(fm::stringWidth).max().orElse(0);
+        int scale = headers.isEmpty() ? 1 : Math.max(1, (MIN_HEADED_COLUMN + shape.width() + gap - 1) / (shape.width() + gap));
+        int rowHeight = (shape.height() + gap) * scale;
+        int top = headed.getHeight() - rows * rowHeight - gap * scale;
+        BufferedImage out = new BufferedImage(headed.getWidth() + band, headed.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.drawImage(headed, band, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(font);
+            g.setColor(new Color(0x33, 0x33, 0x33));
+            for (int r = 0; r < rows; r++) {
+                int y = top + gap * scale + r * rowHeight + (shape.height() * scale + fm.getAscent()) / 2;
+                g.drawString(rowLabels.get(r), 3, y);
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static BufferedImage headed(List<float[]> images, ImageShape shape, int cols, int gap, List<String> headers) {
         BufferedImage plain = tile(images, shape, cols, gap);
         if (headers.isEmpty()) {
             return plain;
@@ -119,7 +164,13 @@ public final class ImageTiles {
     /** Writes the tiles to a PNG file, atomically, with a header above each column (see {@link #tile(List, ImageShape, int, int, List)}). */
     public static void writePng(List<float[]> images, ImageShape shape, int cols, List<String> headers, Path file)
             throws IOException {
-        BufferedImage img = tile(images, shape, cols, 1, headers);
+        writePng(images, shape, cols, headers, List.of(), file);
+    }
+
+    /** Writes the tiles with column headers and row labels to a PNG file, atomically. */
+    public static void writePng(List<float[]> images, ImageShape shape, int cols, List<String> headers,
+                                List<String> rowLabels, Path file) throws IOException {
+        BufferedImage img = tile(images, shape, cols, 1, headers, rowLabels);
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer available");

@@ -262,6 +262,7 @@ public final class DefaultCoreServices implements CoreServices {
         if (model.source() == null) {
             throw new InputException("this model has not been saved to a file yet, so its cluster names cannot be saved");
         }
+        checkNotShipped(model);
         ModelBundle b = bundle(model);
         Map<String, String> json = new java.util.TreeMap<>();
         names.forEach((k, v) -> json.put(Integer.toString(k), v));
@@ -289,11 +290,21 @@ public final class DefaultCoreServices implements CoreServices {
         }
     }
 
+    /** The bundles shipped with the program (the default model's folder) stay as they came: a checkout's tracked files, an installation's. */
+    private void checkNotShipped(ModelHandle model) {
+        Path shipped = defaultModel.toAbsolutePath().normalize().getParent();
+        if (shipped != null && model.source().toAbsolutePath().normalize().startsWith(shipped)) {
+            throw new InputException("the models shipped with the program are left as they came (" + shipped
+                    + "); copy the model elsewhere to keep figures or names with it");
+        }
+    }
+
     @Override
     public void saveEvaluation(ModelHandle model, String key, org.latentexplorer.eval.Evaluation evaluation) {
         if (model.source() == null) {
             throw new InputException("this model has not been saved to a file yet, so its evaluation cannot be saved");
         }
+        checkNotShipped(model);
         ModelBundle b = bundle(model);
         synchronized (model) {
             b.evaluation().put(key, evaluation);

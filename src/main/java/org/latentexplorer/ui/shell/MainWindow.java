@@ -18,6 +18,8 @@ import org.latentexplorer.ui.manifold.ManifoldView;
 import org.latentexplorer.ui.manifold.ManifoldViewModel;
 import org.latentexplorer.ui.map.MapView;
 import org.latentexplorer.ui.map.MapViewModel;
+import org.latentexplorer.ui.model.ModelView;
+import org.latentexplorer.ui.model.ModelViewModel;
 import org.latentexplorer.ui.services.CoreServices;
 import org.latentexplorer.ui.tasks.TaskExecutor;
 import org.latentexplorer.ui.training.TrainDialog;
@@ -35,6 +37,7 @@ public final class MainWindow {
     private final TrainingViewModel training;
     private final InpaintViewModel inpaint;
     private final ClustersViewModel clusters;
+    private final ModelViewModel modelScreen;
     private final ClustersView clustersView;
     private final MapView mapView;
     private final ManifoldView manifoldView;
@@ -69,8 +72,12 @@ public final class MainWindow {
         Tab clustersTab = new Tab("Clusters", clustersView);
         // The gallery decodes and assigns the data set: only when someone looks at it.
         clustersTab.selectedProperty().addListener((o, was, now) -> clusters.setActive(now));
+        modelScreen = new ModelViewModel(services, executor, session, errors);
+        Tab modelTab = new Tab("Model", new ModelView(modelScreen, files));
+        modelTab.selectedProperty().addListener((o, was, now) -> modelScreen.setActive(now));
         tabs.getTabs().addAll(new Tab("Latent map", mapView), new Tab("Manifold", manifoldView),
-                new Tab("Inpaint", new InpaintView(inpaint, files)), clustersTab, trainingTab);
+                new Tab("Inpaint", new InpaintView(inpaint, files)), clustersTab, trainingTab,
+                modelTab);
 
         BorderPane root = new BorderPane();
         root.setLeft(new LibraryView(library, session, files, this::showTrainDialog));
@@ -149,6 +156,10 @@ public final class MainWindow {
 
     public ClustersViewModel clustersViewModel() {
         return clusters;
+    }
+
+    public ModelViewModel modelViewModel() {
+        return modelScreen;
     }
 
     public ClustersView clustersView() {
