@@ -54,7 +54,8 @@ public final class InpaintCommand implements Callable<Integer> {
     String reference;
 
     @Option(names = "--mask", defaultValue = "bottom-half", paramLabel = "MASK",
-            description = "top-half, bottom-half, left-half, right-half, square:S or random:P (default: ${DEFAULT-VALUE}).")
+            description = "top-half, bottom-half, left-half, right-half, square:S, random:P, or a painted PNG of the "
+                    + "images' size whose light pixels are hidden (default: ${DEFAULT-VALUE}).")
     String mask;
 
     @Option(names = "--method", required = true, paramLabel = "METHOD",

@@ -191,6 +191,9 @@ public record Mask(ImageShape shape, boolean[] missing) {
      */
     public static Mask parse(String text, ImageShape shape, long seed) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (t.endsWith(".png")) {
+            return fromPng(java.nio.file.Path.of(text.trim()), shape);
+        }
         switch (t) {
             case "top-half": return topHalf(shape);
             case "bottom-half": return bottomHalf(shape);
@@ -208,8 +211,52 @@ public record Mask(ImageShape shape, boolean[] missing) {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new InputException("--mask must be top-half, bottom-half, left-half, right-half, square:S or random:P, got '"
+        throw new InputException("--mask must be top-half, bottom-half, left-half, right-half, square:S, random:P or a "
+                + "PNG file (light pixels hidden), got '"
                 + text + "'");
+    }
+
+    /**
+     * A mask painted as a PNG of the images' height and width: a pixel is hidden (to be completed) where
+     * the PNG is light (grey value ≥ 128 and opaque), observed where it is dark or transparent; every
+     * channel of a colour image shares the pixel's state. The PNG's header is checked before its pixels
+     * are decoded, so a huge file is refused cheaply.
+     */
+    public static Mask fromPng(java.nio.file.Path file, ImageShape shape) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new InputException(file + ": no such mask file");
+        }
+        java.awt.image.BufferedImage img;
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            var readers = javax.imageio.ImageIO.getImageReadersByFormatName("png");
+            if (in == null || !readers.hasNext()) {
+                throw new InputException(file + ": cannot be read as a PNG");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0), h = reader.getHeight(0);
+                if (w != shape.width() || h != shape.height()) {
+                    throw new InputException(file + ": the mask is " + w + "x" + h + " pixels but the images are "
+                            + shape.width() + "x" + shape.height());
+                }
+                img = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
+            throw new InputException(file + ": not a readable PNG mask (" + e.getMessage() + ")", e);
+        }
+        java.awt.image.BufferedImage mask = img;
+        return spatial(shape, (y, x) -> {
+            int argb = mask.getRGB(x, y);
+            int alpha = mask.getColorModel().hasAlpha() ? argb >>> 24 : 255;
+            int grey = (((argb >> 16) & 0xff) * 299 + ((argb >> 8) & 0xff) * 587 + (argb & 0xff) * 114) / 1000;
+            return alpha >= 128 && grey >= 128;
+        });
     }
 
     private interface PixelRule {

@@ -55,4 +55,25 @@ class MaskTest {
         m.missing()[1] = true;
         assertThat(m.isEmpty()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void aPaintedPngHidesItsLightPixelsAndMustMatchTheImageSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(1, 0, 0xFFFFFFFF); // white, opaque: hidden
+        img.setRGB(2, 2, 0xFFC0C0C0); // light grey: hidden
+        img.setRGB(3, 1, 0x00FFFFFF); // white but transparent: observed
+        img.setRGB(0, 2, 0xFF202020); // dark: observed
+        java.nio.file.Path png = dir.resolve("mask.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        ImageShape shape = ImageShape.grey(3, 4);
+        Mask m = Mask.parse(png.toString(), shape, 1);
+        assertThat(m.missingIndices()).containsExactly(1, 2 * 4 + 2);
+        assertThatThrownBy(() -> Mask.fromPng(png, ImageShape.grey(4, 4)))
+                .hasMessageContaining(png + ": the mask is 4x3 pixels but the images are 4x4");
+        java.nio.file.Path bad = dir.resolve("bad.png");
+        java.nio.file.Files.writeString(bad, "not a png");
+        assertThatThrownBy(() -> Mask.fromPng(bad, shape))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(bad.toString());
+    }
 }
