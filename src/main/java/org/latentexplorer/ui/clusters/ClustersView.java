@@ -10,6 +10,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import org.latentexplorer.sample.FittedMixture;
 import org.latentexplorer.ui.common.IntegerSpinner;
 import org.latentexplorer.ui.common.Images;
 import org.latentexplorer.ui.common.Palette;
@@ -212,7 +214,24 @@ public final class ClustersView extends BorderPane {
         fit.setId("cluster-fit");
         fit.setDefaultButton(true);
         fit.setOnAction(e -> vm.fitClusters());
-        HBox row = new HBox(8, new Label("K"), k, fit);
+        ComboBox<FittedMixture.Method> method = new ComboBox<>();
+        method.setId("cluster-method");
+        method.getItems().setAll(FittedMixture.Method.values());
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(FittedMixture.Method m) {
+                return m == null ? "" : m == FittedMixture.Method.KMEANS ? "k-means" : "Gaussian mixture (diagonal)";
+            }
+
+            @Override
+            public FittedMixture.Method fromString(String s) {
+                return s.startsWith("k") ? FittedMixture.Method.KMEANS : FittedMixture.Method.GMM;
+            }
+        });
+        method.valueProperty().bindBidirectional(vm.fitMethodProperty());
+        method.setTooltip(new javafx.scene.control.Tooltip("k-means (Lloyd, k-means++ start) or a Gaussian mixture "
+                + "with diagonal covariances fitted by EM from the k-means start (Bishop 2006, §9.2)"));
+        HBox row = new HBox(8, method, new Label("K"), k, fit);
         row.setAlignment(Pos.CENTER);
         VBox box = new VBox(14, new Label("No clusters"), text, row);
         box.getChildren().get(0).setStyle("-fx-font-size: 16; -fx-font-weight: bold;");
@@ -231,7 +250,7 @@ public final class ClustersView extends BorderPane {
 
     private Node card(ClusterRow r) {
         var shape = vm.shape();
-        Rectangle chip = new Rectangle(6, 56, Palette.color(r.index()));
+        Rectangle chip = new Rectangle(6, 56, Palette.clusterColor(r.index()));
         ImageView centre = Images.pixelView(56);
         centre.setImage(Raster.image(r.centre(), shape));
         HBox samples = new HBox(1);

@@ -24,6 +24,8 @@ import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.sample.ClusterModel;
+import org.latentexplorer.sample.FittedMixture;
+import org.latentexplorer.ui.services.FittedClusters;
 import org.latentexplorer.sample.GmvaeClusters;
 import org.latentexplorer.sample.ImageTiles;
 import org.latentexplorer.ui.services.CoreServices;
@@ -76,12 +78,15 @@ public final class ClustersViewModel {
     private final DoubleProperty temperature = new SimpleDoubleProperty(DEFAULT_TEMPERATURE);
     private final IntegerProperty gridSize = new SimpleIntegerProperty(10);
     private final IntegerProperty fitK = new SimpleIntegerProperty(10);
+    private final ObjectProperty<FittedMixture.Method> fitMethod = new SimpleObjectProperty<>(FittedMixture.Method.KMEANS);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SAMPLES);
     private final BooleanProperty hasW = new SimpleBooleanProperty(false);
     private final ClusterSampler sampler;
     private ClusterModel clusters;
     private ModelHandle model;
     private boolean canSaveNames;
+    /** How the shown clusters were fitted to a plain VAE's codes (null for a model's own clusters). */
+    private FittedClusters fitted;
     private boolean active;
     private boolean stale = true;
     private long generation;
@@ -168,11 +173,14 @@ public final class ClustersViewModel {
         executor.submit("Reading clusters", true, (p, c) -> {
             var own = services.clusters(w.model());
             if (own.isEmpty()) {
-                return null;
+                // Clusters fitted and named before are fitted again (seeded: the same clusters) with their names.
+                var stored = w.dataset() == null ? java.util.Optional.<FittedClusters>empty()
+                        : services.fittedClusters(w.model());
+                return stored.map(f -> fit(w, f)).orElse(null);
             }
             Map<Integer, String> names = services.clusterNames(w.model());
             synchronized (w.model()) {
-                return new Loaded(own.get(), Gallery.build(own.get(), w.dataset(), w.codes(), names, seed), true);
+                return new Loaded(own.get(), Gallery.build(own.get(), w.dataset(), w.codes(), names, seed), true, null);
             }
         }, loaded -> {
             if (gen != generation) {
@@ -181,7 +189,8 @@ public final class ClustersViewModel {
             if (loaded == null) {
                 state.set(State.NO_CLUSTERS);
                 summary.set(w.model().name() + " is a " + w.model().config().kind() + " with no discrete latent, so it "
-                        + "has no clusters of its own. Fit k-means to its codes of " + dataName(w) + " to explore them here.");
+                        + "has no clusters of its own. Fit k-means or a Gaussian mixture to its codes of " + dataName(w)
+                        + " to explore them here; names you give them are kept with the model.");
                 shared.noteProperty().set(summary.get());
                 shared.fittableProperty().set(w.dataset() != null);
             } else {
@@ -190,7 +199,16 @@ public final class ClustersViewModel {
         }, t -> failed(gen, t));
     }
 
-    private record Loaded(ClusterModel clusters, List<ClusterRow> rows, boolean saveable) {
+    private record Loaded(ClusterModel clusters, Gallery.Built gallery, boolean saveable, FittedClusters fitted) {
+    }
+
+    /** Fits {@code f}'s mixture to the workspace's codes and builds its gallery with {@code f}'s names (on a worker). */
+    private Loaded fit(Workspace w, FittedClusters f) {
+        ClusterModel cm = services.fitClusters(w.model(), Gallery.rows(w.dataset(), Gallery.MAX_EXAMPLES), f.k(),
+                f.method(), f.seed());
+        synchronized (w.model()) {
+            return new Loaded(cm, Gallery.build(cm, w.dataset(), w.codes(), f.names(), seed), false, f);
+        }
     }
 
     /** For a plain VAE: k-means with {@link #fitKProperty()} clusters on the codes of the data set. */
@@ -204,18 +222,15 @@ public final class ClustersViewModel {
             return; // reading or fitting already
         }
         int k = fitK.get();
+        FittedMixture.Method method = fitMethod.get();
         long gen = ++generation;
         stale = false;
         state.set(State.LOADING);
-        summary.set("Fitting k-means (K = " + k + ") to the codes of " + dataName(w) + "…");
+        summary.set("Fitting " + methodName(method) + " (K = " + k + ") to the codes of " + dataName(w) + "…");
         shared.noteProperty().set(summary.get());
         shared.fittableProperty().set(false);
-        executor.submit("Fitting k-means", true, (p, c) -> {
-            ClusterModel cm = services.fitClusters(w.model(), Gallery.rows(w.dataset(), Gallery.MAX_EXAMPLES), k, seed);
-            synchronized (w.model()) {
-                return new Loaded(cm, Gallery.build(cm, w.dataset(), w.codes(), Map.of(), seed), false);
-            }
-        }, loaded -> {
+        FittedClusters f = new FittedClusters(method, k, seed, Map.of());
+        executor.submit("Fitting " + methodName(method), true, (p, c) -> fit(w, f), loaded -> {
             if (gen == generation) {
                 show(w, loaded);
             }
@@ -226,13 +241,17 @@ public final class ClustersViewModel {
         model = w.model();
         clusters = loaded.clusters();
         canSaveNames = loaded.saveable();
+        fitted = loaded.fitted();
         hasW.set(clusters.hasW() && clusters instanceof GmvaeClusters);
-        rows.setAll(loaded.rows());
+        rows.setAll(loaded.gallery().rows());
         boolean purity = rows.stream().anyMatch(r -> !Double.isNaN(r.purity()));
         String stats = rows.isEmpty() || rows.get(0).size() < 0 ? ""
                 : " · sizes" + (purity ? " and purity" : "") + " over "
                 + Math.min(w.dataset().size(), Gallery.MAX_EXAMPLES) + " examples of " + dataName(w);
-        summary.set(clusters.clusterCount() + " clusters · " + clusters.source() + stats);
+        var m = loaded.gallery().metrics();
+        String figures = m == null ? "" : String.format(java.util.Locale.ROOT,
+                " · against the labels: accuracy %.3f, NMI %.3f, ARI %.3f", m.accuracy(), m.nmi(), m.ari());
+        summary.set(clusters.clusterCount() + " clusters · " + clusters.source() + stats + figures);
         state.set(State.READY);
         shared.noteProperty().set("");
         shared.publish(new ClusterSelection.Loaded(model, clusters), rows.stream().map(ClusterRow::name).toList());
@@ -320,8 +339,8 @@ public final class ClustersViewModel {
         }
         rows.set(index, rows.get(index).withName(n));
         shared.names().set(index, n);
-        if (!canSaveNames) {
-            message.set("Renamed cluster " + index + " to “" + n + "” (fitted clusters are not saved with the model).");
+        if (!canSaveNames && fitted == null) {
+            message.set("Renamed cluster " + index + " to “" + n + "”.");
             return true;
         }
         Map<Integer, String> names = new TreeMap<>();
@@ -333,8 +352,14 @@ public final class ClustersViewModel {
         }
         ModelHandle m = model;
         message.set("Saving the name of cluster " + index + "…");
+        FittedClusters f = fitted;
         executor.submit("Saving cluster names", false, (p, c) -> {
-            services.saveClusterNames(m, names);
+            if (f != null) {
+                // Fitted clusters are kept as how they were fitted, with their names: reopening fits them again.
+                services.saveFittedClusters(m, new FittedClusters(f.method(), f.k(), f.seed(), names));
+            } else {
+                services.saveClusterNames(m, names);
+            }
             return null;
         }, v -> message.set("Cluster " + index + " is now “" + n + "”, saved in " + m.name() + "."),
                 t -> {
@@ -447,6 +472,15 @@ public final class ClustersViewModel {
 
     public IntegerProperty gridSizeProperty() {
         return gridSize;
+    }
+
+    /** How clusters are fitted to a plain VAE's codes: k-means or a diagonal Gaussian mixture. */
+    public ObjectProperty<FittedMixture.Method> fitMethodProperty() {
+        return fitMethod;
+    }
+
+    static String methodName(FittedMixture.Method m) {
+        return m == FittedMixture.Method.KMEANS ? "k-means" : "a Gaussian mixture";
     }
 
     public IntegerProperty fitKProperty() {

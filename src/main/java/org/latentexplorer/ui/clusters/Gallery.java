@@ -26,8 +26,12 @@ final class Gallery {
      * @param codes posterior means of {@code data} row by row (the workspace's), so that a mixture fitted
      *              to codes need not encode the examples again; null to let the cluster model encode
      */
-    static List<ClusterRow> build(ClusterModel cm, Dataset data, float[][] codes, Map<Integer, String> savedNames,
-                                  long seed) {
+    /** The gallery's rows, and accuracy, NMI and ARI of the assignment against the labels (null without labels). */
+    record Built(List<ClusterRow> rows, ClusterMetrics metrics) {
+    }
+
+    static Built build(ClusterModel cm, Dataset data, float[][] codes, Map<Integer, String> savedNames,
+                       long seed) {
         int k = cm.clusterCount();
         float[][] centres = cm.centres();
         int[] sizes = new int[k];
@@ -35,6 +39,7 @@ final class Gallery {
         double[] purity = new double[k];
         Arrays.fill(purity, Double.NaN);
         String[] majority = new String[k];
+        ClusterMetrics metrics = null;
         if (data != null && data.size() > 0) {
             float[][] x = rows(data, MAX_EXAMPLES);
             int[] assigned = ClusterMetrics.argmax(codes != null && codes.length >= x.length
@@ -44,7 +49,7 @@ final class Gallery {
                 sizes[a]++;
             }
             if (data.hasLabels()) {
-                fillPurity(data, assigned, k, purity, majority);
+                metrics = fillPurity(data, assigned, k, purity, majority);
             }
         }
         List<String> names = cm.clusterNames();
@@ -60,18 +65,18 @@ final class Gallery {
             rows.add(new ClusterRow(c, savedNames.getOrDefault(c, names.get(c)), centres[c], samples, sizes[c],
                     purity[c], majority[c]));
         }
-        return rows;
+        return new Built(rows, metrics);
     }
 
-    /** Purity and majority over the labelled examples only (a label below 0 means "missing"). */
-    private static void fillPurity(Dataset data, int[] assigned, int k, double[] purity, String[] majority) {
+    /** Purity and majority over the labelled examples only (a label below 0 means "missing"); the overall figures. */
+    private static ClusterMetrics fillPurity(Dataset data, int[] assigned, int k, double[] purity, String[] majority) {
         int[] labels = data.labels();
         int m = 0;
         for (int i = 0; i < assigned.length; i++) {
             m += labels[i] >= 0 ? 1 : 0;
         }
         if (m == 0) {
-            return;
+            return null;
         }
         int[] l = new int[m];
         int[] a = new int[m];
@@ -84,12 +89,14 @@ final class Gallery {
             }
         }
         classes = Math.max(classes, data.labelNames() == null ? 0 : data.labelNames().size());
-        for (ClusterMetrics.Cluster c : ClusterMetrics.compute(l, a, classes, k).clusters()) {
+        ClusterMetrics all = ClusterMetrics.compute(l, a, classes, k);
+        for (ClusterMetrics.Cluster c : all.clusters()) {
             if (c.size() > 0) {
                 purity[c.cluster()] = c.purity();
                 majority[c.cluster()] = c.majority() < 0 ? null : label(data, c.majority());
             }
         }
+        return all;
     }
 
     private static String label(Dataset data, int k) {

@@ -34,7 +34,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.latentexplorer.ui.common.FrameTimes;
 import org.latentexplorer.ui.common.Images;
-import org.latentexplorer.ui.common.Palette;
 import org.latentexplorer.ui.common.Raster;
 import org.latentexplorer.ui.services.Projection;
 import org.latentexplorer.ui.shell.ErrorReporter;
@@ -275,7 +274,8 @@ public final class MapView extends BorderPane {
             CheckBox cb = new CheckBox(byCluster ? "" : e.name());
             cb.setId("legend-" + e.index());
             cb.setSelected(e.shown());
-            cb.setGraphic(new Rectangle(10, 10, Palette.color(e.index())));
+            int c = e.argb(); // the entry's own colour: a label's, or a cluster's from the cluster palette
+            cb.setGraphic(new Rectangle(10, 10, javafx.scene.paint.Color.rgb((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF)));
             cb.selectedProperty().addListener((o, a, b) -> vm.setShown(e.index(), b));
             if (!byCluster) {
                 box.getChildren().add(cb);

@@ -300,7 +300,7 @@ public final class MapViewModel {
         for (int i = 0; i < colours.length; i++) {
             int c = cluster[i];
             if (!any || picked[c]) {
-                colours[i] = ClusterColours.shade(Palette.argb(c), confidence[i], k);
+                colours[i] = ClusterColours.shade(Palette.clusterArgb(c), confidence[i], k);
                 inFront += any && clusterShown[c] ? 1 : 0;
             } else {
                 colours[i] = FADED;
@@ -317,7 +317,7 @@ public final class MapViewModel {
         }
         List<String> names = clusters.names();
         for (int c = 0; c < k; c++) {
-            entries.add(new LegendEntry(c, c < names.size() ? names.get(c) : "cluster " + c, Palette.argb(c),
+            entries.add(new LegendEntry(c, c < names.size() ? names.get(c) : "cluster " + c, Palette.clusterArgb(c),
                     clusterShown[c], picked[c]));
         }
         visible = hidden(cluster, clusterShown);

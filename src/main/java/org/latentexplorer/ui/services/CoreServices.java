@@ -65,9 +65,20 @@ public interface CoreServices {
         return java.util.Optional.empty();
     }
 
-    /** A k-means mixture with {@code k} components fitted to the codes of {@code x} under {@code model}. */
-    default ClusterModel fitClusters(ModelHandle model, float[][] x, int k, long seed) {
+    /** A mixture with {@code k} components fitted by {@code method} to the codes of {@code x} under {@code model}. */
+    default ClusterModel fitClusters(ModelHandle model, float[][] x, int k,
+                                     org.latentexplorer.sample.FittedMixture.Method method, long seed) {
         throw new org.latentexplorer.common.InputException("fitting clusters to codes is not available here");
+    }
+
+    /** How a plain VAE's clusters were fitted and named, as saved with its bundle (annotation {@code fittedClusters}). */
+    default Optional<FittedClusters> fittedClusters(ModelHandle model) {
+        return Optional.empty();
+    }
+
+    /** Saves how the clusters were fitted and their names into the bundle, and rewrites it (atomically). */
+    default void saveFittedClusters(ModelHandle model, FittedClusters fitted) {
+        throw new org.latentexplorer.common.InputException("saving fitted clusters is not available here");
     }
 
     /** Cluster names saved with the model's bundle (annotation {@code clusterNames}), by cluster index. */

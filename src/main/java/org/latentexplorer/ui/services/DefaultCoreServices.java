@@ -232,11 +232,36 @@ public final class DefaultCoreServices implements CoreServices {
     }
 
     @Override
-    public org.latentexplorer.sample.ClusterModel fitClusters(ModelHandle model, float[][] x, int k, long seed) {
+    public org.latentexplorer.sample.ClusterModel fitClusters(ModelHandle model, float[][] x, int k,
+                                                              org.latentexplorer.sample.FittedMixture.Method method,
+                                                              long seed) {
         ModelBundle b = bundle(model);
         synchronized (model) {
-            return org.latentexplorer.sample.ClusterModels.of(b.model(), x, k,
-                    org.latentexplorer.sample.FittedMixture.Method.KMEANS, seed);
+            return org.latentexplorer.sample.ClusterModels.of(b.model(), x, k, method, seed);
+        }
+    }
+
+    static final String FITTED_CLUSTERS = "fittedClusters";
+
+    @Override
+    public Optional<FittedClusters> fittedClusters(ModelHandle model) {
+        return Optional.ofNullable(FittedClusters.fromJson(bundle(model).annotations().get(FITTED_CLUSTERS)));
+    }
+
+    @Override
+    public void saveFittedClusters(ModelHandle model, FittedClusters fitted) {
+        if (model.source() == null) {
+            throw new InputException("this model has not been saved to a file yet, so its clusters cannot be saved");
+        }
+        checkNotShipped(model);
+        ModelBundle b = bundle(model);
+        synchronized (model) {
+            b.annotations().put(FITTED_CLUSTERS, fitted.toJson());
+            try {
+                b.save(model.source());
+            } catch (IOException e) {
+                throw new InputException(model.source() + ": cannot save the clusters (" + e.getMessage() + ")", e);
+            }
         }
     }
 
@@ -290,9 +315,9 @@ public final class DefaultCoreServices implements CoreServices {
         }
     }
 
-    /** The bundles shipped with the program (the default model's folder) stay as they came: a checkout's tracked files, an installation's. */
-    private void checkNotShipped(ModelHandle model) {
-        Path shipped = defaultModel.toAbsolutePath().normalize().getParent();
+    /** The bundles shipped with the program (its {@code models} folder) stay as they came: a checkout's tracked files, an installation's. */
+    private static void checkNotShipped(ModelHandle model) {
+        Path shipped = DEFAULT_MODEL.toAbsolutePath().normalize().getParent();
         if (shipped != null && model.source().toAbsolutePath().normalize().startsWith(shipped)) {
             throw new InputException("the models shipped with the program are left as they came (" + shipped
                     + "); copy the model elsewhere to keep figures or names with it");

@@ -189,7 +189,29 @@ class ClustersViewModelTest {
         vm.select(List.of(0));
         assertThat(vm.gridProperty().get().images()).hasSize(100);
         assertThat(vm.rename(0, "left")).isTrue();
+        // Fitted clusters' names are kept as how they were fitted, not as a GMVAE's own names.
         assertThat(services.saved).isEmpty();
+        assertThat(services.fitted.values()).singleElement().satisfies(f -> {
+            assertThat(f.k()).isEqualTo(6);
+            assertThat(f.names()).containsExactly(Map.entry(0, "left"));
+        });
+    }
+
+    @Test
+    void aGaussianMixtureCanBeFittedAndItsNamedClustersComeBackOnReopening() {
+        ClustersViewModel vm = open(false);
+        vm.fitMethodProperty().set(org.latentexplorer.sample.FittedMixture.Method.GMM);
+        vm.fitKProperty().set(4);
+        vm.fitClusters();
+        assertThat(services.lastMethod).isEqualTo(org.latentexplorer.sample.FittedMixture.Method.GMM);
+        assertThat(vm.summaryProperty().get()).contains("Gaussian mixture");
+        assertThat(vm.rename(3, "wide")).isTrue();
+        int fits = services.fits;
+        vm.load(); // as when the model is opened again
+        assertThat(services.fits).isEqualTo(fits + 1);
+        assertThat(vm.stateProperty().get()).isEqualTo(ClustersViewModel.State.READY);
+        assertThat(vm.rows()).hasSize(4);
+        assertThat(vm.rows().get(3).name()).isEqualTo("wide");
     }
 
     @Test

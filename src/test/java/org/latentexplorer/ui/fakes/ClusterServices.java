@@ -25,6 +25,8 @@ public final class ClusterServices implements CoreServices {
     public ClusterModel ownClusters;
     public final Map<Path, Map<Integer, String>> saved = new HashMap<>();
     public int fits;
+    public org.latentexplorer.sample.FittedMixture.Method lastMethod;
+    public final Map<Path, org.latentexplorer.ui.services.FittedClusters> fitted = new HashMap<>();
 
     @Override
     public ModelHandle openModel(Path path) {
@@ -68,9 +70,22 @@ public final class ClusterServices implements CoreServices {
     }
 
     @Override
-    public ClusterModel fitClusters(ModelHandle model, float[][] x, int k, long seed) {
+    public ClusterModel fitClusters(ModelHandle model, float[][] x, int k,
+                                    org.latentexplorer.sample.FittedMixture.Method method, long seed) {
         fits++;
-        return new FakeClusterModel(k, "k-means on codes");
+        lastMethod = method;
+        return new FakeClusterModel(k, method == org.latentexplorer.sample.FittedMixture.Method.KMEANS
+                ? "k-means on codes" : "Gaussian mixture on codes");
+    }
+
+    @Override
+    public Optional<org.latentexplorer.ui.services.FittedClusters> fittedClusters(ModelHandle model) {
+        return Optional.ofNullable(fitted.get(model.source()));
+    }
+
+    @Override
+    public void saveFittedClusters(ModelHandle model, org.latentexplorer.ui.services.FittedClusters f) {
+        fitted.put(model.source(), f);
     }
 
     @Override

@@ -49,7 +49,6 @@ class ModelScreenTest {
         try (ModelBundle b = new ModelBundle(ModelImporter.importPair(request, probe).model(), null, null, null)) {
             b.save(model);
         }
-        // The "shipped" folder is elsewhere, so the imported model's figures may be saved into it.
         window = TestWindows.open(stage, new DefaultCoreServices(dir.resolve("shipped").resolve("none.lexb")),
                 Files.createTempDirectory("explorer-config"), null);
     }
