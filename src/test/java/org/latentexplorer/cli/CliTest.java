@@ -74,7 +74,12 @@ class CliTest {
         Path grid = dir.resolve("grid.png");
         assertThat(run("grid", "--model", model.toString(), "--steps", "5", "--out", grid.toString()).code()).isZero();
         var img = ImageIO.read(grid.toFile());
-        assertThat(img.getWidth()).isEqualTo(5 * 29 + 1);
+        // Tiles doubled under the column values (z1 = -4 ...), a band of row values on the left.
+        assertThat(img.getWidth()).isGreaterThan(2 * (5 * 29 + 1));
+        assertThat(img.getHeight()).isGreaterThan(2 * (5 * 29 + 1));
+        assertThat(run("grid", "--model", model.toString(), "--steps", "5", "--no-axes", "--out", grid.toString())
+                .code()).isZero();
+        assertThat(ImageIO.read(grid.toFile()).getWidth()).isEqualTo(5 * 29 + 1);
 
         Path samples = dir.resolve("s.png");
         assertThat(run("sample", "--model", model.toString(), "--n", "9", "--out", samples.toString()).code()).isZero();

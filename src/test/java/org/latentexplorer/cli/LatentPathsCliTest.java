@@ -28,7 +28,8 @@ class LatentPathsCliTest {
             assertThat(kl[i]).isLessThanOrEqualTo(kl[i - 1]);
         }
         BufferedImage img = ImageIO.read(png.toFile());
-        assertThat(img.getWidth()).isEqualTo(2 * (7 * 29 + 1)); // headed tiles are doubled (ImageTiles)
+        // Headed tiles are doubled (ImageTiles), with a band of row labels (z12, ...) on the left.
+        assertThat(img.getWidth()).isGreaterThan(2 * (7 * 29 + 1));
         assertThat(img.getHeight()).isGreaterThan(2 * 4 * 29);
         assertThat(CliTest.run("traverse", "--model", MODEL, "--dims", "0,1", "--out", png.toString()).err())
                 .contains("--dims: the code has dimensions 1 to 20");
@@ -55,5 +56,22 @@ class LatentPathsCliTest {
         assertThat(r.out()).containsPattern("active units +\\d+ of 20");
         CliTest.Run j = CliTest.run("eval", "--model", MODEL, "--limit", "100", "--json");
         assertThat(j.out()).contains("\"latent\"").contains("\"active\"");
+    }
+
+    @Test
+    void gridOffersTheWindowsPlanesWithAxisValues() throws Exception {
+        Path png = dir.resolve("g.png");
+        CliTest.Run principal = CliTest.run("grid", "--model", MODEL, "--plane", "principal", "--steps", "6", "--limit",
+                "200", "--out", png.toString());
+        assertThat(principal.code()).as(principal.err()).isZero();
+        assertThat(principal.out()).contains("over PC1 × PC2");
+        CliTest.Run pair = CliTest.run("grid", "--model", MODEL, "--plane", "pair", "--from", "0", "--to", "1",
+                "--steps", "6", "--limit", "200", "--out", png.toString());
+        assertThat(pair.code()).as(pair.err()).isZero();
+        assertThat(pair.out()).contains("#0→#1 × principal direction");
+        assertThat(CliTest.run("grid", "--model", MODEL, "--plane", "pair", "--out", png.toString()).err())
+                .contains("--plane pair needs --from and --to");
+        assertThat(CliTest.run("grid", "--model", MODEL, "--plane", "tilted", "--out", png.toString()).err())
+                .contains("--plane must be dims, principal or pair");
     }
 }

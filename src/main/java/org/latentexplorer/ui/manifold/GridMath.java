@@ -3,7 +3,7 @@ package org.latentexplorer.ui.manifold;
 import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.sample.LatentPaths;
 import org.latentexplorer.ui.common.Raster;
-import org.latentexplorer.ui.services.Plane;
+import org.latentexplorer.sample.Plane;
 
 /** Where the grid's and the strip's codes lie, and how their decoded images are tiled. */
 public final class GridMath {
@@ -16,15 +16,7 @@ public final class GridMath {
      * points are included, like {@code linspace(-4, 4, n)}.
      */
     public static float[][] gridCodes(Plane plane, double u0, double v0, double half, int n) {
-        float[][] z = new float[n * n][];
-        double step = n == 1 ? 0 : 2 * half / (n - 1);
-        for (int r = 0; r < n; r++) {
-            double v = v0 + half - r * step;
-            for (int c = 0; c < n; c++) {
-                z[r * n + c] = plane.point(u0 - half + c * step, v);
-            }
-        }
-        return z;
+        return plane.grid(u0, v0, half, n);
     }
 
     /** Tiles {@code images} (row-major, {@code cols} per row) into one ARGB buffer. */

@@ -20,7 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.ui.common.FrameTimes;
 import org.latentexplorer.ui.common.IntegerSpinner;
-import org.latentexplorer.ui.services.Plane;
+import org.latentexplorer.sample.Plane;
 import org.latentexplorer.ui.shell.FileDialogs;
 import org.latentexplorer.ui.shell.Workspace;
 

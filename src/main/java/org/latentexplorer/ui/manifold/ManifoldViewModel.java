@@ -20,7 +20,8 @@ import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.ui.common.FrameTimes;
 import org.latentexplorer.ui.services.ModelHandle;
 import org.latentexplorer.ui.services.Pca;
-import org.latentexplorer.ui.services.Plane;
+import org.latentexplorer.sample.ImageTiles;
+import org.latentexplorer.sample.Plane;
 import org.latentexplorer.ui.shell.ErrorReporter;
 import org.latentexplorer.ui.shell.Session;
 import org.latentexplorer.ui.shell.Workspace;
@@ -172,7 +173,7 @@ public final class ManifoldViewModel {
                 }
                 Plane old = plane.get();
                 float[] origin = old != null && old.dim() == d ? old.origin() : new float[d];
-                yield d == 1 ? new Plane(origin, unit(d, 0), new float[1], "z1") : Plane.ofDims(origin, a, b);
+                yield d == 1 ? new Plane(origin, Plane.unit(d, 0), new float[1], "z1") : Plane.ofDims(origin, a, b);
             }
             case PAIR -> {
                 try {
@@ -200,56 +201,7 @@ public final class ManifoldViewModel {
         if (sel.length < 2) {
             throw new InputException("select two points on the map first (click, then shift-click)");
         }
-        float[] z1 = w.codes()[sel[0]];
-        float[] z2 = w.codes()[sel[1]];
-        int d = z1.length;
-        float[] a = new float[d];
-        float[] origin = new float[d];
-        for (int k = 0; k < d; k++) {
-            a[k] = z2[k] - z1[k];
-            origin[k] = (z1[k] + z2[k]) / 2;
-        }
-        if (normalise(a) < 1e-9) {
-            throw new InputException("the two selected points have the same code");
-        }
-        // Second direction: the first principal axis (or a basis vector) made orthogonal to the line.
-        Plane pcs = Pca.principalPlane(w.codes());
-        float[][] candidates = {pcs.a(), pcs.b(), unit(d, 0), unit(d, 1)};
-        float[] b = null;
-        for (float[] c : candidates) {
-            b = c.clone();
-            double dot = 0;
-            for (int k = 0; k < d; k++) {
-                dot += b[k] * a[k];
-            }
-            for (int k = 0; k < d; k++) {
-                b[k] -= (float) (dot * a[k]);
-            }
-            if (normalise(b) > 1e-3) {
-                break;
-            }
-        }
-        return new Plane(origin, a, b, "line #" + sel[0] + " → #" + sel[1] + " × principal direction");
-    }
-
-    private static float[] unit(int d, int k) {
-        float[] v = new float[d];
-        v[Math.min(k, d - 1)] = 1;
-        return v;
-    }
-
-    private static double normalise(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        n = Math.sqrt(n);
-        if (n > 0) {
-            for (int k = 0; k < v.length; k++) {
-                v[k] /= (float) n;
-            }
-        }
-        return n;
+        return Plane.throughPair(w.codes()[sel[0]], w.codes()[sel[1]], w.codes(), "line #" + sel[0] + " → #" + sel[1]);
     }
 
     /** Centres the grid on the code of the first selected example. */
@@ -439,8 +391,25 @@ public final class ManifoldViewModel {
         executor.submit("interpolation strip", false, (p, c) -> r.run(), strip::set, this::failed);
     }
 
-    /** Writes the grid (or the strip) as a PNG. */
+    /**
+     * Writes the grid (or the strip) as a PNG. The grid is decoded afresh at the current position, n×n
+     * cells exactly, with the axes' values above the columns and left of the rows (as {@code grid}).
+     */
     public void exportPng(Path file, boolean stripInstead) {
+        Workspace w = session.workspace();
+        Plane shown = plane.get();
+        if (!stripInstead && w != null && shown != null) {
+            int n = Math.max(MIN_GRID_SIZE, Math.min(MAX_GRID_SIZE, gridSize.get()));
+            double u = u0, v = v0, h = half;
+            executor.submit("Exporting " + file.getFileName(), true, (pr, c) -> {
+                float[][] images = w.model().decode(shown.grid(u, v, h, n));
+                ImageTiles.writePng(java.util.Arrays.asList(images), w.model().config().inputShape(), n,
+                        shown.columnLabels(u, h, n), shown.rowLabels(v, h, n), file);
+                return file;
+            }, f -> session.statusProperty().set("Wrote " + f),
+                    t -> errors.error("Could not export", ErrorReporter.describe(t)));
+            return;
+        }
         GridImage g = stripInstead ? strip.get() : snapshot();
         if (g == null) {
             return;

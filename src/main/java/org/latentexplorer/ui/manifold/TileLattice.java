@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.ui.common.Raster;
 import org.latentexplorer.ui.services.ModelHandle;
-import org.latentexplorer.ui.services.Plane;
+import org.latentexplorer.sample.Plane;
 
 /**
  * The decoded cells of the manifold grid on one lattice of the plane: cell (k, l) is the image decoded

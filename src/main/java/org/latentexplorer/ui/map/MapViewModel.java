@@ -23,7 +23,7 @@ import org.latentexplorer.data.Dataset;
 import org.latentexplorer.ui.common.Palette;
 import org.latentexplorer.ui.services.CoreServices;
 import org.latentexplorer.ui.services.ModelHandle;
-import org.latentexplorer.ui.services.Plane;
+import org.latentexplorer.sample.Plane;
 import org.latentexplorer.ui.services.Projection;
 import org.latentexplorer.ui.services.ProjectionSpec;
 import org.latentexplorer.ui.shell.ClusterSelection;

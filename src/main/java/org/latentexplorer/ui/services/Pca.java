@@ -1,5 +1,7 @@
 package org.latentexplorer.ui.services;
 
+import org.latentexplorer.sample.Plane;
+
 /**
  * Principal axes of latent codes, from {@link org.latentexplorer.embed.Pca}. The layout keeps the
  * inverse plane, so a point of the map maps back to a latent code for the probe and the manifold.
@@ -10,17 +12,7 @@ public final class Pca {
 
     /** The plane through the codes' mean spanned by their first two principal axes. */
     public static Plane principalPlane(float[][] codes) {
-        int d = codes[0].length;
-        org.latentexplorer.embed.Pca pca = org.latentexplorer.embed.Pca.fit(codes, Math.min(2, d));
-        float[] origin = new float[d];
-        float[] a = new float[d];
-        float[] b = new float[d];
-        for (int k = 0; k < d; k++) {
-            origin[k] = (float) pca.mean()[k];
-            a[k] = (float) pca.components()[0][k];
-            b[k] = d > 1 ? (float) pca.components()[1][k] : 0;
-        }
-        return new Plane(origin, a, b, "PC1 × PC2");
+        return Plane.principal(codes);
     }
 
     /** The PCA layout of {@code codes}: coordinates on the principal plane. */

@@ -1,5 +1,7 @@
 package org.latentexplorer.ui.services;
 
+import org.latentexplorer.sample.Plane;
+
 /**
  * A 2-D layout of latent codes: point i is at ({@code x[i]}, {@code y[i]}).
  *

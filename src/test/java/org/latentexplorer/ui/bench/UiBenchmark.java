@@ -173,7 +173,7 @@ public final class UiBenchmark {
         FrameTimes sequential = new FrameTimes();
         var handle = window.session().workspace().model();
         float[][] codes = org.latentexplorer.ui.manifold.GridMath.gridCodes(
-                org.latentexplorer.ui.services.Plane.ofDims(new float[2], 0, 1), 0, 0, 4, 20);
+                org.latentexplorer.sample.Plane.ofDims(new float[2], 0, 1), 0, 0, 4, 20);
         for (int i = 0; i < 40; i++) {
             long t0 = System.nanoTime();
             float[][] images = handle.decode(codes);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.ui.fakes.Harness;
-import org.latentexplorer.ui.services.Plane;
+import org.latentexplorer.sample.Plane;
 
 class ManifoldViewModelTest {
     @TempDir

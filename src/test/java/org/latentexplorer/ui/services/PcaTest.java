@@ -1,5 +1,7 @@
 package org.latentexplorer.ui.services;
 
+import org.latentexplorer.sample.Plane;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
