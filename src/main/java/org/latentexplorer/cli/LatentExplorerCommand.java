@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * exits 130; anything unexpected exits 1 with a one-line message (the stack trace only with
  * {@code LATENT_EXPLORER_DEBUG=1}).
  */
-@Command(name = "latent-explorer", mixinStandardHelpOptions = true, version = "Latent Explorer 0.1.0",
+@Command(name = "latent-explorer", mixinStandardHelpOptions = true, versionProvider = LatentExplorerCommand.Version.class,
         description = "Train, evaluate and explore variational autoencoders. Without a sub-command the window opens.",
         subcommands = {TrainCommand.class, EvalCommand.class, CodesCommand.class, GridCommand.class,
                 SampleCommand.class, EmbedCommand.class, InpaintCommand.class, DatasetsCommand.class, BenchCommand.class,
@@ -22,6 +22,14 @@ public final class LatentExplorerCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --version}: the build's own version (the same line as Help → About). */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Latent Explorer " + org.latentexplorer.common.AppVersion.version()};
+        }
+    }
 
     @Override
     public void run() {

@@ -47,6 +47,11 @@ public final class Natives {
         return build;
     }
 
+    /** What {@link #init()} chose, or empty when it has not run (nothing is loaded by asking). */
+    public static synchronized java.util.Optional<Report> current() {
+        return java.util.Optional.ofNullable(report);
+    }
+
     /**
      * Chooses and loads the natives once per process.
      *

@@ -115,6 +115,7 @@ public final class ClustersView extends BorderPane {
         nameField.setOnAction(e -> doRename.run());
         HBox.setHgrow(nameField, Priority.ALWAYS);
         Button csv = new Button("Export table (CSV)…");
+        csv.setId("cluster-export-csv");
         csv.setOnAction(e -> files.save("Export the cluster table", "clusters.csv", "csv").ifPresent(vm::exportCsv));
         VBox left = new VBox(6, scroll, new HBox(4, nameField, rename), csv);
         left.setPadding(new Insets(0, 4, 6, 8));
@@ -158,6 +159,7 @@ public final class ClustersView extends BorderPane {
         reseed.setId("cluster-reseed");
         reseed.setOnAction(e -> vm.reseed());
         Button png = new Button("Export PNG…");
+        png.setId("cluster-export-png");
         png.setOnAction(e -> files.save("Export the sample grid", "cluster-samples.png", "png").ifPresent(vm::exportPng));
         png.disableProperty().bind(vm.gridProperty().isNull());
         HBox sliders = new HBox(6, new Label("Temperature"), t, tValue, reseed, png);

@@ -194,9 +194,11 @@ public final class InpaintView extends BorderPane {
         layer.setTooltip(new Tooltip("What the brush paints: hidden pixels, or ink that the model must keep"));
         Button undo = new Button("Undo");
         undo.disableProperty().bind(vm.canUndoProperty().not());
+        undo.setId("inpaint-undo");
         undo.setOnAction(e -> vm.undo());
         Button redo = new Button("Redo");
         redo.disableProperty().bind(vm.canRedoProperty().not());
+        redo.setId("inpaint-redo");
         redo.setOnAction(e -> vm.redo());
         FlowPane tools1 = new FlowPane(6, 6, brush, eraser, new Label("Size"), size, layer, undo, redo);
         tools1.setAlignment(Pos.CENTER_LEFT);

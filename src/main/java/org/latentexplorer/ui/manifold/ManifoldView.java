@@ -30,6 +30,9 @@ import org.latentexplorer.ui.shell.Workspace;
  * decoded on a worker. Below it, the interpolation strip between two selected examples.
  */
 public final class ManifoldView extends BorderPane {
+    /** What the mouse and keys do on the grid (installInput), for Help → Keyboard shortcuts. */
+    public static final String GESTURES = "Drag: pan · Wheel: zoom\n"
+            + "Arrow keys: step one cell · + / −: zoom (click the grid first)";
     private final ManifoldViewModel vm;
     private final StackPane gridPane = new StackPane();
     private final ImageView gridView = new ImageView();
@@ -101,12 +104,16 @@ public final class ManifoldView extends BorderPane {
             }
         });
         Button centre = new Button("Centre on selection");
+        centre.setId("manifold-centre");
         centre.setOnAction(e -> vm.centreOnSelection());
         Button reset = new Button("Reset −4..4");
+        reset.setId("manifold-reset");
         reset.setOnAction(e -> vm.reset());
         Button exportGrid = new Button("Grid PNG…");
+        exportGrid.setId("manifold-export-grid");
         exportGrid.setOnAction(e -> dialogs.save("Export grid", "manifold.png", "png").ifPresent(f -> vm.exportPng(f, false)));
         Button exportStrip = new Button("Strip PNG…");
+        exportStrip.setId("manifold-export-strip");
         exportStrip.setOnAction(e -> dialogs.save("Export strip", "interpolation.png", "png").ifPresent(f -> vm.exportPng(f, true)));
         exportStrip.disableProperty().bind(vm.stripProperty().isNull());
         Label range = new Label();
@@ -317,6 +324,9 @@ public final class ManifoldView extends BorderPane {
             gridPane.requestFocus();
             lastX = e.getX();
             lastY = e.getY();
+            // Unconsumed, the press reaches the TabPane, which takes the focus back, and the arrow keys
+            // then switch screens instead of stepping the grid.
+            e.consume();
         });
         gridPane.setOnMouseDragged(e -> {
             double k = unitsPerPixel();

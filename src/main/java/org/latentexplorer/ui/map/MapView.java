@@ -48,6 +48,10 @@ import org.latentexplorer.ui.shell.Workspace;
 public final class MapView extends BorderPane {
     private enum Drag { NONE, PAN, BOX, LASSO }
 
+    /** What the mouse does on the map (installMouse), for the side panel and Help → Keyboard shortcuts. */
+    public static final String GESTURES = "Drag: pan · Wheel: zoom · Click: select\n"
+            + "Shift-drag: box · Alt-drag: lasso";
+
     private final MapViewModel vm;
     private final Pane plot = new Pane();
     private final ImageView imageView = new ImageView();
@@ -219,7 +223,7 @@ public final class MapView extends BorderPane {
         selection.setId("selection-info");
         vm.revisionProperty().addListener((o, a, b) -> selection.setText(vm.selection().length == 0 ? ""
                 : vm.selection().length + " selected" + (vm.selection().length == 1 ? ": #" + vm.selection()[0] : "")));
-        Label help = new Label("Drag: pan · Wheel: zoom · Click: select\nShift-drag: box · Alt-drag: lasso");
+        Label help = new Label(GESTURES);
         help.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
         VBox side = new VBox(10, colouring, note, fitClusters, legendBox, title("Hovered"), hoverText, pair,
                 title("Probe: decoded at the mouse"), probe, probeText, selection, help);

@@ -27,7 +27,7 @@ import org.latentexplorer.ui.training.TrainFormViewModel;
 import org.latentexplorer.ui.training.TrainingView;
 import org.latentexplorer.ui.training.TrainingViewModel;
 
-/** Builds the explorer window: library on the left, the screens in tabs, the status bar below. */
+/** Builds the explorer window: the menus on top, library on the left, the screens in tabs, the status bar below. */
 public final class MainWindow {
     private final Stage stage;
     private final Session session = new Session();
@@ -44,6 +44,7 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Tab trainingTab;
     private final TaskExecutor executor;
+    private final AppMenus menus;
 
     public MainWindow(Stage stage, CoreServices services, TaskExecutor executor, SettingsStore store,
                       FileDialogs dialogs) {
@@ -80,7 +81,10 @@ public final class MainWindow {
                 modelTab);
 
         BorderPane root = new BorderPane();
-        root.setLeft(new LibraryView(library, session, files, this::showTrainDialog));
+        LibraryView libraryView = new LibraryView(library, session, files, this::showTrainDialog);
+        menus = new AppMenus(stage, tabs, libraryView, library);
+        root.setTop(menus.bar());
+        root.setLeft(libraryView);
         root.setCenter(tabs);
         root.setBottom(new StatusBar(executor.monitor(), session));
         Scene scene = new Scene(root, settings.width(), settings.height());
@@ -168,5 +172,9 @@ public final class MainWindow {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public AppMenus menus() {
+        return menus;
     }
 }

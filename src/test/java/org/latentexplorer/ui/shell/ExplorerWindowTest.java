@@ -101,6 +101,19 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void afterAClickOnTheManifoldTheArrowKeysStepTheGridNotTheTabs(FxRobot robot) throws Exception {
+        mapDrawn();
+        robot.clickOn("Manifold");
+        ManifoldViewModel vm = window.manifoldViewModel();
+        waitFor(vm::complete);
+        double u = vm.centreU();
+        robot.clickOn("#manifold-pane");
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        waitFor(() -> vm.centreU() > u);
+        assertThat(window.tabs().getSelectionModel().getSelectedItem().getContent().getId()).isEqualTo("manifold-view");
+    }
+
+    @Test
     void draggingOnTheManifoldChangesTheRenderedGrid(FxRobot robot) throws Exception {
         mapDrawn();
         robot.clickOn("Manifold");
