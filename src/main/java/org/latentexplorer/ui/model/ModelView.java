@@ -136,6 +136,7 @@ public final class ModelView extends ScrollPane {
         random.setId("traverse-random");
         random.setOnAction(e -> vm.traverseFromRandomImage());
         Button export = new Button("Export PNG…");
+        export.setId("traversal-export");
         export.disableProperty().bind(vm.traversalProperty().isNull());
         export.setOnAction(e -> files.save("Export traversal", "traversal.png", "png").ifPresent(f -> save(vm, f, true)));
         FlowPane controls = new FlowPane(8, 6, new Label("Rows"), rows, new Label("Steps"), steps, new Label("Range"),
@@ -158,6 +159,7 @@ public final class ModelView extends ScrollPane {
         Button again = new Button("New draw");
         again.setOnAction(e -> vm.newReconstructions());
         Button export = new Button("Export PNG…");
+        export.setId("reconstruction-export");
         export.disableProperty().bind(vm.reconstructionsProperty().isNull());
         export.setOnAction(e -> files.save("Export reconstructions", "reconstructions.png", "png")
                 .ifPresent(f -> save(vm, f, false)));

@@ -56,7 +56,9 @@ public final class AppMenus {
             "clusters-view", List.of(new Export("cluster-export-png", "Export samples as PNG…"),
                     new Export("cluster-export-csv", "Export cluster table as CSV…")),
             "training-view", List.of(new Export("training-export-csv", "Export curves as CSV…"),
-                    new Export("training-export-png", "Export charts as PNG…")));
+                    new Export("training-export-png", "Export charts as PNG…")),
+            "model-view", List.of(new Export("traversal-export", "Export traversal as PNG…"),
+                    new Export("reconstruction-export", "Export reconstructions as PNG…")));
 
     /** Where a command of a screen runs. */
     private enum Where { IN_PLACE, GO_TO_SCREEN, ONLY_ON_SCREEN }
