@@ -108,11 +108,14 @@ public record Plane(float[] origin, float[] a, float[] b, String description) {
 
     /** "z1 = -4" (a long axis name becomes u or v), or the value alone; 3 significant digits. */
     private static String axisLabel(String axis, String shortName, double v) {
-        String value = String.format(java.util.Locale.ROOT, "%.3g", Math.abs(v) < 1e-9 ? 0 : v);
-        if (value.contains(".") && !value.contains("e")) {
-            value = value.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
+        String value = formatValue(v);
         return axis.isEmpty() ? value : (axis.length() <= 4 ? axis : shortName) + " = " + value;
+    }
+
+    /** A coordinate as an axis shows it: 3 significant digits, no trailing zeros ("-4", "0.364"). */
+    public static String formatValue(double v) {
+        String value = String.format(java.util.Locale.ROOT, "%.3g", Math.abs(v) < 1e-9 ? 0 : v);
+        return value.contains(".") && !value.contains("e") ? value.replaceAll("0+$", "").replaceAll("\\.$", "") : value;
     }
 
     /** The plane through the codes' mean spanned by their first two principal axes (PCA through Smile's LAPACK). */

@@ -36,6 +36,12 @@ public final class ManifoldView extends BorderPane {
     private final ManifoldViewModel vm;
     private final StackPane gridPane = new StackPane();
     private final ImageView gridView = new ImageView();
+    /** The axes' values around the grid: u under the columns, v left of the rows (the pane's margins). */
+    private final javafx.scene.canvas.Canvas axes = new javafx.scene.canvas.Canvas();
+    /** Room for the axes' values: left of the grid, and below it. */
+    private static final double AXIS_LEFT = 52, AXIS_BOTTOM = 20;
+    /** The values written under the columns in the last frame, left to right (tests read them). */
+    private final java.util.List<String> columnValues = new java.util.ArrayList<>();
     private final ImageView stripView = new ImageView();
     private final FrameTimes frames = new FrameTimes();
     private final VBox sliders = new VBox(4);
@@ -70,7 +76,9 @@ public final class ManifoldView extends BorderPane {
         gridView.setId("manifold-grid");
         gridView.setSmooth(false);
         gridPane.setId("manifold-pane");
-        gridPane.getChildren().add(gridView);
+        gridPane.getChildren().addAll(gridView, axes);
+        axes.setId("manifold-axes");
+        axes.setMouseTransparent(true);
         gridPane.setMinSize(200, 200);
         gridPane.setFocusTraversable(true);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -243,6 +251,7 @@ public final class ManifoldView extends BorderPane {
         gridView.setTranslateY(0);
         gridView.setScaleX(1);
         gridView.setScaleY(1);
+        drawAxes(w);
         shownLattice = t;
         shownU = vm.centreU();
         shownV = vm.centreV();
@@ -258,7 +267,7 @@ public final class ManifoldView extends BorderPane {
      * allows, the tiles' aspect kept); false when the pane has no room yet.
      */
     private boolean fitCompositor(TileLattice t) {
-        double room = Math.min(gridPane.getWidth(), gridPane.getHeight()) - 8;
+        double room = Math.min(gridPane.getWidth() - 2 * AXIS_LEFT, gridPane.getHeight() - 2 * AXIS_BOTTOM) - 8;
         if (room < 1) {
             return false;
         }
@@ -293,7 +302,66 @@ public final class ManifoldView extends BorderPane {
         gridView.setScaleY(scale);
         gridView.setTranslateX(-(vm.centreU() - shownU) * perUnit);
         gridView.setTranslateY((vm.centreV() - shownV) * perUnit);
+        // The values stand for the picture drawn last: hidden while it is moved, until the next frame.
+        axes.getGraphicsContext2D().clearRect(0, 0, axes.getWidth(), axes.getHeight());
     }
+
+    /**
+     * Writes the plane coordinate of the columns under the grid and of the rows left of it, every few
+     * cells so that they do not crowd, and the axes' names ("z1", "PC2") at their ends.
+     */
+    private void drawAxes(GridWindow w) {
+        double paneW = gridPane.getWidth(), paneH = gridPane.getHeight();
+        axes.setWidth(paneW);
+        axes.setHeight(paneH);
+        var g = axes.getGraphicsContext2D();
+        g.clearRect(0, 0, paneW, paneH);
+        columnValues.clear();
+        Plane p = vm.planeProperty().get();
+        if (p == null || compositor == null) {
+            return;
+        }
+        int cw = compositor.cellWidth(), ch = compositor.cellHeight();
+        double x0 = (paneW - compositor.width()) / 2, y0 = (paneH - compositor.height()) / 2;
+        TileLattice t = w.lattice();
+        long left = w.left(cw), top = w.top(ch);
+        long k0 = Math.floorDiv(left, cw), l0 = Math.floorDiv(top, ch);
+        double ox = left - k0 * cw, oy = top - l0 * ch;
+        g.setFont(javafx.scene.text.Font.font(11));
+        g.setFill(javafx.scene.paint.Color.rgb(0x33, 0x33, 0x33));
+        int every = (int) Math.max(1, Math.ceil(48.0 / cw));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        for (long k = k0; k <= k0 + compositor.size(); k++) {
+            double x = x0 + (k - k0) * cw - ox + cw / 2.0;
+            if (Math.floorMod(k, every) == 0 && x >= x0 && x <= x0 + compositor.width()) {
+                String value = Plane.formatValue(t.u(k));
+                g.fillText(value, x, y0 + compositor.height() + 3);
+                columnValues.add(value);
+            }
+        }
+        everyRow(g, t, l0, oy, ch, x0, y0);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.fillText(p.uName() + " →", x0 + compositor.width() + 4, y0 + compositor.height() + 3);
+        g.setTextBaseline(javafx.geometry.VPos.BOTTOM);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.fillText(p.vName() + " ↑", x0 - 4, y0 - 2);
+    }
+
+    private void everyRow(javafx.scene.canvas.GraphicsContext g, TileLattice t, long l0, double oy, int ch, double x0,
+                          double y0) {
+        int every = (int) Math.max(1, Math.ceil(18.0 / ch));
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        for (long l = l0; l <= l0 + compositor.size(); l++) {
+            double y = y0 + (l - l0) * ch - oy + ch / 2.0;
+            if (Math.floorMod(l, every) == 0 && y >= y0 && y <= y0 + compositor.height()) {
+                g.fillText(Plane.formatValue(t.v(l)), x0 - 4, y);
+            }
+        }
+    }
+
 
     private static WritableImage toImage(GridImage g) {
         WritableImage img = new WritableImage(g.width(), g.height());
@@ -304,6 +372,11 @@ public final class ManifoldView extends BorderPane {
     /** Latency from a change (pan, zoom, decoded cells) to the first frame that shows every cell in view. */
     public FrameTimes frameTimes() {
         return frames;
+    }
+
+    /** The u values under the grid's columns in the last frame, left to right (every few columns). */
+    public java.util.List<String> columnValues() {
+        return java.util.List.copyOf(columnValues);
     }
 
     /** Cells in view drawn empty in the last frame because their decode had not arrived. */

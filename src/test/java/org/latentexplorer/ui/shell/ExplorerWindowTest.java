@@ -120,6 +120,10 @@ class ExplorerWindowTest {
         ManifoldViewModel vm = window.manifoldViewModel();
         waitFor(vm::complete);
         GridImage before = vm.snapshot();
+        // The axes under the grid start at the range's left end, −4.
+        waitFor(() -> !window.manifoldView().columnValues().isEmpty());
+        java.util.List<String> axis = window.manifoldView().columnValues();
+        assertThat(axis.get(0)).isEqualTo("-4");
         Screenshots.save(stage.getScene(), "manifold");
         robot.drag("#manifold-pane").moveBy(60, 0).moveBy(60, 30).release(javafx.scene.input.MouseButton.PRIMARY);
         waitFor(() -> vm.complete() && window.manifoldView().missingCells() == 0
@@ -128,6 +132,9 @@ class ExplorerWindowTest {
         assertThat(vm.centreV()).isGreaterThan(0);
         // Released: the grid rests on whole cells.
         assertThat(vm.window().column()).isCloseTo(Math.rint(vm.window().column()), org.assertj.core.data.Offset.offset(1e-9));
+        // The values follow the grid: after dragging right, the left end is further left.
+        waitFor(() -> !window.manifoldView().columnValues().equals(axis));
+        assertThat(Double.parseDouble(window.manifoldView().columnValues().get(0))).isLessThan(-4);
         Screenshots.save(stage.getScene(), "manifold-dragged");
     }
 
