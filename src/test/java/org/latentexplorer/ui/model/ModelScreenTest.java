@@ -65,6 +65,10 @@ class ModelScreenTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.traversalProperty().get() != null
                 && vm.reconstructionsProperty().get() != null);
         assertThat(vm.usageTextProperty().get()).containsPattern("Active units: \\d of 8");
+        // One row per latent dimension (8 here, fewer than the 10 rows asked for): 28-pixel tiles doubled under
+        // the column values, one pixel between them.
+        int rowHeight = 2 * (28 + 1);
+        assertThat(vm.traversalProperty().get().getHeight()).isBetween(8 * rowHeight, 8 * rowHeight + 40);
         assertThat(vm.evaluationNoteProperty().get()).contains("holds no evaluation yet");
 
         robot.interact(() -> {
