@@ -64,6 +64,8 @@ public final class MapView extends BorderPane {
     private Viewport viewport;
     private boolean dirty;
     private boolean needsFit = true;
+    /** While true, every new layout of a running projection is fitted to the view: until the user pans or zooms. */
+    private boolean followLayout = true;
     private Runnable onFirstDraw;
     private Drag drag = Drag.NONE;
     private double pressX;
@@ -127,6 +129,23 @@ public final class MapView extends BorderPane {
                 errors.error("Nothing found", ErrorReporter.describe(ex));
             }
         });
+        Button parameters = new Button("⚙");
+        parameters.setId("map-parameters");
+        parameters.setTooltip(new Tooltip("Parameters of t-SNE or UMAP…"));
+        parameters.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.methodProperty().get() == null || ProjectionParameters.of(vm.methodProperty().get()).isEmpty()
+                        || method.isDisable(), vm.methodProperty(), method.disableProperty()));
+        parameters.setOnAction(e -> new ProjectionParametersDialog(getScene().getWindow(), vm.methodProperty().get(),
+                vm.parameters(vm.methodProperty().get())).ask().ifPresent(values -> {
+                    vm.parameters(vm.methodProperty().get()).putAll(values);
+                    vm.reproject();
+                }));
+        Button pause = new Button();
+        pause.setId("map-pause");
+        pause.textProperty().bind(vm.pausedProperty().map(p -> p ? "Resume" : "Pause"));
+        pause.visibleProperty().bind(vm.projectingProperty());
+        pause.managedProperty().bind(pause.visibleProperty());
+        pause.setOnAction(e -> vm.setPaused(!vm.pausedProperty().get()));
         Button fit = new Button("Fit");
         fit.setId("map-fit");
         fit.setOnAction(e -> {
@@ -137,10 +156,10 @@ public final class MapView extends BorderPane {
         export.setId("map-export");
         export.setOnAction(e -> dialogs.save("Export codes", "codes.csv", "csv").ifPresent(vm::exportCsv));
         // A control narrower than its label would show "…" instead of what it does.
-        for (Region r : List.of(method, rerun, find, fit, export)) {
+        for (Region r : List.of(method, parameters, rerun, pause, find, fit, export)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, info, method, rerun, find, fit, export);
+        HBox bar = new HBox(8, info, method, parameters, rerun, pause, find, fit, export);
         bar.setId("map-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
@@ -149,8 +168,10 @@ public final class MapView extends BorderPane {
         setRight(sidePanel());
 
         vm.revisionProperty().addListener((o, a, b) -> requestRender());
+        vm.layoutRunProperty().addListener((o, a, b) -> followLayout = true);
         vm.projectionProperty().addListener((o, a, p) -> {
-            if (a == null || p == null || a.size() != (p == null ? 0 : p.size()) || !a.method().equals(p.method())) {
+            if (followLayout || a == null || p == null || a.size() != (p == null ? 0 : p.size())
+                    || !a.method().equals(p.method())) {
                 needsFit = true;
             }
             requestRender();
@@ -333,6 +354,7 @@ public final class MapView extends BorderPane {
 
     /** Pans by screen pixels and draws at once (the benchmark drives this). */
     public void panBy(double dx, double dy) {
+        followLayout = false;
         if (viewport != null) {
             viewport = viewport.pan(dx, dy);
             render();
@@ -340,6 +362,7 @@ public final class MapView extends BorderPane {
     }
 
     public void zoomBy(double factor, double sx, double sy) {
+        followLayout = false;
         if (viewport != null) {
             viewport = viewport.zoom(factor, sx, sy);
             render();
@@ -411,6 +434,7 @@ public final class MapView extends BorderPane {
             switch (drag) {
                 case PAN -> {
                     if (viewport != null) {
+                        followLayout = false; // the user moves the view: a running projection no longer refits it
                         viewport = viewport.pan(e.getX() - lastX, e.getY() - lastY);
                         requestRender();
                     }
@@ -440,6 +464,7 @@ public final class MapView extends BorderPane {
         plot.setOnMouseExited(e -> vm.hover(-1));
         plot.setOnScroll(e -> {
             if (viewport != null && e.getDeltaY() != 0) {
+                followLayout = false;
                 viewport = viewport.zoom(Math.exp(e.getDeltaY() * 0.004), e.getX(), e.getY());
                 requestRender();
             }

@@ -72,6 +72,15 @@ public final class MapViewModel {
     private final LatestWins<Decode, float[]> reconstruct;
     private final LatestWins<Decode, float[]> probe;
     private long projectionRun;
+    /** Counts layouts started (a new method, a new model, Project): the view follows each new one until panned. */
+    private final javafx.beans.property.LongProperty layoutRun = new javafx.beans.property.SimpleLongProperty();
+    private final javafx.beans.property.BooleanProperty projecting = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty paused = new javafx.beans.property.SimpleBooleanProperty();
+    /** {@link #paused} as the worker reads it. */
+    private final java.util.concurrent.atomic.AtomicBoolean pause = new java.util.concurrent.atomic.AtomicBoolean();
+    private org.latentexplorer.ui.tasks.TaskHandle projectionTask;
+    /** Each method's parameters as the user set them (ProjectionParameters names and defaults). */
+    private final java.util.Map<String, java.util.Map<String, Number>> parameters = new java.util.HashMap<>();
 
     /** One code to decode with the model that was open when it was asked for. */
     private record Decode(ModelHandle model, float[] z) {
@@ -348,6 +357,11 @@ public final class MapViewModel {
         float[][] codes = w.codes();
         int d = w.model().latentDim();
         long run = ++projectionRun;
+        layoutRun.set(layoutRun.get() + 1);
+        if (projectionTask != null) {
+            projectionTask.cancel();
+        }
+        setPaused(false);
         // The probe read the old layout; the new one may have no inverse, or another.
         clearProbe();
         if (d <= 2) {
@@ -362,9 +376,10 @@ public final class MapViewModel {
             return;
         }
         String m = method.get();
-        ProjectionSpec spec = new ProjectionSpec(m, java.util.Map.of());
+        ProjectionSpec spec = new ProjectionSpec(m, java.util.Map.copyOf(parameters(m)));
         AtomicReference<Projection> latest = new AtomicReference<>();
-        executor.submit(m + " of " + codes.length + " codes", true, (progress, cancel) ->
+        projecting.set(true);
+        projectionTask = executor.submit(m + " of " + codes.length + " codes", true, (progress, cancel) ->
                 services.project(codes, spec, (it, n, x, y) -> {
                     progress.update(it / (double) Math.max(1, n), "iteration " + it + " of " + n);
                     // Intermediate layouts: only the newest one waits for the UI thread.
@@ -376,15 +391,57 @@ public final class MapViewModel {
                             }
                         });
                     }
+                    // Paused: the optimiser waits here, its latest layout shown, until resumed or cancelled.
+                    while (pause.get()) {
+                        cancel.check();
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.util.concurrent.CancellationException("cancelled");
+                        }
+                    }
                 }, cancel), p -> {
                     if (run == projectionRun) {
+                        projecting.set(false);
+                        setPaused(false);
                         setProjection(p);
                     }
                 }, t -> {
+                    if (run == projectionRun) {
+                        projecting.set(false);
+                        setPaused(false);
+                    }
                     if (!ErrorReporter.isCancellation(t)) {
                         errors.error("Could not project the codes", ErrorReporter.describe(t));
                     }
                 });
+    }
+
+    /** Pauses (or resumes) a running t-SNE or UMAP at its next report; the layout so far stays drawn. */
+    public void setPaused(boolean now) {
+        pause.set(now);
+        paused.set(now);
+    }
+
+    /**
+     * The parameters the next projection with {@code method} takes (mutable; see
+     * {@link ProjectionParameters} for the names, ranges and defaults).
+     */
+    public java.util.Map<String, Number> parameters(String method) {
+        return parameters.computeIfAbsent(method, k -> new java.util.LinkedHashMap<>(ProjectionParameters.defaults(k)));
+    }
+
+    public javafx.beans.property.LongProperty layoutRunProperty() {
+        return layoutRun;
+    }
+
+    public javafx.beans.property.BooleanProperty projectingProperty() {
+        return projecting;
+    }
+
+    public javafx.beans.property.BooleanProperty pausedProperty() {
+        return paused;
     }
 
     private void setProjection(Projection p) {

@@ -144,17 +144,46 @@ public final class DefaultCoreServices implements CoreServices {
                     p.getOrDefault("epochs", 0).intValue(), p.getOrDefault("seed", 42).longValue());
             default -> throw new InputException(spec.method() + " is not a projection this build offers");
         };
-        org.latentexplorer.embed.Embedding e = org.latentexplorer.embed.Embeddings.fit(codes, options, progress -> {
+        org.latentexplorer.embed.EmbedListener forward = progress -> {
             float[] flat = progress.layout();
             if (flat != null) {
                 float[][] xy = split(flat);
                 listener.onLayout(progress.iteration(), progress.total(), xy[0], xy[1]);
             }
-        }, cancel);
+        };
+        // The on-disk cache `embed` uses, keyed by the codes' content: reopening a model shows its map at once.
+        org.latentexplorer.embed.Embedding e;
+        try {
+            var cache = new org.latentexplorer.embed.EmbeddingCache(
+                    org.latentexplorer.data.DatasetCache.fromEnvironment().dir().resolve("embeddings"));
+            e = cache.getOrCompute(new org.latentexplorer.embed.EmbeddingCache.Key("codes:" + codesDigest(codes),
+                    "window", options), codes, forward, cancel);
+        } catch (IOException ex) {
+            // A cache that cannot be written (read-only home, full disk) costs the next start a recomputation only.
+            e = org.latentexplorer.embed.Embeddings.fit(codes, options, forward, cancel);
+        }
         float[][] xy = split(e.flat());
         String params = options.parameters().entrySet().stream().map(en -> en.getKey() + " " + en.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
         return new Projection(spec.method(), params, xy[0], xy[1], null);
+    }
+
+    /** SHA-256 of the codes' float bits, row by row: the same codes are the same layout's input. */
+    static String codesDigest(float[][] codes) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4 * Math.max(1, codes.length == 0 ? 0 : codes[0].length));
+            for (float[] row : codes) {
+                buf.clear();
+                for (float v : row) {
+                    buf.putFloat(v);
+                }
+                md.update(buf.array(), 0, buf.position());
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** Interleaved x0,y0,x1,y1... into {x[], y[]}. */

@@ -98,15 +98,35 @@ public final class FakeServices implements CoreServices {
         return List.of(ProjectionSpec.PCA, ProjectionSpec.TSNE);
     }
 
+    /** t-SNE's fake layouts grow tenfold at each report (to test that the map keeps them in frame). */
+    public boolean growingTsne;
+    /** The last projection asked for. */
+    public volatile ProjectionSpec lastSpec;
+
+    private static float[] scaled(float[] v, float k) {
+        float[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= k;
+        }
+        return out;
+    }
+
     @Override
     public Projection project(float[][] codes, ProjectionSpec spec, ProjectionListener listener, CancelToken cancel) {
+        lastSpec = spec;
         Projection p = Pca.project(codes);
         if (spec.method().equals(ProjectionSpec.TSNE)) {
+            float[] x = p.x(), y = p.y();
             for (int it = 1; it <= 3; it++) {
                 cancel.check();
-                listener.onLayout(it, 3, p.x(), p.y());
+                if (growingTsne) {
+                    // As t-SNE's layout spreads while it converges: ten times wider at each report.
+                    x = scaled(x, 10);
+                    y = scaled(y, 10);
+                }
+                listener.onLayout(it, 3, x, y);
             }
-            return new Projection(ProjectionSpec.TSNE, tsneCaption, p.x(), p.y(), null);
+            return new Projection(ProjectionSpec.TSNE, tsneCaption, x, y, null);
         }
         return p;
     }

@@ -1,0 +1,100 @@
+package org.latentexplorer.ui.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.latentexplorer.ui.fakes.TestWindows.waitFor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.ui.fakes.FakeFileDialogs;
+import org.latentexplorer.ui.fakes.FakeServices;
+import org.latentexplorer.ui.fakes.TestWindows;
+import org.latentexplorer.ui.services.Projection;
+import org.latentexplorer.ui.services.ProjectionSpec;
+import org.latentexplorer.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A t-SNE whose layout spreads while it converges stays in frame without Fit, until the user pans; its
+ * parameters are set in a dialog that refuses bad values as they are typed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MapProjectionTest {
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+    private FakeServices services;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        services = new FakeServices();
+        services.growingTsne = true;
+        services.defaultModel = FakeServices.writeBundle(dir.resolve("default-d20.lexb"), 20);
+        window = TestWindows.open(stage, services, Files.createTempDirectory(dir, "config"), new FakeFileDialogs());
+    }
+
+    private void tsne() throws Exception {
+        waitFor(() -> window.session().workspace() != null && window.mapViewModel().projectionProperty().get() != null);
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.mapViewModel().methodProperty().set(ProjectionSpec.TSNE);
+            window.mapViewModel().reproject();
+        });
+        waitFor(() -> !window.mapViewModel().projectingProperty().get()
+                && ProjectionSpec.TSNE.equals(window.mapViewModel().projectionProperty().get().method()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The viewport shows the whole layout: it is the fit of the layout to the plot. */
+    private void inFrame() {
+        Projection p = window.mapViewModel().projectionProperty().get();
+        Viewport v = window.mapView().viewport();
+        Viewport fit = Viewport.fit(p.x(), p.y(), v.width(), v.height());
+        assertThat(v.scale()).isCloseTo(fit.scale(), org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(v.cx()).isCloseTo(fit.cx(), org.assertj.core.data.Offset.offset(Math.abs(fit.cx()) * 1e-3 + 1e-6));
+    }
+
+    @Test
+    void aSpreadingLayoutStaysInFrameWithoutFitUntilTheUserPans(FxRobot robot) throws Exception {
+        tsne();
+        // Three reports each ten times wider than the last, then the result: all drawn, none off the edges.
+        inFrame();
+        WaitForAsyncUtils.asyncFx(() -> window.mapView().panBy(40, 0)).get();
+        Viewport panned = window.mapView().viewport();
+        // A later layout of the same run no longer moves the view the user has moved.
+        Projection p = window.mapViewModel().projectionProperty().get();
+        WaitForAsyncUtils.asyncFx(() -> window.mapViewModel().projectionProperty().set(
+                new Projection(p.method(), p.params(), p.y(), p.x(), null))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.mapView().viewport()).isEqualTo(panned);
+    }
+
+    @Test
+    void theParametersDialogRefusesLettersAndProjectsWithWhatWasTyped(FxRobot robot) throws Exception {
+        tsne();
+        robot.clickOn("#map-parameters");
+        robot.doubleClickOn("#projection-perplexity").eraseText(4).write("abc");
+        assertThat(robot.lookup("#projection-parameter-problem").queryAs(Label.class).getText())
+                .isEqualTo("Perplexity: 'abc' is not a number");
+        Button project = robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Project"))
+                .queryAs(Button.class);
+        assertThat(project.isDisabled()).isTrue();
+        robot.doubleClickOn("#projection-perplexity").eraseText(4).write("5000");
+        assertThat(robot.lookup("#projection-parameter-problem").queryAs(Label.class).getText())
+                .contains("Perplexity: between 1 and 1000");
+        robot.doubleClickOn("#projection-perplexity").eraseText(5).write("15");
+        assertThat(project.isDisabled()).isFalse();
+        robot.clickOn(project);
+        waitFor(() -> services.lastSpec != null && services.lastSpec.params().get("perplexity") != null
+                && services.lastSpec.params().get("perplexity").doubleValue() == 15);
+        assertThat(window.mapViewModel().parameters(ProjectionSpec.TSNE)).containsEntry("perplexity", 15.0);
+    }
+}
