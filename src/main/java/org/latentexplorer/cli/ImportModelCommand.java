@@ -9,9 +9,7 @@ import org.latentexplorer.common.CancelToken;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Dataset;
-import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.data.ImageShape;
-import org.latentexplorer.data.KnownDataset;
 import org.latentexplorer.model.DecoderOutput;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelBundle;
@@ -73,7 +71,7 @@ public final class ImportModelCommand implements Callable<Integer> {
         var declared = new ModelImporter.Request(encoder, decoder, shape, Likelihood.parse(likelihood),
                 DecoderOutput.parse(decoderOutput), meanOutput, logVarOutput, "", names.names(), name);
         ModelImporter.Prepared prepared = ModelImporter.prepare(declared);
-        String data = dataset != null ? dataset : !names.datasetId().isEmpty() ? names.datasetId() : byShape(shape);
+        String data = dataset != null ? dataset : !names.datasetId().isEmpty() ? names.datasetId() : ModelImporter.defaultDataset(shape);
         if (data == null) {
             throw new InputException("no data set of " + inputShape + " images is known: name one with --dataset "
                     + "(a name from 'datasets list' or a folder or file of images)");
@@ -93,7 +91,7 @@ public final class ImportModelCommand implements Callable<Integer> {
                     encoder.getFileName(), decoder.getFileName(), c.latentDim(), c.likelihood(),
                     r.model().decoderOutput().id(), datasetId);
             o.printf(Locale.ROOT, "ran both on %d %s test images: reconstruction RMSE %.4f%n", probe.size(), data,
-                    rmse(r.inputs(), r.reconstructions()));
+                    r.reconstructionRmse());
             o.println("wrote " + out);
         } catch (java.io.IOException e) {
             throw new InputException(out + ": could not be written (" + e.getMessage() + ")", e);
@@ -101,48 +99,12 @@ public final class ImportModelCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code HxWxC} (or {@code HxW} for one channel) → the project's channel-first shape. */
+    /** {@code --input-shape}: {@link ModelImporter#parseInputShape}, its message naming the option. */
     static ImageShape parseShape(String text) {
-        String[] p = text == null ? new String[0] : text.trim().toLowerCase(Locale.ROOT).split("x");
         try {
-            if (p.length == 2 || p.length == 3) {
-                int h = Integer.parseInt(p[0].trim()), w = Integer.parseInt(p[1].trim());
-                int c = p.length == 3 ? Integer.parseInt(p[2].trim()) : 1;
-                if (h >= 1 && w >= 1 && c >= 1 && (long) h * w * c <= org.latentexplorer.model.ModelLimits.MAX_INPUT_VALUES) {
-                    return new ImageShape(c, h, w);
-                }
-            }
-        } catch (NumberFormatException e) {
-            // the message below
+            return ModelImporter.parseInputShape(text);
+        } catch (InputException e) {
+            throw new InputException("--input-shape: " + e.getMessage(), e);
         }
-        throw new InputException("--input-shape must be HxWxC with at most " + org.latentexplorer.model.ModelLimits.MAX_INPUT_VALUES
-                + " values (e.g. 28x28x1 or 32x32x3), got '" + text + "'");
-    }
-
-    /** The first embedded data set (needs no download) of this image shape, else the first known one. */
-    static String byShape(ImageShape shape) {
-        String any = null;
-        for (KnownDataset k : DatasetCatalog.all()) {
-            if (k.shape().equals(shape)) {
-                if (k.downloads().isEmpty()) {
-                    return k.name();
-                }
-                any = any == null ? k.name() : any;
-            }
-        }
-        return any;
-    }
-
-    private static double rmse(float[][] a, float[][] b) {
-        double s = 0;
-        long n = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                double d = a[i][j] - b[i][j];
-                s += d * d;
-                n++;
-            }
-        }
-        return Math.sqrt(s / Math.max(1, n));
     }
 }

@@ -54,6 +54,19 @@ public final class ModelImporter {
 
     /** What the import run saw: the model, and a few inputs beside their reconstructions for a preview. */
     public record Result(ImportedVae model, float[][] inputs, float[][] reconstructions, float[][] samples) {
+        /** Root mean square difference between the probe images and their reconstructions, over all pixels. */
+        public double reconstructionRmse() {
+            double s = 0;
+            long n = 0;
+            for (int i = 0; i < inputs.length; i++) {
+                for (int j = 0; j < inputs[i].length; j++) {
+                    double d = inputs[i][j] - reconstructions[i][j];
+                    s += d * d;
+                    n++;
+                }
+            }
+            return Math.sqrt(s / Math.max(1, n));
+        }
     }
 
     /** A pair read and wired from its declarations, not yet run: {@link #check} runs it. */
@@ -87,16 +100,59 @@ public final class ModelImporter {
      * so a pair that cannot fit is refused before a data set is loaded or downloaded.
      */
     public static Prepared prepare(Request r) {
-        if (r.likelihood().kind() == Likelihood.Kind.GAUSSIAN && r.decoderOutput() == DecoderOutput.PROBABILITIES) {
-            throw new InputException("a decoder returning probabilities is a Bernoulli decoder: use --likelihood "
-                    + "bernoulli, or --decoder-output mean for a Gaussian's mean");
-        }
+        checkDecoderOutput(r.likelihood(), r.decoderOutput());
         byte[] enc = read(r.encoder(), "encoder");
         byte[] dec = read(r.decoder(), "decoder");
         try (OnnxGraph e = new OnnxGraph(r.encoder().toString(), enc);
              OnnxGraph d = new OnnxGraph(r.decoder().toString(), dec)) {
             return new Prepared(r, enc, dec, OnnxWiring.resolve(e, d, r.inputShape(), r.meanOutput(), r.logVarOutput()));
         }
+    }
+
+    /** Refuses a decoder output that cannot belong to the likelihood: probabilities are Bernoulli parameters. */
+    public static void checkDecoderOutput(Likelihood likelihood, DecoderOutput output) {
+        if (likelihood.kind() == Likelihood.Kind.GAUSSIAN && output == DecoderOutput.PROBABILITIES) {
+            throw new InputException("a decoder returning probabilities is a Bernoulli decoder: use --likelihood "
+                    + "bernoulli, or --decoder-output mean for a Gaussian's mean");
+        }
+    }
+
+    /**
+     * {@code HxWxC} (or {@code HxW} for one channel), as exporters write an image's shape, to the
+     * project's channel-first shape; at most {@link ModelLimits#MAX_INPUT_VALUES} values.
+     */
+    public static ImageShape parseInputShape(String text) {
+        String[] p = text == null ? new String[0] : text.trim().toLowerCase(Locale.ROOT).split("x", -1);
+        try {
+            if (p.length == 2 || p.length == 3) {
+                int h = Integer.parseInt(p[0].trim()), w = Integer.parseInt(p[1].trim());
+                int c = p.length == 3 ? Integer.parseInt(p[2].trim()) : 1;
+                if (h >= 1 && w >= 1 && c >= 1 && (long) h * w * c <= ModelLimits.MAX_INPUT_VALUES) {
+                    return new ImageShape(c, h, w);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new InputException("the input shape must be HxWxC with at most " + ModelLimits.MAX_INPUT_VALUES
+                + " values (e.g. 28x28x1 or 32x32x3), got '" + text + "'");
+    }
+
+    /**
+     * The data set an imported model of this image shape is tried on when none is named: the first
+     * embedded one (no download), else the first known one; null when none has that shape.
+     */
+    public static String defaultDataset(ImageShape shape) {
+        String any = null;
+        for (var k : org.latentexplorer.data.DatasetCatalog.all()) {
+            if (k.shape().equals(shape)) {
+                if (k.downloads().isEmpty()) {
+                    return k.name();
+                }
+                any = any == null ? k.name() : any;
+            }
+        }
+        return any;
     }
 
     /** {@link #prepare} then {@link #check}. */

@@ -32,6 +32,11 @@ public final class PreviousModel {
      * @throws InputException if the copy cannot be written (before any training starts)
      */
     public static Optional<Path> keep(Path out) {
+        return keep(out, "nothing was trained");
+    }
+
+    /** {@link #keep(Path)}, its message ending with {@code consequence} (what did not happen). */
+    public static Optional<Path> keep(Path out, String consequence) {
         if (!Files.isRegularFile(out)) {
             return Optional.empty();
         }
@@ -40,7 +45,7 @@ public final class PreviousModel {
             AtomicFiles.write(backup, stream -> Files.copy(out, stream));
         } catch (IOException e) {
             throw new InputException(out + " already holds a model and a copy of it could not be kept at " + backup
-                    + " (" + e.getMessage() + "); nothing was trained", e);
+                    + " (" + e.getMessage() + "); " + consequence, e);
         }
         return Optional.of(backup);
     }

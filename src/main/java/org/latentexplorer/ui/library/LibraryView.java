@@ -14,6 +14,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.model.ImportedVae;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.ui.common.Images;
 import org.latentexplorer.ui.common.Raster;
@@ -24,10 +25,12 @@ import org.latentexplorer.ui.shell.Workspace;
 /** The library panel: the open model, open / import / train, and the recent models. */
 public final class LibraryView extends VBox {
     private final LibraryViewModel vm;
+    private final FileDialogs dialogs;
 
     public LibraryView(LibraryViewModel vm, Session session, FileDialogs dialogs, Runnable onTrain) {
         super(8);
         this.vm = vm;
+        this.dialogs = dialogs;
         setId("library");
         setPadding(new Insets(8));
         setPrefWidth(230);
@@ -39,6 +42,12 @@ public final class LibraryView extends VBox {
         open.setId("open-model");
         open.setMaxWidth(Double.MAX_VALUE);
         open.setOnAction(e -> dialogs.openModel().ifPresent(vm::openModel));
+        Button importModel = new Button("Import model…");
+        importModel.setId("import-model");
+        importModel.setMaxWidth(Double.MAX_VALUE);
+        importModel.setTooltip(new javafx.scene.control.Tooltip("A VAE trained elsewhere, from its encoder and decoder "
+                + "exported to ONNX"));
+        importModel.setOnAction(e -> openImportDialog());
         MenuButton importData = new MenuButton("Import data set");
         importData.setId("import-data");
         importData.setMaxWidth(Double.MAX_VALUE);
@@ -76,7 +85,7 @@ public final class LibraryView extends VBox {
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         Label recentTitle = new Label("Recent models (double-click)");
         recentTitle.setStyle("-fx-font-weight: bold;");
-        getChildren().addAll(title, current, open, importData, train, recentTitle, recent);
+        getChildren().addAll(title, current, open, importModel, importData, train, recentTitle, recent);
 
         vm.pendingImportProperty().addListener((o, a, d) -> {
             if (d != null) {
@@ -85,13 +94,25 @@ public final class LibraryView extends VBox {
         });
     }
 
+    /**
+     * Shows "Import model…" (the button's action; a menu can call it too): a VAE exported to ONNX,
+     * previewed, saved and opened as the current model.
+     */
+    public void openImportDialog() {
+        new ImportDialog(getScene() == null ? null : getScene().getWindow(), vm.newImport(), dialogs).show();
+    }
+
     static String describe(Workspace w) {
         if (w == null) {
             return "No model open";
         }
         ModelConfig c = w.model().config();
-        return w.model().name() + "\n" + c.kind() + ", " + c.arch() + ", d = " + c.latentDim() + ", "
-                + c.likelihood() + "\ninput " + c.inputShape() + (c.datasetId().isEmpty() ? "" : ", trained on " + c.datasetId())
+        // An imported model carries the name it was given; it was trained elsewhere, so its data set is where it is shown.
+        Object given = c.extra().get("name");
+        boolean imported = ImportedVae.ARCH.equals(c.arch());
+        return (given == null ? "" : given + "\n") + w.model().name() + "\n" + c.kind() + ", " + c.arch() + ", d = "
+                + c.latentDim() + ", " + c.likelihood() + "\ninput " + c.inputShape()
+                + (imported ? ", imported from ONNX" : c.datasetId().isEmpty() ? "" : ", trained on " + c.datasetId())
                 + "\n\nShowing " + w.dataset().size() + " examples of " + w.dataset().id();
     }
 

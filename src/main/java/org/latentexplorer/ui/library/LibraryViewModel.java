@@ -105,6 +105,11 @@ public final class LibraryViewModel {
         });
     }
 
+    /** A fresh "Import model" form whose saved model opens here, as {@link #openModel} opens a bundle. */
+    public ImportViewModel newImport() {
+        return new ImportViewModel(services, executor, services.modelsFolder(), this::openModel);
+    }
+
     /** Reads a data set (a name, a file or a folder) and offers it in {@link #pendingImportProperty()}. */
     public void readDataset(String nameOrPath) {
         executor.submit("Reading " + nameOrPath, true, (progress, cancel) -> {

@@ -41,6 +41,47 @@ public interface CoreServices {
     /** Projects latent codes to 2-D. */
     Projection project(float[][] codes, ProjectionSpec spec, ProjectionListener listener, CancelToken cancel);
 
+    /** The folder new models (trained or imported) are saved in by default: {@link ModelsFolder#userDefault()}. */
+    default Path modelsFolder() {
+        return ModelsFolder.userDefault();
+    }
+
+    // ---- Importing a model from ONNX (Library → Import model…) ----------------------------------
+
+    /**
+     * Whether {@link #loadDataset} can find {@code nameOrPath} without reading it: a known data set's
+     * name or an existing file or folder (the real services also know the user's imported data sets).
+     * Cheap enough to ask as the user types.
+     */
+    default boolean knowsDataset(String nameOrPath) {
+        if (org.latentexplorer.data.DatasetCatalog.find(nameOrPath).isPresent()) {
+            return true;
+        }
+        try {
+            return java.nio.file.Files.exists(Path.of(nameOrPath));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads and wires an exported encoder/decoder pair, reads the first test images of its data set and
+     * runs both graphs on them (the core's {@code ModelImporter.prepare} and {@code check}); nothing is
+     * written. A pair that does not fit fails with the core's message naming the file.
+     */
+    default ImportPreview previewImport(ImportRequest request, org.latentexplorer.ui.tasks.Work.Progress progress,
+                                        CancelToken cancel) {
+        throw new org.latentexplorer.common.InputException("importing models is not available here");
+    }
+
+    /**
+     * Writes a previewed import as a model bundle at {@code out} (an older file there is kept as
+     * {@code NAME.previous.lexb}); the preview's model stays open and the caller's to close.
+     */
+    default void saveImport(ImportPreview preview, Path out) {
+        throw new org.latentexplorer.common.InputException("importing models is not available here");
+    }
+
     // ---- Inpainting (the Inpaint screen) -------------------------------------------------------
 
     /** The completion methods the Inpaint screen offers, in {@link MethodSpec#parse} form. */

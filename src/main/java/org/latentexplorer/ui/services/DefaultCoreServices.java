@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.latentexplorer.common.CancelToken;
@@ -13,6 +14,7 @@ import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.data.DatasetResolver;
+import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.inpaint.Completion;
 import org.latentexplorer.inpaint.InpaintListener;
@@ -25,12 +27,14 @@ import org.latentexplorer.inpaint.ModelInpainter;
 import org.latentexplorer.model.LatentModel;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.ModelImporter;
 import org.latentexplorer.model.Models;
 import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.train.PreviousModel;
 import org.latentexplorer.train.Trainer;
 import org.latentexplorer.train.TrainingListener;
+import org.latentexplorer.ui.tasks.Work;
 
 /** The screens' services over the real core classes. */
 public final class DefaultCoreServices implements CoreServices {
@@ -119,6 +123,84 @@ public final class DefaultCoreServices implements CoreServices {
         }
         return rememberBundle(remember(new ModelHandle(request.output(), model, bundle.history(), bundle.evaluation(),
                 bundle), model), bundle);
+    }
+
+    // ---- Importing a model from ONNX ---------------------------------------------------------------
+
+    /** Test images both graphs run on before anything is saved, as {@code import-model} does. */
+    static final int PROBE_IMAGES = 16;
+
+    @Override
+    public boolean knowsDataset(String nameOrPath) {
+        if (CoreServices.super.knowsDataset(nameOrPath)) {
+            return true;
+        }
+        try {
+            return resolver().library().find(nameOrPath).isPresent();
+        } catch (InputException e) {
+            return false;   // an unreadable library: the preview will say so
+        }
+    }
+
+    @Override
+    public ImportPreview previewImport(ImportRequest request, Work.Progress progress, CancelToken cancel) {
+        ModelImporter.Request pair = request.pair();
+        ImageShape shape = pair.inputShape();
+        ModelImporter.Labels names = ModelImporter.labels(request.labels());
+        // Wired from the declarations first: a pair that cannot fit is refused before a data set is read.
+        progress.update(-1, "reading the graphs");
+        ModelImporter.Prepared prepared = ModelImporter.prepare(pair);
+        cancel.check();
+        String data = !request.dataset().isEmpty() ? request.dataset()
+                : !names.datasetId().isEmpty() ? names.datasetId() : ModelImporter.defaultDataset(shape);
+        if (data == null) {
+            throw new InputException("no data set of " + shape + " images is known: name one to try the model on "
+                    + "(a data set name, or a folder or file of images)");
+        }
+        progress.update(-1, "reading " + data + " test images");
+        Dataset probe = resolver().resolve(data, Split.TEST, (bytes, total) -> progress.update(
+                total > 0 ? bytes / (double) total : -1, String.format(Locale.ROOT, "downloading %s: %.1f MiB", data,
+                        bytes / 1048576.0)), cancel).limit(PROBE_IMAGES);
+        if (probe.size() == 0) {
+            throw new InputException(data + ": no test images to try the model on");
+        }
+        if (probe.dim() != shape.size()) {
+            throw new InputException(data + " holds " + probe.shape() + " images, not " + shape
+                    + ": give the model's input shape, or a data set of its images");
+        }
+        cancel.check();
+        progress.update(-1, "running the encoder and decoder on " + probe.size() + " images");
+        ModelImporter.Result r = ModelImporter.check(prepared.forData(data,
+                names.names().isEmpty() ? probe.labelNames() : names.names()), probe.rows());
+        ModelConfig c = r.model().config();
+        String summary = String.format(Locale.ROOT, "%s and %s: codes of %d dimensions, %s decoder returning %s. "
+                        + "Ran on %d %s test images: reconstruction RMSE %.4f.", pair.encoder().getFileName(),
+                pair.decoder().getFileName(), c.latentDim(), c.likelihood(), r.model().decoderOutput().id(),
+                probe.size(), data, r.reconstructionRmse());
+        ModelHandle handle = remember(new ModelHandle(null, r.model(), TrainingHistory.empty(), Map.of(), r.model()),
+                r.model());
+        return new ImportPreview(handle, data, shape, r.inputs(), r.reconstructions(), r.samples(), summary,
+                request.command());
+    }
+
+    @Override
+    public void saveImport(ImportPreview preview, Path out) {
+        OutputPaths.checkWritable(out, "the model file");
+        LatentModel model = models.get(preview.model());
+        if (model == null) {
+            throw new InputException("this import was not previewed by these services; preview it again");
+        }
+        PreviousModel.keep(out, "nothing was saved");
+        // The bundle is not closed: that would close the preview's model, which its handle owns.
+        ModelBundle bundle = new ModelBundle(model, TrainingHistory.empty(), Map.of(),
+                Map.of("importedWith", preview.command()));
+        synchronized (preview.model()) {
+            try {
+                bundle.save(out);
+            } catch (IOException e) {
+                throw new InputException(out + ": the model could not be written (" + e.getMessage() + ")", e);
+            }
+        }
     }
 
     @Override

@@ -119,7 +119,7 @@ public final class AppMenus {
         file.getItems().addAll(
                 fires("File", "_Open model…", "Shortcut+O", library, "open-model", null, Where.IN_PLACE),
                 recent,
-                // TODO(import-model): after the merge, fires("File", "_Import model…", null, library, "import-model", null, Where.IN_PLACE),
+                fires("File", "_Import model…", "Shortcut+I", library, "import-model", null, Where.IN_PLACE),
                 data,
                 fires("File", "_Train new model…", "Shortcut+N", library, "train-model", null, Where.IN_PLACE),
                 new SeparatorMenuItem(),

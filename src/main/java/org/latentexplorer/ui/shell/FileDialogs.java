@@ -11,4 +11,10 @@ public interface FileDialogs {
     Optional<Path> openDataset(boolean folder);
 
     Optional<Path> save(String title, String suggestedName, String extension);
+
+    /**
+     * Any file to read, offered first among files matching {@code patterns} (e.g. {@code *.onnx}) and
+     * starting in {@code folder} when that exists (null: the platform's choice).
+     */
+    Optional<Path> openFile(String title, Path folder, String description, String... patterns);
 }

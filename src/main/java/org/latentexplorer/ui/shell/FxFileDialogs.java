@@ -50,4 +50,18 @@ public final class FxFileDialogs implements FileDialogs {
                 "*." + extension));
         return Optional.ofNullable(c.showSaveDialog(owner.get())).map(File::toPath);
     }
+
+    @Override
+    public Optional<Path> openFile(String title, Path folder, String description, String... patterns) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        if (patterns.length > 0) {
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
+        }
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        if (folder != null && folder.toFile().isDirectory()) {
+            c.setInitialDirectory(folder.toAbsolutePath().toFile());
+        }
+        return Optional.ofNullable(c.showOpenDialog(owner.get())).map(File::toPath);
+    }
 }

@@ -1,7 +1,6 @@
 package org.latentexplorer.ui.shell;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -45,11 +44,13 @@ public final class MainWindow {
     private final Tab trainingTab;
     private final TaskExecutor executor;
     private final AppMenus menus;
+    private final CoreServices services;
 
     public MainWindow(Stage stage, CoreServices services, TaskExecutor executor, SettingsStore store,
                       FileDialogs dialogs) {
         this.stage = stage;
         this.executor = executor;
+        this.services = services;
         ErrorReporter errors = new FxErrorReporter(() -> stage);
         FileDialogs files = dialogs != null ? dialogs : new FxFileDialogs(() -> stage);
         library = new LibraryViewModel(services, executor, session, errors, store);
@@ -110,7 +111,7 @@ public final class MainWindow {
 
     public void showTrainDialog() {
         String data = session.workspace() == null ? "mnist" : session.workspace().model().config().datasetId();
-        TrainFormViewModel form = new TrainFormViewModel(data, Path.of("models"));
+        TrainFormViewModel form = new TrainFormViewModel(data, services.modelsFolder());
         new TrainDialog(stage, form).showAndWait().ifPresent(request -> {
             tabs.getSelectionModel().select(trainingTab);
             training.start(request);

@@ -14,16 +14,20 @@ import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.inpaint.Inpainter;
 import org.latentexplorer.inpaint.Inpainting;
 import org.latentexplorer.inpaint.MethodSpec;
+import org.latentexplorer.model.ModelImporter;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.train.EpochStats;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.ui.services.CoreServices;
+import org.latentexplorer.ui.services.ImportPreview;
+import org.latentexplorer.ui.services.ImportRequest;
 import org.latentexplorer.ui.services.ModelHandle;
 import org.latentexplorer.ui.services.Pca;
 import org.latentexplorer.ui.services.Projection;
 import org.latentexplorer.ui.services.ProjectionListener;
 import org.latentexplorer.ui.services.ProjectionSpec;
 import org.latentexplorer.ui.services.TrainRequest;
+import org.latentexplorer.ui.tasks.Work;
 
 /**
  * Services over {@link FakeModel}: a "bundle" is a text file {@code FAKE d=N}; anything else is
@@ -129,6 +133,38 @@ public final class FakeServices implements CoreServices {
             return new Projection(ProjectionSpec.TSNE, tsneCaption, x, y, null);
         }
         return p;
+    }
+
+    // ---- Importing a model ------------------------------------------------------------------------
+
+    /** Where new models go by default; null: the real rule (under target/ in tests, by the pom's property). */
+    public Path modelsFolder;
+
+    @Override
+    public Path modelsFolder() {
+        return modelsFolder != null ? modelsFolder : CoreServices.super.modelsFolder();
+    }
+
+    /**
+     * The real core's prepare and check on the first 16 images of a fake data set ({@code synthetic} unless
+     * one is named), so that a real ONNX pair previews here without MNIST.
+     */
+    @Override
+    public ImportPreview previewImport(ImportRequest request, Work.Progress progress, CancelToken cancel) {
+        ModelImporter.Prepared prepared = ModelImporter.prepare(request.pair());
+        cancel.check();
+        String data = request.dataset().isEmpty() ? "synthetic" : request.dataset();
+        Dataset probe = loadDataset(data, "test").limit(16);
+        ModelImporter.Result r = ModelImporter.check(prepared.forData(data, probe.labelNames()), probe.rows());
+        ModelHandle h = new ModelHandle(null, r.model(), TrainingHistory.empty(), Map.of(), r.model());
+        return new ImportPreview(h, data, request.pair().inputShape(), r.inputs(), r.reconstructions(), r.samples(),
+                "fake preview: d = " + r.model().latentDim(), request.command());
+    }
+
+    /** Writes a fake bundle with the previewed model's d, which {@link #openModel} reads back. */
+    @Override
+    public void saveImport(ImportPreview preview, Path out) {
+        writeBundle(out, preview.model().latentDim());
     }
 
     // ---- Inpainting ----------------------------------------------------------------------------
