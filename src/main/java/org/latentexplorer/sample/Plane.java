@@ -114,6 +114,9 @@ public record Plane(float[] origin, float[] a, float[] b, String description) {
 
     /** A coordinate as an axis shows it: 3 significant digits, no trailing zeros ("-4", "0.364"). */
     public static String formatValue(double v) {
+        if (Math.abs(v) >= 1000 && Math.abs(v) < 1e7) {
+            return String.format(java.util.Locale.ROOT, "%.0f", v); // "3000", not "3.00e+03"
+        }
         String value = String.format(java.util.Locale.ROOT, "%.3g", Math.abs(v) < 1e-9 ? 0 : v);
         return value.contains(".") && !value.contains("e") ? value.replaceAll("0+$", "").replaceAll("\\.$", "") : value;
     }

@@ -54,6 +54,9 @@ public final class MapView extends BorderPane {
 
     private final MapViewModel vm;
     private final Pane plot = new Pane();
+    /** The layout's values under the plot and left of it, with the axes' names (redrawn with each frame). */
+    private final javafx.scene.canvas.Canvas xAxis = new javafx.scene.canvas.Canvas(10, 18);
+    private final javafx.scene.canvas.Canvas yAxis = new javafx.scene.canvas.Canvas(46, 10);
     private final ImageView imageView = new ImageView();
     private final Canvas overlay = new Canvas();
     private final FrameTimes frames = new FrameTimes();
@@ -152,19 +155,33 @@ public final class MapView extends BorderPane {
             needsFit = true;
             requestRender();
         });
+        Button png = new Button("PNG…");
+        png.setId("map-export-png");
+        png.setTooltip(new Tooltip("The map as a picture at a size you choose, with axes, legend and caption"));
+        png.setOnAction(e -> new MapPictureSizeDialog(getScene().getWindow()).showAndWait().ifPresent(size ->
+                dialogs.save("Export map", "map.png", "png").ifPresent(f -> vm.exportPng(f, viewport, size[0], size[1]))));
         Button export = new Button("Export CSV…");
         export.setId("map-export");
         export.setOnAction(e -> dialogs.save("Export codes", "codes.csv", "csv").ifPresent(vm::exportCsv));
         // A control narrower than its label would show "…" instead of what it does.
-        for (Region r : List.of(method, parameters, rerun, pause, find, fit, export)) {
+        for (Region r : List.of(method, parameters, rerun, pause, find, fit, export, png)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, info, method, parameters, rerun, pause, find, fit, export);
+        HBox bar = new HBox(8, info, method, parameters, rerun, pause, find, fit, export, png);
         bar.setId("map-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         setTop(bar);
-        setCenter(plot);
+        xAxis.setId("map-x-axis");
+        yAxis.setId("map-y-axis");
+        // The strips never ask for room of their own: the plot decides the size, they follow it.
+        xAxis.setManaged(true);
+        BorderPane framed = new BorderPane(plot);
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(xAxis);
+        bottom.setPadding(new Insets(0, 0, 0, yAxis.getWidth()));
+        framed.setBottom(bottom);
+        framed.setLeft(yAxis);
+        setCenter(framed);
         setRight(sidePanel());
 
         vm.revisionProperty().addListener((o, a, b) -> requestRender());
@@ -343,6 +360,60 @@ public final class MapView extends BorderPane {
         onFirstDraw = r;
     }
 
+    /** The layout's round values along the bottom and left edges of the plot, and the axes' names. */
+    private void drawAxes(int w, int h) {
+        Projection p = vm.projectionProperty().get();
+        xAxis.setWidth(w);
+        yAxis.setHeight(h);
+        var gx = xAxis.getGraphicsContext2D();
+        var gy = yAxis.getGraphicsContext2D();
+        gx.clearRect(0, 0, xAxis.getWidth(), xAxis.getHeight());
+        gy.clearRect(0, 0, yAxis.getWidth(), yAxis.getHeight());
+        if (p == null || viewport == null) {
+            return;
+        }
+        String[] names = MapAxes.names(p.method());
+        javafx.scene.paint.Color ink = javafx.scene.paint.Color.rgb(0x55, 0x55, 0x55);
+        gx.setFill(ink);
+        gy.setFill(ink);
+        gx.setFont(javafx.scene.text.Font.font(10));
+        gy.setFont(javafx.scene.text.Font.font(10));
+        gx.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        gx.setTextBaseline(javafx.geometry.VPos.TOP);
+        for (double t : MapAxes.ticks(viewport.toDataX(0), viewport.toDataX(w), Math.max(2, w / 110))) {
+            double x = viewport.toScreenX(t);
+            if (x > 14 && x < w - 60) {
+                gx.fillText(MapAxes.format(t), x, 3);
+            }
+        }
+        gx.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        gx.fillText(names[0] + " →", w - 4, 3);
+        gy.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        gy.setTextBaseline(javafx.geometry.VPos.CENTER);
+        for (double t : MapAxes.ticks(viewport.toDataY(h), viewport.toDataY(0), Math.max(2, h / 80))) {
+            double y = viewport.toScreenY(t);
+            if (y > 24 && y < h - 8) {
+                gy.fillText(MapAxes.format(t), yAxis.getWidth() - 4, y);
+            }
+        }
+        // The name runs up the strip's left edge, as a plot's y label does.
+        gy.save();
+        gy.translate(2, h / 2.0);
+        gy.rotate(-90);
+        gy.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        gy.setTextBaseline(javafx.geometry.VPos.TOP);
+        gy.fillText(names[1] + " →", 0, 0);
+        gy.restore();
+        axisValues = MapAxes.ticks(viewport.toDataX(0), viewport.toDataX(w), Math.max(2, w / 110));
+    }
+
+    private java.util.List<Double> axisValues = java.util.List.of();
+
+    /** The values marked under the plot in the last frame (tests read them). */
+    public java.util.List<Double> xAxisValues() {
+        return axisValues;
+    }
+
     /** Frame times of the map's redraws. */
     public FrameTimes frameTimes() {
         return frames;
@@ -405,6 +476,7 @@ public final class MapView extends BorderPane {
             MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), vm.front(), sel, false);
             return null;
         });
+        drawAxes(w, h);
         frames.add(System.nanoTime() - t0);
         if (onFirstDraw != null) {
             Runnable r = onFirstDraw;

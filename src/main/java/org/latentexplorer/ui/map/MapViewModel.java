@@ -624,6 +624,32 @@ public final class MapViewModel {
     }
 
     /** Writes index, label, code and layout position of every example as CSV. */
+    /**
+     * Writes the map as a PNG of {@code width} × {@code height} pixels: the region of {@code view}, with axes,
+     * the legend and the projection's caption ({@link MapPicture}); drawn and written on a worker.
+     */
+    public void exportPng(Path file, Viewport view, int width, int height) {
+        Projection p = projection.get();
+        if (p == null || view == null) {
+            return;
+        }
+        int[] colours = colours().clone(), front = front(), sel = selection().clone();
+        boolean[] visible = visibility() == null ? null : visibility().clone();
+        List<LegendEntry> entries = List.copyOf(legend());
+        String title = colouring.get() == Colouring.CLUSTER ? "Clusters" : "Labels";
+        String caption = projectionInfo.get();
+        executor.submit("Exporting " + file.getFileName(), true, (pr, c) -> {
+            java.awt.image.BufferedImage img = MapPicture.draw(view, p, colours, visible, front, sel, entries, title,
+                    caption, width, height);
+            org.latentexplorer.common.AtomicFiles.write(file, out -> {
+                if (!javax.imageio.ImageIO.write(img, "png", out)) {
+                    throw new java.io.IOException("no PNG writer available");
+                }
+            });
+            return file;
+        }, f -> session.statusProperty().set("Wrote " + f), t -> errors.error("Could not export", ErrorReporter.describe(t)));
+    }
+
     public void exportCsv(Path file) {
         Workspace w = session.workspace();
         Projection p = projection.get();

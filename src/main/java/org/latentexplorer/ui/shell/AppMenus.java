@@ -48,7 +48,8 @@ public final class AppMenus {
 
     /** Each screen's exports, by the id of its View: the first has Shortcut+E, the second Shortcut+Shift+E. */
     private static final Map<String, List<Export>> EXPORTS = Map.of(
-            "map-view", List.of(new Export("map-export", "Export codes as CSV…")),
+            "map-view", List.of(new Export("map-export", "Export codes as CSV…"),
+                    new Export("map-export-png", "Export the map as PNG…")),
             "manifold-view", List.of(new Export("manifold-export-grid", "Export grid as PNG…"),
                     new Export("manifold-export-strip", "Export interpolation strip as PNG…")),
             "inpaint-view", List.of(new Export("inpaint-export-png", "Export completion as PNG…"),

@@ -33,13 +33,14 @@ class MapProjectionTest {
 
     private MainWindow window;
     private FakeServices services;
+    private final FakeFileDialogs files = new FakeFileDialogs();
 
     @Start
     void start(Stage stage) throws Exception {
         services = new FakeServices();
         services.growingTsne = true;
         services.defaultModel = FakeServices.writeBundle(dir.resolve("default-d20.lexb"), 20);
-        window = TestWindows.open(stage, services, Files.createTempDirectory(dir, "config"), new FakeFileDialogs());
+        window = TestWindows.open(stage, services, Files.createTempDirectory(dir, "config"), files);
     }
 
     private void tsne() throws Exception {
@@ -96,5 +97,27 @@ class MapProjectionTest {
         waitFor(() -> services.lastSpec != null && services.lastSpec.params().get("perplexity") != null
                 && services.lastSpec.params().get("perplexity").doubleValue() == 15);
         assertThat(window.mapViewModel().parameters(ProjectionSpec.TSNE)).containsEntry("perplexity", 15.0);
+    }
+
+    @Test
+    void theMapHasAxesOnScreenAndExportsAPictureOfTheChosenSize(FxRobot robot) throws Exception {
+        tsne();
+        // Round values along the bottom edge of what is shown.
+        Viewport v = window.mapView().viewport();
+        java.util.List<Double> xs = window.mapView().xAxisValues();
+        assertThat(xs).isNotEmpty();
+        assertThat(xs.get(0)).isBetween(v.toDataX(0), v.toDataX(v.width()));
+        Path png = dir.resolve("map.png");
+        files.save = png;
+        robot.clickOn("#map-export-png");
+        robot.doubleClickOn("#map-png-width").eraseText(4).write("900").type(javafx.scene.input.KeyCode.TAB);
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().startsWith("Choose file"))
+                .queryAs(Button.class));
+        waitFor(() -> Files.exists(png));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(900);
+        assertThat(img.getHeight()).isEqualTo(1200);
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.copy(png, Path.of("target/screenshots/map-export.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }
