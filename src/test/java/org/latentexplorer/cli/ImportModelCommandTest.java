@@ -96,7 +96,7 @@ class ImportModelCommandTest {
                 "--decoder-output", "softmax").err()).contains("decoder output must be logits, probabilities or mean");
         assertThat(CliTest.run("import-model", "--encoder", OnnxFixtures.file("dense-encoder.onnx").toString(), "--decoder",
                 OnnxFixtures.file("dense-decoder.onnx").toString(), "--input-shape", "28 by 28", "--likelihood",
-                "bernoulli", "--decoder-output", "logits", "--out", out.toString()).err()).contains("--input-shape must be HxWxC");
+                "bernoulli", "--decoder-output", "logits", "--out", out.toString()).err()).contains("must be HxWxC");
         assertThat(importPair(out, "dense-encoder.onnx", "dense-decoder.onnx", "--likelihood", "bernoulli",
                 "--decoder-output", "logits", "--labels", "no-such-set").err()).contains("neither a known data set");
         assertThat(importPair(out, "dense-encoder.onnx", "dense-decoder.onnx", "--likelihood", "bernoulli",

@@ -56,7 +56,15 @@ public final class FxTaskExecutor implements TaskExecutor {
             onFailure.accept(task.getException());
         });
         task.setOnCancelled(e -> monitor.finished(handle));
-        pool.execute(task);
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The window is closing (shutdown): a callback that asks for more work gets none, quietly.
+            if (visible) {
+                monitor.finished(handle);
+            }
+            token.cancel();
+        }
         return handle;
     }
 

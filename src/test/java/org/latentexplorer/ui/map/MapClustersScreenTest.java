@@ -74,7 +74,7 @@ class MapClustersScreenTest {
         assertThat(robot.lookup("#map-cluster-note").queryAs(Label.class).getText()).contains("10 clusters");
 
         // The legend's box hides the cluster's points from the drawing.
-        int red = Palette.argb(2);
+        int red = Palette.clusterArgb(2); // the cluster palette, not the labels'
         waitFor(() -> pixelsOf(robot, red) > 0);
         robot.clickOn("#legend-2");
         waitFor(() -> pixelsOf(robot, red) == 0);

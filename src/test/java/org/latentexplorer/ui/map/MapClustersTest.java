@@ -56,7 +56,7 @@ class MapClustersTest {
         int[] four = pointsOf(4);
         assertThat(four).isNotEmpty();
         // Hard responsibilities (1 of 10): the cluster's own colour, unfaded.
-        assertThat(map.colours()[four[0]]).isEqualTo(org.latentexplorer.ui.common.Palette.argb(4));
+        assertThat(map.colours()[four[0]]).isEqualTo(org.latentexplorer.ui.common.Palette.clusterArgb(4));
         assertThat(map.clusterNoteProperty().get()).contains("10 clusters");
         assertThat(errors.messages).isEmpty();
         map.colouringProperty().set(MapViewModel.Colouring.LABEL);
