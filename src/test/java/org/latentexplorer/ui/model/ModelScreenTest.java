@@ -88,5 +88,8 @@ class ModelScreenTest {
         robot.interact(() -> window.library().openModel(model));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.evaluationNoteProperty().get().startsWith("Stored"));
         assertThat(String.join("\n", vm.evaluation())).contains("K = 20");
+        // The library names the model with its headline figures.
+        assertThat(org.latentexplorer.ui.library.LibraryView.describe(window.session().workspace()))
+                .contains("(K = 20)").containsPattern("active units \\d of 8");
     }
 }
