@@ -28,6 +28,7 @@ public final class Main {
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): give it more with LATENT_EXPLORER_JAVA_OPTS=-Xmx2g");
             System.exit(1);
         }
+        org.latentexplorer.common.StartupClock.mark("natives loaded");
         if (args.length == 0) {
             javafx.application.Application.launch(org.latentexplorer.ui.ExplorerApp.class, args);
             return;

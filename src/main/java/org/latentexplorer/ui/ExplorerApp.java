@@ -16,6 +16,7 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        org.latentexplorer.common.StartupClock.mark("JavaFX started");
         new MainWindow(stage, new DefaultCoreServices(), new FxTaskExecutor(), SettingsStore.userDefault(), null).show();
     }
 

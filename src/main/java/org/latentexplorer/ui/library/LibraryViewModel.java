@@ -83,9 +83,13 @@ public final class LibraryViewModel {
         Workspace current = session.workspace();
         executor.submit("Opening " + path.getFileName(), true, (progress, cancel) -> {
             ModelHandle model = services.openModel(path);
+            org.latentexplorer.common.StartupClock.mark("model read");
             try {
                 Dataset data = datasetFor(model, current, progress);
-                return new Workspace(model, data, encode(model, data, progress, cancel));
+                org.latentexplorer.common.StartupClock.mark("data read");
+                float[][] codes = encode(model, data, progress, cancel);
+                org.latentexplorer.common.StartupClock.mark("codes encoded");
+                return new Workspace(model, data, codes);
             } catch (Throwable t) {
                 model.close();
                 throw t;
