@@ -11,4 +11,9 @@ public interface FileDialogs {
     Optional<Path> openDataset(boolean folder);
 
     Optional<Path> save(String title, String suggestedName, String extension);
+
+    /** A file to write, the chooser starting in {@code folder} (when it exists) with {@code suggestedName}. */
+    default Optional<Path> save(String title, Path folder, String suggestedName, String extension) {
+        return save(title, suggestedName, extension);
+    }
 }
