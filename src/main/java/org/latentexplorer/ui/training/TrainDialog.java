@@ -10,6 +10,7 @@ import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -20,30 +21,37 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.latentexplorer.ui.common.DecimalField;
 import org.latentexplorer.ui.common.IntegerSpinner;
 import org.latentexplorer.ui.services.TrainRequest;
 import org.latentexplorer.ui.shell.FileDialogs;
-import org.latentexplorer.ui.training.TrainFormViewModel.Section;
+import org.latentexplorer.ui.training.TrainInputs.Section;
 
 /**
  * "Train new model": every option of {@code latent-explorer train} in titled sections (Data, Model,
  * Optimiser, and the GMVAE's start or the CVAE's prior when the model has one), labelled in a
  * researcher's words with the unit, each with its help as a tooltip. Numbers are typed into fields that
  * refuse letters and keep the last good value; the form's own checks mark the field and say why below,
- * and Train waits until all is well. After a failed run the dialog comes back with the reason on top.
+ * and Train waits until all is well. Enter in a field commits it without starting a run. After a failed
+ * run the dialog comes back with the reason on top.
  */
 public final class TrainDialog extends Dialog<TrainRequest> {
     public static final ButtonType TRAIN = new ButtonType("Train", ButtonBar.ButtonData.OK_DONE);
@@ -76,12 +84,10 @@ public final class TrainDialog extends Dialog<TrainRequest> {
         failure.managedProperty().bind(failure.visibleProperty());
 
         VBox left = new VBox(10, section(Section.DATA, files), section(Section.MODEL, files), section(Section.CVAE, files));
+        alignLabels(left.getChildren().stream().map(n -> (GridPane) ((TitledPane) n).getContent()).toList());
         VBox middle = new VBox(10, section(Section.OPTIMISER, files));
-        Node gmvae = section(Section.GMVAE, files);
-        VBox right = new VBox(10, gmvae);
-        right.visibleProperty().bind(vm.shown(Section.GMVAE));
-        right.managedProperty().bind(right.visibleProperty());
-        HBox columns = new HBox(12, left, middle, right);
+        // The GMVAE's start, when it applies, is a third column: the dialog stays under 800 px high.
+        HBox columns = new HBox(12, left, middle, section(Section.GMVAE, files));
 
         Label problem = new Label();
         problem.setId("train-problem");
@@ -93,13 +99,17 @@ public final class TrainDialog extends Dialog<TrainRequest> {
         VBox content = new VBox(10, failure, columns, outputRow(files), problem);
         content.setPadding(new Insets(4, 0, 0, 0));
         // The message lines wrap within the columns' width rather than widening the dialog.
-        failure.prefWidthProperty().bind(columns.widthProperty());
-        problem.prefWidthProperty().bind(columns.widthProperty());
+        for (Label l : List.of(failure, problem)) {
+            l.setMinWidth(0);
+            l.setPrefWidth(1);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         getDialogPane().setContent(content);
 
         // A section shown or hidden changes the dialog's size: fit it again.
         vm.text(TrainField.KIND).addListener((o, a, b) -> refit());
         vm.text(TrainField.LIKELIHOOD).addListener((o, a, b) -> refit());
+        vm.editable(TrainField.INIT).addListener((o, a, b) -> refit());
         vm.failureProperty().addListener((o, a, b) -> refit());
         vm.problemProperty().addListener((o, a, b) -> refit());
 
@@ -114,13 +124,55 @@ public final class TrainDialog extends Dialog<TrainRequest> {
             }
         });
         setResultConverter(b -> b == TRAIN ? vm.toRequest() : null);
+        // Enter in a field takes what was typed there and nothing more: a run can take hours, so it starts from
+        // the Train button only (which Enter still presses when it has the focus).
+        getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // A spinner, not its editor, has the focus and hears the keys.
+            if (e.getCode() == KeyCode.ENTER && (e.getTarget() instanceof TextInputControl
+                    || e.getTarget() instanceof Spinner<?> || e.getTarget() instanceof ComboBox<?> c && c.isEditable())) {
+                commits.forEach(Runnable::run);
+                e.consume();
+            }
+        });
     }
 
+    /** Fits the dialog to its content again, about the same centre, and keeps it on the screen. */
     private void refit() {
         Platform.runLater(() -> {
-            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-                getDialogPane().getScene().getWindow().sizeToScene();
+            if (getDialogPane().getScene() == null || getDialogPane().getScene().getWindow() == null) {
+                return;
             }
+            Window w = getDialogPane().getScene().getWindow();
+            double cx = w.getX() + w.getWidth() / 2;
+            double cy = w.getY() + w.getHeight() / 2;
+            w.sizeToScene();
+            List<Screen> screens = Screen.getScreensForRectangle(cx, cy, 1, 1);
+            Rectangle2D b = (screens.isEmpty() ? Screen.getPrimary() : screens.getFirst()).getVisualBounds();
+            w.setX(Math.max(b.getMinX(), Math.min(cx - w.getWidth() / 2, b.getMaxX() - w.getWidth())));
+            w.setY(Math.max(b.getMinY(), Math.min(cy - w.getHeight() / 2, b.getMaxY() - w.getHeight())));
+        });
+    }
+
+    /**
+     * Sections stacked in one column line their inputs up: their label columns take the widest label of
+     * them all, measured once the styles are applied.
+     */
+    private void alignLabels(List<GridPane> grids) {
+        // The window's own event: the dialog's DIALOG_SHOWN comes before showAndWait lays anything out.
+        getDialogPane().getScene().getWindow().addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            double widest = 0;
+            for (GridPane g : grids) {
+                for (Node n : g.getChildren()) {
+                    if (n instanceof Label l && GridPane.getColumnIndex(n) != null && GridPane.getColumnIndex(n) == 0
+                            && GridPane.getColumnSpan(n) == null) {
+                        widest = Math.max(widest, l.prefWidth(-1));
+                    }
+                }
+            }
+            for (GridPane g : grids) {
+                g.getColumnConstraints().getFirst().setMinWidth(widest);
+            }
+            refit();
         });
     }
 
@@ -159,11 +211,16 @@ public final class TrainDialog extends Dialog<TrainRequest> {
             markWhenRefused(input, f);
             grid.addRow(row++, label, cell);
         }
+        Node content = grid;
         if (s == Section.GMVAE) {
             Label note = new Label();
             note.setId("train-start-note");
             note.setWrapText(true);
-            note.setMaxWidth(380);
+            // As wide as the section, however long the words: they wrap below the fields.
+            note.setMinWidth(0);
+            note.setPrefWidth(1);
+            note.setMaxWidth(Double.MAX_VALUE);
+            note.setMinHeight(Region.USE_PREF_SIZE);
             note.setStyle("-fx-text-fill: #555;");
             note.textProperty().bind(Bindings.createStringBinding(() -> !vm.editable(TrainField.PRETRAIN).get()
                     ? "A convolutional GMVAE starts from random weights for now: no pre-training."
@@ -172,9 +229,9 @@ public final class TrainDialog extends Dialog<TrainRequest> {
                     vm.editable(TrainField.PRETRAIN), vm.editable(TrainField.INIT)));
             note.visibleProperty().bind(note.textProperty().isNotEmpty());
             note.managedProperty().bind(note.visibleProperty());
-            grid.add(note, 0, row, 2, 1);
+            content = new VBox(6, grid, note);
         }
-        TitledPane pane = new TitledPane(s.title(), grid);
+        TitledPane pane = new TitledPane(s.title(), content);
         pane.setId("train-section-" + s.name().toLowerCase(java.util.Locale.ROOT));
         pane.setCollapsible(false);
         pane.visibleProperty().bind(vm.shown(s));
@@ -208,13 +265,13 @@ public final class TrainDialog extends Dialog<TrainRequest> {
         Control c;
         Map<String, String> choices = vm.choices(f);
         if (vm.integer(f) != null) {
-            TrainFormViewModel.Range r = TrainFormViewModel.range(f);
+            TrainInputs.Range r = TrainInputs.range(f);
             IntegerSpinner s = new IntegerSpinner(f.label(), r.min(), r.max(), vm.integer(f).get());
             s.getValueFactory().valueProperty().bindBidirectional(vm.integer(f));
             commits.add(s::commitValue);
             c = s;
         } else if (vm.decimal(f) != null) {
-            TrainFormViewModel.DecimalRange r = TrainFormViewModel.decimalRange(f);
+            TrainInputs.DecimalRange r = TrainInputs.decimalRange(f);
             DecimalField d = new DecimalField(f.label(), r.min(), r.max(), vm.decimal(f).get(), r.optional());
             d.valueProperty().bindBidirectional(vm.decimal(f));
             if (f == TrainField.JOINT_LR) {
@@ -229,6 +286,7 @@ public final class TrainDialog extends Dialog<TrainRequest> {
             box.setValue(vm.text(f).get());
             // Typed text counts at once (not on Enter); a choice from the list or the browser sets both.
             box.getEditor().textProperty().addListener((o, a, b) -> vm.text(f).set(b));
+            commits.add(box::commitValue);
             vm.text(f).addListener((o, a, b) -> {
                 if (!b.equals(box.getEditor().getText())) {
                     box.setValue(b);

@@ -1,6 +1,5 @@
 package org.latentexplorer.ui.training;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,8 +22,6 @@ import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.data.KnownDataset;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.model.Likelihood;
-import org.latentexplorer.model.ModelConfig;
-import org.latentexplorer.model.SameDiffGmvae;
 import org.latentexplorer.train.TrainConfig;
 import org.latentexplorer.train.TrainOptions;
 import org.latentexplorer.ui.services.TrainRequest;
@@ -38,86 +35,6 @@ import org.latentexplorer.ui.services.TrainRequest;
  * kept between openings, so a run that fails brings back what the user typed, with the reason.
  */
 public final class TrainFormViewModel {
-    /** The dialog's sections, each with its fields in order. */
-    public enum Section {
-        DATA("Data", TrainField.DATASET, TrainField.SPLIT, TrainField.LIMIT, TrainField.BINARIZE),
-        MODEL("Model", TrainField.KIND, TrainField.ARCH, TrainField.LATENT, TrainField.HIDDEN, TrainField.LIKELIHOOD,
-                TrainField.VARIANCE),
-        OPTIMISER("Optimiser", TrainField.EPOCHS, TrainField.BATCH, TrainField.LR, TrainField.BETA, TrainField.WARMUP,
-                TrainField.WEIGHT_DECAY, TrainField.VALIDATION, TrainField.PATIENCE, TrainField.SEED),
-        GMVAE("GMVAE start", TrainField.CLUSTERS, TrainField.W_DIM, TrainField.PRETRAIN, TrainField.OBJECTIVE,
-                TrainField.INIT, TrainField.LAYOUTS, TrainField.LAYOUT_METRIC, TrainField.LAYOUT_CHOICE,
-                TrainField.PRETRAIN_RUNS, TrainField.JOINT_LR),
-        CVAE("CVAE", TrainField.PRIOR);
-
-        private final String title;
-        private final List<TrainField> fields;
-
-        Section(String title, TrainField... fields) {
-            this.title = title;
-            this.fields = List.of(fields);
-        }
-
-        public String title() {
-            return title;
-        }
-
-        public List<TrainField> fields() {
-            return fields;
-        }
-    }
-
-    /** A whole-number field's bounds, the core's own. */
-    public record Range(int min, int max) {
-    }
-
-    /** A decimal field's bounds, the core's own; an optional field may be left empty. */
-    public record DecimalRange(double min, double max, boolean optional) {
-    }
-
-    /** The pre-training objectives, on the command line no flag, {@code --pretrain-noise}, {@code --pretrain-vae}. */
-    public static final String AUTOENCODER = "autoencoder", NOISY = "noisy", VAE_START = "vae";
-
-    private static final Map<TrainField, Range> RANGES = new EnumMap<>(Map.ofEntries(
-            Map.entry(TrainField.LIMIT, new Range(0, Integer.MAX_VALUE)),
-            Map.entry(TrainField.LATENT, new Range(1, ModelConfig.MAX_LATENT)),
-            Map.entry(TrainField.EPOCHS, new Range(1, TrainConfig.MAX_EPOCHS)),
-            Map.entry(TrainField.BATCH, new Range(1, TrainConfig.MAX_BATCH)),
-            Map.entry(TrainField.WARMUP, new Range(0, TrainConfig.MAX_EPOCHS)),
-            Map.entry(TrainField.PATIENCE, new Range(0, TrainConfig.MAX_EPOCHS)),
-            Map.entry(TrainField.SEED, new Range(Integer.MIN_VALUE, Integer.MAX_VALUE)),
-            Map.entry(TrainField.CLUSTERS, new Range(2, SameDiffGmvae.MAX_CLUSTERS)),
-            Map.entry(TrainField.W_DIM, new Range(1, SameDiffGmvae.MAX_W_DIM)),
-            Map.entry(TrainField.PRETRAIN, new Range(0, SameDiffGmvae.MAX_PRETRAIN_EPOCHS)),
-            Map.entry(TrainField.LAYOUTS, new Range(1, SameDiffGmvae.MAX_INIT_LAYOUTS)),
-            Map.entry(TrainField.PRETRAIN_RUNS, new Range(1, SameDiffGmvae.MAX_INIT_RUNS))));
-    private static final Map<TrainField, DecimalRange> DECIMAL_RANGES = new EnumMap<>(Map.of(
-            // Open ends ((0, 1] for a rate) are the core's to refuse, with its message.
-            TrainField.LR, new DecimalRange(0, 1, false),
-            TrainField.BETA, new DecimalRange(0, TrainConfig.MAX_BETA, false),
-            TrainField.WEIGHT_DECAY, new DecimalRange(0, 1, false),
-            TrainField.VALIDATION, new DecimalRange(0, TrainConfig.MAX_VALIDATION, false),
-            TrainField.VARIANCE, new DecimalRange(0, Likelihood.MAX_VARIANCE, false),
-            TrainField.JOINT_LR, new DecimalRange(0, 1, true)));
-    /** The choices of each choice field, value to the words shown. */
-    private static final Map<TrainField, Map<String, String>> CHOICES = new EnumMap<>(Map.of(
-            TrainField.SPLIT, ordered("train", "training part", "test", "test part", "all", "training and test parts"),
-            TrainField.BINARIZE, ordered("none", "none (grey values)", "static", "static (drawn once)", "dynamic",
-                    "dynamic (drawn each epoch)"),
-            TrainField.KIND, ordered("vae", "VAE", "gmvae", "GMVAE (mixture prior)", "cvae", "CVAE (class-conditional)"),
-            TrainField.ARCH, ordered("dense", "dense (fully connected)", "conv", "convolutional"),
-            TrainField.LIKELIHOOD, ordered("bernoulli", "Bernoulli", "gaussian", "Gaussian (fixed variance)"),
-            TrainField.OBJECTIVE, ordered(AUTOENCODER, "autoencoder", NOISY, "noisy autoencoder", VAE_START,
-                    "VAE (KL to N(0, I))"),
-            TrainField.INIT, ordered(SameDiffGmvae.INIT_UMAP_GMM, "GMM on the UMAP layout",
-                    SameDiffGmvae.INIT_UMAP_GMM_CODES, "GMM on UMAP, then codes", SameDiffGmvae.INIT_UMAP,
-                    "k-means on the UMAP layout", SameDiffGmvae.INIT_KMEANS, "k-means on the codes"),
-            TrainField.LAYOUT_METRIC, ordered(SameDiffGmvae.METRIC_EUCLIDEAN, "Euclidean", SameDiffGmvae.METRIC_COSINE,
-                    "cosine"),
-            TrainField.LAYOUT_CHOICE, ordered(SameDiffGmvae.CHOICE_LIKELIHOOD, "likelihood of the codes",
-                    SameDiffGmvae.CHOICE_AGREEMENT, "agreement with the others"),
-            TrainField.PRIOR, ordered("learned", "learned p(z|c) per class", "fixed", "fixed N(0, I)")));
-
     private final Map<TrainField, StringProperty> texts = new EnumMap<>(TrainField.class);
     private final Map<TrainField, ObjectProperty<Integer>> integers = new EnumMap<>(TrainField.class);
     private final Map<TrainField, ObjectProperty<Double>> decimals = new EnumMap<>(TrainField.class);
@@ -130,9 +47,12 @@ public final class TrainFormViewModel {
     private String suggested;
     /** Pre-training epochs before a convolutional GMVAE set them to 0, given back on return to dense. */
     private Integer densePretrain;
+    /** The architecture before a CVAE made it dense, given back when the kind changes again. */
+    private String archBeforeCvae;
     private final BooleanBinding gmvae;
     private final BooleanBinding cvae;
     private final BooleanBinding gaussian;
+    private final BooleanBinding archEditable;
     private final BooleanBinding pretrainEditable;
     private final BooleanBinding startOptions;
 
@@ -167,7 +87,7 @@ public final class TrainFormViewModel {
         integer(TrainField.CLUSTERS, g.clusters());
         integer(TrainField.W_DIM, g.wDim());
         integer(TrainField.PRETRAIN, g.pretrainEpochs("dense"));
-        text(TrainField.OBJECTIVE, AUTOENCODER);
+        text(TrainField.OBJECTIVE, TrainInputs.AUTOENCODER);
         text(TrainField.INIT, g.init());
         integer(TrainField.LAYOUTS, g.layouts());
         text(TrainField.LAYOUT_METRIC, g.layoutMetric());
@@ -182,13 +102,15 @@ public final class TrainFormViewModel {
         cvae = Bindings.createBooleanBinding(() -> "cvae".equals(text(TrainField.KIND).get()), text(TrainField.KIND));
         gaussian = Bindings.createBooleanBinding(() -> "gaussian".equals(text(TrainField.LIKELIHOOD).get()),
                 text(TrainField.LIKELIHOOD));
-        // As the command line: a convolutional GMVAE starts from random weights (no pre-training yet).
+        // As the command line: a CVAE is dense only, and a convolutional GMVAE starts from random weights.
+        archEditable = cvae.not();
         pretrainEditable = Bindings.createBooleanBinding(() -> !"conv".equals(text(TrainField.ARCH).get()),
                 text(TrainField.ARCH));
         startOptions = Bindings.createBooleanBinding(() -> pretrainEditable.get()
                 && integer(TrainField.PRETRAIN).get() != null && integer(TrainField.PRETRAIN).get() > 0,
                 pretrainEditable, integer(TrainField.PRETRAIN));
         text(TrainField.ARCH).addListener((o, was, now) -> followArchitecture(now));
+        text(TrainField.KIND).addListener((o, was, now) -> followKind(now));
         for (Observable o : List.of(text(TrainField.DATASET), text(TrainField.KIND), integer(TrainField.LATENT))) {
             o.addListener(x -> followSuggestion());
         }
@@ -197,15 +119,6 @@ public final class TrainFormViewModel {
             property(f).addListener(x -> validate());
         }
         validate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> ordered(String... pairs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     private void text(TrainField f, String v) {
@@ -241,16 +154,6 @@ public final class TrainFormViewModel {
         return texts.containsKey(f) ? texts.get(f) : integers.containsKey(f) ? integers.get(f) : decimals.get(f);
     }
 
-    /** The bounds of a whole-number field. */
-    public static Range range(TrainField f) {
-        return RANGES.get(f);
-    }
-
-    /** The bounds of a decimal field. */
-    public static DecimalRange decimalRange(TrainField f) {
-        return DECIMAL_RANGES.get(f);
-    }
-
     /** The choices of a choice field, value to the words shown, in order; null for a field one types. */
     public Map<String, String> choices(TrainField f) {
         if (f == TrainField.DATASET) {
@@ -260,19 +163,19 @@ public final class TrainFormViewModel {
             }
             return m;
         }
-        return CHOICES.get(f);
+        return TrainInputs.choices(f);
     }
 
     /** Whether a field applies to the model as set: the GMVAE's and CVAE's only to theirs, and so on. */
     public BooleanBinding shown(TrainField f) {
         return switch (f) {
             case VARIANCE -> gaussian;
-            default -> shown(sectionOf(f));
+            default -> shown(TrainInputs.Section.of(f));
         };
     }
 
     /** Whether a section applies: the GMVAE start only to a GMVAE, the CVAE's prior only to a CVAE. */
-    public BooleanBinding shown(Section s) {
+    public BooleanBinding shown(TrainInputs.Section s) {
         return switch (s) {
             case GMVAE -> gmvae;
             case CVAE -> cvae;
@@ -283,6 +186,7 @@ public final class TrainFormViewModel {
     /** Whether a shown field can be changed: the start's options only when there is a pre-trained start. */
     public BooleanBinding editable(TrainField f) {
         return switch (f) {
+            case ARCH -> archEditable;
             case PRETRAIN -> pretrainEditable;
             case OBJECTIVE, INIT, LAYOUTS, LAYOUT_METRIC, LAYOUT_CHOICE, PRETRAIN_RUNS, JOINT_LR -> startOptions;
             default -> Bindings.createBooleanBinding(() -> true);
@@ -307,15 +211,6 @@ public final class TrainFormViewModel {
                 return "";
             }
         }).orElse("");
-    }
-
-    static Section sectionOf(TrainField f) {
-        for (Section s : Section.values()) {
-            if (s.fields().contains(f)) {
-                return s;
-            }
-        }
-        return Section.DATA; // the output
     }
 
     // ---- Checking ---------------------------------------------------------------------------------
@@ -402,8 +297,8 @@ public final class TrainFormViewModel {
                 !gmvae.get() ? TrainOptions.GmvaeStart.defaults() : new TrainOptions.GmvaeStart(value(TrainField.CLUSTERS),
                         value(TrainField.W_DIM), pretrainEditable.get() ? value(TrainField.PRETRAIN) : 0,
                         text(TrainField.INIT).get(), value(TrainField.LAYOUTS), text(TrainField.LAYOUT_METRIC).get(),
-                        text(TrainField.LAYOUT_CHOICE).get(), start && NOISY.equals(objective),
-                        start && VAE_START.equals(objective), start ? value(TrainField.PRETRAIN_RUNS) : 1,
+                        text(TrainField.LAYOUT_CHOICE).get(), start && TrainInputs.NOISY.equals(objective),
+                        start && TrainInputs.VAE_START.equals(objective), start ? value(TrainField.PRETRAIN_RUNS) : 1,
                         start ? decimal(TrainField.JOINT_LR).get() : null),
                 cvae.get() ? text(TrainField.PRIOR).get() : null);
         return new TrainRequest(options, output);
@@ -458,6 +353,19 @@ public final class TrainFormViewModel {
         }
     }
 
+    private void followKind(String kind) {
+        StringProperty arch = text(TrainField.ARCH);
+        if ("cvae".equals(kind)) {
+            if (!"dense".equals(arch.get())) {
+                archBeforeCvae = arch.get();
+                arch.set("dense");
+            }
+        } else if (archBeforeCvae != null) {
+            arch.set(archBeforeCvae);
+            archBeforeCvae = null;
+        }
+    }
+
     /** The output follows the data set, kind and d until the user names another. */
     private void followSuggestion() {
         if (text(TrainField.OUTPUT) != null && text(TrainField.OUTPUT).get().equals(suggested)) {
@@ -466,46 +374,24 @@ public final class TrainFormViewModel {
         }
     }
 
-    /** A file in the models folder named for the data set, kind and d, not yet taken: mnist-vae-d2.lexb. */
     private String suggestOutput() {
-        String data = text(TrainField.DATASET).get().strip().replace('\\', '/');
-        String name = data.isEmpty() ? "model" : data.substring(data.lastIndexOf('/', data.length() - 2) + 1)
-                .replaceFirst("/$", "");
-        int dot = name.lastIndexOf('.');
-        name = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]+", "-");
-        name = name.isEmpty() ? "model" : name;
-        String stem = name + "-" + text(TrainField.KIND).get() + "-d" + integer(TrainField.LATENT).get();
-        Path p = modelsFolder.resolve(stem + ".lexb");
-        for (int i = 2; Files.exists(p); i++) {
-            p = modelsFolder.resolve(stem + "-" + i + ".lexb");
-        }
-        return p.toString();
+        return OutputNames.suggest(modelsFolder, text(TrainField.DATASET).get(), text(TrainField.KIND).get(),
+                integer(TrainField.LATENT).get());
     }
 
     /** Sets the output from a file dialog's answer, adding the extension it may lack. */
     public void chooseOutput(Path file) {
-        String s = file.toString();
-        text(TrainField.OUTPUT).set(s.toLowerCase(Locale.ROOT).endsWith(".lexb") ? s : s + ".lexb");
+        text(TrainField.OUTPUT).set(OutputNames.withExtension(file));
     }
 
     /** The file name of the output as typed, for a file dialog to suggest. */
     public String outputName() {
-        try {
-            Path name = Path.of(text(TrainField.OUTPUT).get().strip()).getFileName();
-            return name == null ? "model.lexb" : name.toString();
-        } catch (RuntimeException e) {
-            return "model.lexb";
-        }
+        return OutputNames.fileName(text(TrainField.OUTPUT).get());
     }
 
     /** The folder of the output as typed, for a file dialog to start in; the models folder otherwise. */
     public Path outputFolder() {
-        try {
-            Path parent = Path.of(text(TrainField.OUTPUT).get().strip()).toAbsolutePath().getParent();
-            return parent != null && Files.isDirectory(parent) ? parent : modelsFolder;
-        } catch (RuntimeException e) {
-            return modelsFolder;
-        }
+        return OutputNames.folder(text(TrainField.OUTPUT).get(), modelsFolder);
     }
 
     /** The run from this form failed: keeps everything typed and says why, on the field it concerns. */
@@ -526,22 +412,18 @@ public final class TrainFormViewModel {
         failure.set("");
     }
 
-    /** A run from this form finished: the next one is suggested a fresh output rather than this one. */
+    /**
+     * A run from this form finished: the next one is offered a fresh output beside it (NAME-2.lexb),
+     * never the model just trained.
+     */
     public void succeeded() {
         failure.set("");
-        if (text(TrainField.OUTPUT).get().equals(suggested)) {
-            suggested = suggestNext(suggested);
-            text(TrainField.OUTPUT).set(suggested);
+        String out = text(TrainField.OUTPUT).get();
+        String next = OutputNames.next(out);
+        if (out.equals(suggested)) {
+            suggested = next;
         }
+        text(TrainField.OUTPUT).set(next);
     }
 
-    private String suggestNext(String taken) {
-        String stem = taken.replaceFirst("(-\\d+)?\\.lexb$", "");
-        for (int i = 2; ; i++) {
-            String next = stem + "-" + i + ".lexb";
-            if (!next.equals(taken) && !Files.exists(Path.of(next))) {
-                return next;
-            }
-        }
-    }
 }

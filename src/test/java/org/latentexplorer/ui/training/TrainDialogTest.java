@@ -132,9 +132,13 @@ class TrainDialogTest {
         choose(robot, "#train-kind", "CVAE (class-conditional)");
         assertThat(onScreen(robot.lookup("#train-section-gmvae").query())).isFalse();
         assertThat(onScreen(robot.lookup("#train-prior").query())).isTrue();
-        assertThat(robot.lookup("#train-problem").queryAs(Label.class).getText())
-                .contains("“Architecture” conv is available for “Model” vae and gmvae only");
-        assertThat(robot.lookup("#train-start").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#train-arch").query().isDisabled()).as("a CVAE is dense only").isTrue();
+        assertThat(form.text(TrainField.ARCH).get()).isEqualTo("dense");
+        assertThat(robot.lookup("#train-start").queryAs(Button.class).isDisabled()).isFalse();
+        labelsReadable(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.getWidth()).as("narrower again without the GMVAE column").isLessThan(1000);
+        Screenshots.save(dialog.getDialogPane().getScene(), "train-dialog-cvae");
         assertThat(thrown).isEmpty();
     }
 
@@ -156,7 +160,9 @@ class TrainDialogTest {
         assertThat(lr.getStyle()).contains("#b00020");
         Screenshots.save(dialog.getDialogPane().getScene(), "train-dialog-letters");
 
-        typeInto(robot, epochs.getEditor(), "3", KeyCode.TAB);
+        typeInto(robot, epochs.getEditor(), "3", KeyCode.ENTER);
+        assertThat(dialog.isShowing()).as("Enter takes the number without starting a run").isTrue();
+        assertThat(epochs.getValue()).isEqualTo(3);
         typeInto(robot, lr, "2e-4", KeyCode.TAB);
         assertThat(form.integer(TrainField.EPOCHS).get()).isEqualTo(3);
         assertThat(form.decimal(TrainField.LR).get()).isEqualTo(2e-4);

@@ -17,7 +17,7 @@ import org.latentexplorer.model.SameDiffGmvae;
 import org.latentexplorer.train.TrainOptions;
 import org.latentexplorer.ui.fakes.Harness;
 import org.latentexplorer.ui.services.TrainRequest;
-import org.latentexplorer.ui.training.TrainFormViewModel.Section;
+import org.latentexplorer.ui.training.TrainInputs.Section;
 import picocli.CommandLine;
 
 /** The Train dialog's form without a screen: what it shows, what it refuses and why, and what it builds. */
@@ -80,7 +80,7 @@ class TrainFormViewModelTest {
     void withoutPretrainingTheStartsOptionsDoNotApplyAndAreLeftOut() {
         TrainFormViewModel form = form();
         form.text(TrainField.KIND).set("gmvae");
-        form.text(TrainField.OBJECTIVE).set(TrainFormViewModel.VAE_START);
+        form.text(TrainField.OBJECTIVE).set(TrainInputs.VAE_START);
         form.integer(TrainField.PRETRAIN_RUNS).set(3);
         form.decimal(TrainField.JOINT_LR).set(1e-4);
         TrainOptions.GmvaeStart with = form.options().gmvae();
@@ -152,8 +152,23 @@ class TrainFormViewModelTest {
         form.integer(TrainField.LAYOUTS).set(0);
         assertThat(form.error(TrainField.LAYOUTS).get()).isEqualTo("“UMAP layouts” must be between 1 and 50, got 0");
         form.integer(TrainField.LAYOUTS).set(5);
+        assertThat(form.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void aCvaeIsDenseAsOnTheCommandLineAndTheArchitectureComesBackAfterwards() {
+        TrainFormViewModel form = form();
         form.text(TrainField.ARCH).set("conv");
         form.text(TrainField.KIND).set("cvae");
+        assertThat(form.text(TrainField.ARCH).get()).isEqualTo("dense");
+        assertThat(form.editable(TrainField.ARCH).get()).isFalse();
+        assertThat(form.validProperty().get()).isTrue();
+        form.text(TrainField.KIND).set("vae");
+        assertThat(form.text(TrainField.ARCH).get()).isEqualTo("conv");
+        assertThat(form.editable(TrainField.ARCH).get()).isTrue();
+        // Set from outside all the same, the command line's refusal is told in the dialog's words.
+        form.text(TrainField.KIND).set("cvae");
+        form.text(TrainField.ARCH).set("conv");
         assertThat(form.error(TrainField.ARCH).get()).contains("“Architecture” conv is available for “Model” vae and gmvae only");
     }
 
@@ -204,7 +219,7 @@ class TrainFormViewModelTest {
             f.integer(TrainField.CLUSTERS).set(12);
             f.integer(TrainField.W_DIM).set(3);
             f.integer(TrainField.PRETRAIN).set(20);
-            f.text(TrainField.OBJECTIVE).set(TrainFormViewModel.NOISY);
+            f.text(TrainField.OBJECTIVE).set(TrainInputs.NOISY);
             f.text(TrainField.INIT).set(SameDiffGmvae.INIT_KMEANS);
             f.integer(TrainField.LAYOUTS).set(2);
             f.text(TrainField.LAYOUT_METRIC).set(SameDiffGmvae.METRIC_COSINE);
@@ -290,6 +305,9 @@ class TrainFormViewModelTest {
         form.text(TrainField.OUTPUT).set(dir.resolve("mine.lexb").toString());
         form.text(TrainField.KIND).set("vae");
         assertThat(form.text(TrainField.OUTPUT).get()).as("the user's own name stays").isEqualTo(dir.resolve("mine.lexb").toString());
+        form.succeeded();
+        assertThat(form.text(TrainField.OUTPUT).get()).as("never the model just trained")
+                .isEqualTo(dir.resolve("mine-2.lexb").toString());
         form.chooseOutput(dir.resolve("chosen"));
         assertThat(form.text(TrainField.OUTPUT).get()).isEqualTo(dir.resolve("chosen.lexb").toString());
         assertThat(form.outputFolder()).isEqualTo(dir.toAbsolutePath());
