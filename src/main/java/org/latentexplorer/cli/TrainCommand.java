@@ -4,24 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
-import org.latentexplorer.common.InputException;
 import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.Likelihood;
-import org.latentexplorer.model.ModelBundle;
-import org.latentexplorer.model.ModelConfig;
-import org.latentexplorer.model.Models;
-import org.latentexplorer.model.SameDiffCvae;
-import org.latentexplorer.model.SameDiffCvaeTraining;
 import org.latentexplorer.model.SameDiffGmvae;
-import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.train.EpochStats;
-import org.latentexplorer.train.PreviousModel;
 import org.latentexplorer.train.TrainConfig;
+import org.latentexplorer.train.TrainOptions;
+import org.latentexplorer.train.TrainRun;
 import org.latentexplorer.train.Trainer;
 import org.latentexplorer.train.TrainingListener;
 import picocli.CommandLine.Command;
@@ -29,7 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code train}: trains a new model and writes its bundle, checkpointing after every epoch. */
+/**
+ * {@code train}: trains a new model and writes its bundle, checkpointing after every epoch. The options map to
+ * the model through {@link TrainOptions}, as the window's Train dialog does; the run is {@link TrainRun}'s.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a new model and save it as a bundle.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -113,80 +109,34 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the model bundle to write (.lexb)")
     Path out;
 
+    /**
+     * The options as parsed, checked as far as they can be before the data set is read (public so that the
+     * window's tests can hold the Train dialog to the command line).
+     */
+    public TrainOptions options() {
+        TrainConfig cfg = new TrainConfig(epochs, batch, lr, weightDecay, beta, warmup, validation, patience,
+                Binarization.parse(binarize), seed);
+        return new TrainOptions(new TrainOptions.Data(dataset, split, limit),
+                new TrainOptions.Network(kind, arch, latent, hidden, Likelihood.parse(likelihood)), cfg,
+                new TrainOptions.GmvaeStart(clusters, wDim, pretrain == -1 ? null : pretrain, init, layouts, layoutMetric,
+                        layoutChoice, pretrainNoise, pretrainVae, pretrainRuns, jointLr == -1 ? null : jointLr),
+                prior);
+    }
+
     @Override
     public Integer call() throws Exception {
         OutputPaths.checkWritable(out, "--out");
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Binarization bin = Binarization.parse(binarize);
-        TrainConfig cfg = new TrainConfig(epochs, batch, lr, weightDecay, beta, warmup, validation, patience, bin, seed);
-        Likelihood lik = Likelihood.parse(likelihood);
-        if (!List.of("vae", "gmvae", "cvae").contains(kind)) {
-            throw new InputException("--model must be vae, gmvae or cvae, got '" + kind + "'");
-        }
-        if (kind.equals("cvae") && arch.equals("conv")) {
-            throw new InputException("--arch conv is available for --model vae and gmvae only; use --arch dense for cvae");
-        }
-        boolean conv = arch.equals("conv");
-        int pretrainEpochs = pretrain != -1 ? pretrain : conv ? 0 : SameDiffGmvae.DEFAULT_PRETRAIN_EPOCHS;
-        if (kind.equals("gmvae")) {
-            SameDiffGmvae.checkStart(arch, pretrain);
-            SameDiffGmvae.checkPretrainObjective(pretrainNoise, pretrainVae, pretrainEpochs);
-            SameDiffGmvae.checkInitRuns(pretrainRuns, pretrainEpochs);
-            layoutMetric = SameDiffGmvae.checkLayoutMetric(layoutMetric.trim().toLowerCase(Locale.ROOT));
-            layoutChoice = SameDiffGmvae.checkLayoutChoice(layoutChoice.trim().toLowerCase(Locale.ROOT));
-        }
+        TrainOptions options = options();
         CancelToken cancel = CliSupport.cancelOnInterrupt();
-        Dataset data = CliSupport.dataset(dataset, split, limit, err, cancel);
-        int trainRows = data.size() - (int) Math.round(data.size() * validation);
-        if (kind.equals("gmvae") && clusters > trainRows) {
-            // Checked now, not after the pre-training that would end in a failed clustering.
-            throw new InputException("--clusters " + clusters + " is more than the " + trainRows
-                    + " training examples of " + data.id() + " (after the --validation split)");
-        }
-        List<Integer> layers = hidden != null ? hidden : conv ? List.of() : ModelConfig.DEFAULT_DENSE_HIDDEN;
-        ModelConfig base = switch (kind) {
-            case "gmvae" -> SameDiffGmvae.config(arch, data.shape(), clusters, wDim, latent, layers, lik);
-            case "cvae" -> SameDiffCvae.config(data.shape(), data.labelNames(), prior, latent, layers, lik);
-            default -> new ModelConfig(kind, arch, data.shape(), latent, layers, lik, "unit", dataset,
-                    data.labelNames(), Map.of());
-        };
-        Map<String, Object> extra = new java.util.HashMap<>(base.extra());
-        if (kind.equals("gmvae")) {
-            extra.put(SameDiffGmvae.PRETRAIN_EPOCHS, pretrainEpochs);
-            extra.put(SameDiffGmvae.INIT_CLUSTERING, init.trim().toLowerCase(Locale.ROOT));
-            extra.put(SameDiffGmvae.INIT_LAYOUTS, layouts);
-            extra.put(SameDiffGmvae.INIT_RUNS, pretrainRuns);
-            extra.put(SameDiffGmvae.LAYOUT_METRIC, layoutMetric);
-            extra.put(SameDiffGmvae.LAYOUT_CHOICE, layoutChoice);
-            if (jointLr != -1) {
-                extra.put(SameDiffGmvae.JOINT_LR, jointLr);
-            }
-            if (pretrainNoise) {
-                extra.put(SameDiffGmvae.PRETRAIN_NOISE, true);
-            }
-            if (pretrainVae) {
-                extra.put(SameDiffGmvae.PRETRAIN_VAE, true);
-            }
-        }
-        extra.put("binarize", bin.toString());
-        ModelConfig config = new ModelConfig(base.kind(), base.arch(), base.inputShape(), base.latentDim(),
-                base.hidden(), base.likelihood(), base.normalisation(), dataset, data.labelNames(), extra);
-        SameDiffModel model = Models.create(config, seed);
-        // A CVAE sees its labels as one-hot columns appended to the pixels; the bundle keeps the model itself.
-        SameDiffModel trained = model instanceof SameDiffCvae cvae ? cvae.trainingView() : model;
-        Dataset trainData = model instanceof SameDiffCvae cvae
-                ? SameDiffCvaeTraining.withOneHotLabels(data, cvae.classCount()) : data;
+        Dataset data = options.data().select(CliSupport.dataset(options.data().dataset(), options.data().split(), err,
+                cancel));
         String command = "latent-explorer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        o.printf(Locale.ROOT, "training a %s %s (d=%d) on %s: %d examples, %d epochs%n", arch, kind, latent,
-                data.id(), data.size(), epochs);
+        o.printf(Locale.ROOT, "training a %s %s (d=%d) on %s: %d examples, %d epochs%n", options.network().arch(),
+                options.network().kind(), latent, data.id(), data.size(), epochs);
         o.flush();
-        PreviousModel.keep(out).ifPresent(b -> o.println(out + " already held a model: kept a copy as " + b));
-        ModelBundle bundle = new ModelBundle(model, null, null, null);
-        Trainer.Result result = Trainer.train(trained, trainData, cfg, command, history -> {
-            bundle.setHistory(history);
-            bundle.save(out);
-        }, new TrainingListener() {
+        TrainRun.Outcome outcome = TrainRun.run(options, data, out, command, new TrainingListener() {
             @Override
             public void onEpoch(EpochStats s) {
                 StringBuilder terms = new StringBuilder();
@@ -204,14 +154,12 @@ public final class TrainCommand implements Callable<Integer> {
                 o.flush();
             }
         }, cancel);
+        outcome.bundle().close();
+        Trainer.Result result = outcome.result();
         if (result.cancelled()) {
             err.println(result.history().epochs().isEmpty() ? "cancelled before the first epoch ended; nothing saved"
                     : "cancelled; " + out + " holds epoch " + result.history().epochs().size());
             return LatentExplorerCommand.INTERRUPTED;
-        }
-        if (result.stoppedEarly()) {
-            bundle.setHistory(result.history());
-            bundle.save(out); // the best epoch's weights, restored by early stopping
         }
         o.println("saved " + out);
         return 0;

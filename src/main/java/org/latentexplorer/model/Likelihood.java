@@ -21,10 +21,12 @@ public record Likelihood(Kind kind, double variance) {
     public enum Kind { BERNOULLI, GAUSSIAN }
 
     public static final Likelihood BERNOULLI = new Likelihood(Kind.BERNOULLI, Double.NaN);
+    /** The largest fixed variance of the Gaussian. */
+    public static final double MAX_VARIANCE = 100;
 
     public Likelihood {
-        if (kind == Kind.GAUSSIAN && !(variance > 0 && variance <= 100)) {
-            throw new InputException("Gaussian likelihood variance must be in (0, 100], got " + variance);
+        if (kind == Kind.GAUSSIAN && !(variance > 0 && variance <= MAX_VARIANCE)) {
+            throw new InputException("Gaussian likelihood variance must be in (0, " + (int) MAX_VARIANCE + "], got " + variance);
         }
     }
 

@@ -38,8 +38,8 @@ public record ModelConfig(String kind, String arch, ImageShape inputShape, int l
         if (inputShape == null) {
             throw new InputException("model config has no input shape");
         }
-        if (latentDim < 1 || latentDim > 1024) {
-            throw new InputException("latent dimension must be between 1 and 1024, got " + latentDim);
+        if (latentDim < 1 || latentDim > MAX_LATENT) {
+            throw new InputException("latent dimension must be between 1 and " + MAX_LATENT + ", got " + latentDim);
         }
         hidden = List.copyOf(hidden == null ? List.of() : hidden);
         for (int h : hidden) {
@@ -55,6 +55,9 @@ public record ModelConfig(String kind, String arch, ImageShape inputShape, int l
         labelNames = List.copyOf(labelNames == null ? List.of() : labelNames);
         extra = Map.copyOf(extra == null ? Map.of() : extra);
     }
+
+    /** The largest latent dimension d a model may have. */
+    public static final int MAX_LATENT = 1024;
 
     /** Default dense architecture: encoder 784-512-256, decoder mirrored (Chen 2020, Table 4.1). */
     public static final List<Integer> DEFAULT_DENSE_HIDDEN = List.of(512, 256);

@@ -64,6 +64,9 @@ public final class SameDiffGmvae extends SameDiffModel {
     public static final int DEFAULT_PRETRAIN_EPOCHS = 100;
     /** UMAP layouts laid out and clustered by the start, absent the key (see {@link #initLayouts()}). */
     public static final int DEFAULT_INIT_LAYOUTS = 5;
+    /** The largest K, dimension of w, pre-training, layouts and pre-training runs a GMVAE takes. */
+    public static final int MAX_CLUSTERS = 100, MAX_W_DIM = 64, MAX_PRETRAIN_EPOCHS = 10_000, MAX_INIT_LAYOUTS = 50,
+            MAX_INIT_RUNS = 10;
     /** Floor added to the conditional-prior variances (Sánchez Martín 2018, §5.7). */
     static final double VAR_FLOOR = 0.1;
 
@@ -113,8 +116,8 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     static int clusters(ModelConfig c) {
         int k = c.extraInt(CLUSTERS, DEFAULT_CLUSTERS);
-        if (k < 2 || k > 100) {
-            throw new InputException("--clusters must be between 2 and 100, got " + k);
+        if (k < 2 || k > MAX_CLUSTERS) {
+            throw new InputException("--clusters must be between 2 and " + MAX_CLUSTERS + ", got " + k);
         }
         return k;
     }
@@ -126,20 +129,20 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     static int wDim(ModelConfig c) {
         int w = c.extraInt(W_DIM, DEFAULT_W_DIM);
-        if (w < 1 || w > 64) {
-            throw new InputException("--w-dim must be between 1 and 64, got " + w);
+        if (w < 1 || w > MAX_W_DIM) {
+            throw new InputException("--w-dim must be between 1 and " + MAX_W_DIM + ", got " + w);
         }
         return w;
     }
 
-    /** A new, randomly initialised GMVAE. */
-    public static SameDiffGmvae create(ModelConfig config, long seed) {
-        if (!config.kind().equals(KIND)) {
-            throw new InputException("SameDiffGmvae builds GMVAEs, not " + config.kind());
-        }
-        boolean conv = config.arch().equals("conv");
-        int k = clusters(config);
-        int wDim = wDim(config);
+    /**
+     * Checks every GMVAE setting of {@code config} (K, the dimension of w, the start and its options)
+     * without building a graph, so a bad value is refused before any data is read; the messages name
+     * the command line's options.
+     */
+    public static void check(ModelConfig config) {
+        clusters(config);
+        wDim(config);
         checkStart(config.arch(), pretrainEpochs(config));
         checkPretrainObjective(config);
         initClustering(config);
@@ -148,6 +151,17 @@ public final class SameDiffGmvae extends SameDiffModel {
         layoutMetric(config);
         layoutChoice(config);
         jointLearningRate(config, 1e-3);
+    }
+
+    /** A new, randomly initialised GMVAE. */
+    public static SameDiffGmvae create(ModelConfig config, long seed) {
+        if (!config.kind().equals(KIND)) {
+            throw new InputException("SameDiffGmvae builds GMVAEs, not " + config.kind());
+        }
+        boolean conv = config.arch().equals("conv");
+        check(config);
+        int k = clusters(config);
+        int wDim = wDim(config);
         int d = config.latentDim();
         int dIn = config.inputShape().size();
         int ph = config.extraInt(PRIOR_HIDDEN, DEFAULT_PRIOR_HIDDEN);
@@ -262,8 +276,8 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     static int pretrainEpochs(ModelConfig config) {
         int e = config.extraInt(PRETRAIN_EPOCHS, 0);
-        if (e < 0 || e > 10_000) {
-            throw new InputException("--pretrain must be between 0 and 10000 epochs, got " + e);
+        if (e < 0 || e > MAX_PRETRAIN_EPOCHS) {
+            throw new InputException("--pretrain must be between 0 and " + MAX_PRETRAIN_EPOCHS + " epochs, got " + e);
         }
         return e;
     }
@@ -447,8 +461,8 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     static int initLayouts(ModelConfig config) {
         int n = config.extraInt(INIT_LAYOUTS, DEFAULT_INIT_LAYOUTS);
-        if (n < 1 || n > 50) {
-            throw new InputException("--layouts must be between 1 and 50, got " + n);
+        if (n < 1 || n > MAX_INIT_LAYOUTS) {
+            throw new InputException("--layouts must be between 1 and " + MAX_INIT_LAYOUTS + ", got " + n);
         }
         return n;
     }
@@ -471,8 +485,8 @@ public final class SameDiffGmvae extends SameDiffModel {
 
     /** The check of {@link #initRuns()} from the command line's values, before any data is read. */
     public static void checkInitRuns(int n, int pretrainEpochs) {
-        if (n < 1 || n > 10) {
-            throw new InputException("--pretrain-runs must be between 1 and 10, got " + n);
+        if (n < 1 || n > MAX_INIT_RUNS) {
+            throw new InputException("--pretrain-runs must be between 1 and " + MAX_INIT_RUNS + ", got " + n);
         }
         if (n > 1 && pretrainEpochs == 0) {
             throw new InputException("--pretrain-runs repeats the pre-trained start, but there is none: "

@@ -23,11 +23,11 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
                           int warmupEpochs, double validationSplit, int patience, Binarization binarization,
                           long seed) {
     public TrainConfig {
-        if (epochs < 1 || epochs > 100_000) {
-            throw new InputException("--epochs must be between 1 and 100000, got " + epochs);
+        if (epochs < 1 || epochs > MAX_EPOCHS) {
+            throw new InputException("--epochs must be between 1 and " + MAX_EPOCHS + ", got " + epochs);
         }
-        if (batchSize < 1 || batchSize > 65_536) {
-            throw new InputException("--batch must be between 1 and 65536, got " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new InputException("--batch must be between 1 and " + MAX_BATCH + ", got " + batchSize);
         }
         if (!(learningRate > 0 && learningRate <= 1)) {
             throw new InputException("--lr must be in (0, 1], got " + learningRate);
@@ -35,14 +35,14 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         if (!(weightDecay >= 0 && weightDecay < 1)) {
             throw new InputException("--weight-decay must be in [0, 1), got " + weightDecay);
         }
-        if (!(beta >= 0 && beta <= 1000)) {
-            throw new InputException("--beta must be in [0, 1000], got " + beta);
+        if (!(beta >= 0 && beta <= MAX_BETA)) {
+            throw new InputException("--beta must be in [0, " + (int) MAX_BETA + "], got " + beta);
         }
         if (warmupEpochs < 0) {
             throw new InputException("--warmup must be 0 or more epochs, got " + warmupEpochs);
         }
-        if (!(validationSplit >= 0 && validationSplit <= 0.5)) {
-            throw new InputException("--validation must be in [0, 0.5], got " + validationSplit);
+        if (!(validationSplit >= 0 && validationSplit <= MAX_VALIDATION)) {
+            throw new InputException("--validation must be in [0, " + MAX_VALIDATION + "], got " + validationSplit);
         }
         if (patience < 0) {
             throw new InputException("--patience must be 0 or more, got " + patience);
@@ -51,6 +51,10 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
             binarization = Binarization.NONE;
         }
     }
+
+    /** The largest epochs, batch, β and validation fraction a run takes. */
+    public static final int MAX_EPOCHS = 100_000, MAX_BATCH = 65_536;
+    public static final double MAX_BETA = 1000, MAX_VALIDATION = 0.5;
 
     public static TrainConfig defaults() {
         return new TrainConfig(10, 128, 1e-3, 0, 1, 0, 0.1, 0, Binarization.NONE, 42);

@@ -23,9 +23,9 @@ import javafx.util.StringConverter;
  */
 public final class IntegerSpinner extends Spinner<Integer> {
     /** Modena draws a text box's outline in these looked-up colours. */
-    private static final String ERROR_STYLE = "-fx-text-box-border: #b00020; -fx-focus-color: #b00020;"
+    static final String ERROR_STYLE = "-fx-text-box-border: #b00020; -fx-focus-color: #b00020;"
             + " -fx-faint-focus-color: #b0002022;";
-    private static final Duration MESSAGE_SHOWN = Duration.seconds(4);
+    static final Duration MESSAGE_SHOWN = Duration.seconds(4);
 
     private final String name;
     private final IntegerSpinnerValueFactory factory;

@@ -33,6 +33,8 @@ import org.latentexplorer.model.SameDiffModel;
 import org.latentexplorer.model.TrainingHistory;
 import org.latentexplorer.train.PreviousModel;
 import org.latentexplorer.train.Trainer;
+import org.latentexplorer.train.TrainOptions;
+import org.latentexplorer.train.TrainRun;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.ui.tasks.Work;
 
@@ -94,35 +96,20 @@ public final class DefaultCoreServices implements CoreServices {
 
     @Override
     public ModelHandle train(TrainRequest request, TrainingListener listener, CancelToken cancel) {
-        OutputPaths.checkWritable(request.output(), "the output");
-        Dataset data = loadDataset(request.dataset(), request.split());
-        ModelConfig c = request.model();
-        ModelConfig config = new ModelConfig(c.kind(), c.arch(), data.shape(), c.latentDim(), c.hidden(), c.likelihood(),
-                c.normalisation(), request.dataset(), data.labelNames(), c.extra());
-        SameDiffModel model = Models.create(config, request.train().seed());
-        ModelBundle bundle = new ModelBundle(model, new TrainingHistory(request.command(), request.train().seed(),
-                List.of()), Map.of(), Map.of());
-        PreviousModel.keep(request.output()).ifPresent(b -> listener.onMessage(request.output()
-                + " already held a model: kept a copy as " + b));
-        try {
-            Trainer.Result result = Trainer.train(model, data, request.train(), request.command(), history -> {
-                bundle.setHistory(history);
-                bundle.save(request.output());
-            }, listener, cancel);
-            bundle.setHistory(result.history());
-            if (result.cancelled()) {
-                throw new CancellationException("cancelled; the last finished epoch is in " + request.output());
-            }
-            bundle.save(request.output());
-        } catch (IOException e) {
-            bundle.close();
-            throw new InputException(request.output() + ": cannot write the model (" + e.getMessage() + ")", e);
-        } catch (RuntimeException e) {
-            bundle.close();
-            throw e;
+        OutputPaths.checkWritable(request.output(), "--out");
+        TrainOptions.Data d = request.options().data();
+        Dataset data = d.select(loadDataset(d.dataset(), d.split()));
+        TrainRun.Outcome run = TrainRun.run(request.options(), data, request.output(), request.command(), listener,
+                cancel);
+        if (run.result().cancelled()) {
+            run.bundle().close();
+            throw new CancellationException(run.result().history().epochs().isEmpty()
+                    ? "cancelled before the first epoch ended; nothing saved"
+                    : "cancelled; the last finished epoch is in " + request.output());
         }
-        return rememberBundle(remember(new ModelHandle(request.output(), model, bundle.history(), bundle.evaluation(),
-                bundle), model), bundle);
+        ModelBundle bundle = run.bundle();
+        return rememberBundle(remember(new ModelHandle(request.output(), run.model(), bundle.history(),
+                bundle.evaluation(), bundle), run.model()), bundle);
     }
 
     // ---- Importing a model from ONNX ---------------------------------------------------------------

@@ -17,4 +17,9 @@ public interface FileDialogs {
      * starting in {@code folder} when that exists (null: the platform's choice).
      */
     Optional<Path> openFile(String title, Path folder, String description, String... patterns);
+
+    /** A file to write, the chooser starting in {@code folder} (when it exists) with {@code suggestedName}. */
+    default Optional<Path> save(String title, Path folder, String suggestedName, String extension) {
+        return save(title, suggestedName, extension);
+    }
 }

@@ -43,7 +43,15 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> save(String title, String suggestedName, String extension) {
+        return save(title, null, suggestedName, extension);
+    }
+
+    @Override
+    public Optional<Path> save(String title, Path folder, String suggestedName, String extension) {
         FileChooser c = new FileChooser();
+        if (folder != null && folder.toFile().isDirectory()) {
+            c.setInitialDirectory(folder.toFile());
+        }
         c.setTitle(title);
         c.setInitialFileName(suggestedName);
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " (*." + extension + ")",

@@ -2,6 +2,7 @@ package org.latentexplorer.ui.shell;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -45,6 +46,8 @@ public final class MainWindow {
     private final TaskExecutor executor;
     private final AppMenus menus;
     private final CoreServices services;
+    private final FileDialogs files;
+    private TrainFormViewModel trainForm;
 
     public MainWindow(Stage stage, CoreServices services, TaskExecutor executor, SettingsStore store,
                       FileDialogs dialogs) {
@@ -52,7 +55,7 @@ public final class MainWindow {
         this.executor = executor;
         this.services = services;
         ErrorReporter errors = new FxErrorReporter(() -> stage);
-        FileDialogs files = dialogs != null ? dialogs : new FxFileDialogs(() -> stage);
+        files = dialogs != null ? dialogs : new FxFileDialogs(() -> stage);
         library = new LibraryViewModel(services, executor, session, errors, store);
         Settings settings = library.settings();
         map = new MapViewModel(services, executor, session, errors);
@@ -114,12 +117,24 @@ public final class MainWindow {
         org.latentexplorer.common.StartupClock.mark("window shown");
     }
 
+    /**
+     * The Train dialog. Its form is kept for the session: a run that fails brings the dialog back with
+     * what was typed and the reason, and the next run starts from the last one's options.
+     */
     public void showTrainDialog() {
-        String data = session.workspace() == null ? "mnist" : session.workspace().model().config().datasetId();
-        TrainFormViewModel form = new TrainFormViewModel(data, services.modelsFolder());
-        new TrainDialog(stage, form).showAndWait().ifPresent(request -> {
+        if (trainForm == null) {
+            String data = session.workspace() == null ? "mnist" : session.workspace().model().config().datasetId();
+            trainForm = new TrainFormViewModel(data, services.modelsFolder());
+        }
+        TrainFormViewModel form = trainForm;
+        new TrainDialog(stage, form, files).showAndWait().ifPresent(request -> {
+            form.submitted();
             tabs.getSelectionModel().select(trainingTab);
-            training.start(request);
+            training.start(request, form::succeeded, message -> {
+                form.failed(message);
+                // After the failing task has finished reporting: the dialog is modal.
+                Platform.runLater(this::showTrainDialog);
+            });
         });
     }
 

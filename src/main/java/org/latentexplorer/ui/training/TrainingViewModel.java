@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -105,8 +106,17 @@ public final class TrainingViewModel {
         title.set("Stored training history of " + w.model().name() + ": " + n + (n == 1 ? " epoch" : " epochs"));
     }
 
-    /** Starts training; the finished model is saved by the trainer and opened here. */
+    /** Starts training; the finished model is saved by the trainer and opened here; a failure is shown in a dialog. */
     public void start(TrainRequest request) {
+        start(request, null, null);
+    }
+
+    /**
+     * Starts training as {@link #start(TrainRequest)}; {@code onSuccess} runs when the model is open and
+     * {@code onFailure}, when given, hears why a run failed instead of the error dialog (the Train dialog
+     * reopens with it). A cancelled run is neither.
+     */
+    public void start(TrainRequest request, Runnable onSuccess, Consumer<String> onFailure) {
         if (running.get()) {
             errors.error("A model is already training", "Cancel the current run first.");
             return;
@@ -147,6 +157,9 @@ public final class TrainingViewModel {
             // The live curves (several points per epoch) stay rather than give way to the stored ones.
             shown = model;
             library.openHandle(model);
+            if (onSuccess != null) {
+                onSuccess.run();
+            }
         }, t -> {
             flush();
             running.set(false);
@@ -154,7 +167,11 @@ public final class TrainingViewModel {
                 title.set("Training cancelled.");
             } else {
                 title.set("Training failed.");
-                errors.error("Training failed", ErrorReporter.describe(t));
+                if (onFailure != null) {
+                    onFailure.accept(ErrorReporter.describe(t));
+                } else {
+                    errors.error("Training failed", ErrorReporter.describe(t));
+                }
             }
         });
     }

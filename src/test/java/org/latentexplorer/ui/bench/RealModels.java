@@ -3,8 +3,9 @@ package org.latentexplorer.ui.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.latentexplorer.common.CancelToken;
-import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.train.TrainConfig;
+import org.latentexplorer.train.TrainOptions;
 import org.latentexplorer.train.TrainingListener;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.ui.services.DefaultCoreServices;
@@ -25,12 +26,12 @@ public final class RealModels {
         if (Files.isRegularFile(out)) {
             return out;
         }
-        ModelConfig cfg = ModelConfig.denseVae(org.latentexplorer.data.ImageShape.grey(28, 28), d,
-                org.latentexplorer.model.Likelihood.BERNOULLI);
         TrainConfig train = new TrainConfig(3, 128, 1e-3, 0, 1, 0, 0.1, 0, Binarization.NONE, 42);
+        TrainOptions options = new TrainOptions(new TrainOptions.Data("mnist", "train", 0),
+                new TrainOptions.Network("vae", "dense", d, null, Likelihood.BERNOULLI), train, null, null);
         long t0 = System.nanoTime();
-        try (ModelHandle h = new DefaultCoreServices().train(new TrainRequest(cfg, "mnist", "train", train, out,
-                "bench fixture"), new TrainingListener() { }, CancelToken.NONE)) {
+        try (ModelHandle h = new DefaultCoreServices().train(new TrainRequest(options, out, "bench fixture"),
+                new TrainingListener() { }, CancelToken.NONE)) {
             System.out.printf("[bench] trained %s in %.1f s%n", out, (System.nanoTime() - t0) / 1e9);
         }
         return out;

@@ -189,8 +189,9 @@ public final class UiBenchmark {
         CompletableFuture<Void> done = new CompletableFuture<>();
         onFx(() -> {
             TrainFormViewModel form = new TrainFormViewModel("mnist", Path.of("target", "bench"));
-            form.value("epochs").set("1");
-            form.value("out").set(Path.of("target", "bench", "responsiveness.lexb").toString());
+            form.integer(org.latentexplorer.ui.training.TrainField.EPOCHS).set(1);
+            form.text(org.latentexplorer.ui.training.TrainField.OUTPUT)
+                    .set(Path.of("target", "bench", "responsiveness.lexb").toString());
             window.tabs().getSelectionModel().select(4);
             window.trainingViewModel().start(form.toRequest());
             probe(lateness, () -> !window.trainingViewModel().runningProperty().get(), done);

@@ -83,6 +83,7 @@ public final class FakeServices implements CoreServices {
 
     @Override
     public ModelHandle train(TrainRequest request, TrainingListener listener, CancelToken cancel) {
+        loadDataset(request.dataset(), request.options().data().split()); // a missing data set fails as in the app
         int steps = 20;
         for (int e = 0; e < request.train().epochs(); e++) {
             for (int i = 0; i < steps; i++) {
@@ -93,7 +94,7 @@ public final class FakeServices implements CoreServices {
             listener.onEpoch(new EpochStats(e, 150, Map.of("recon", 140.0, "kl", 10.0), 160, Map.of("recon", 148.0,
                     "kl", 12.0), 5000, 0.1));
         }
-        writeBundle(request.output(), request.model().latentDim());
+        writeBundle(request.output(), request.options().network().latent());
         return openModel(request.output());
     }
 

@@ -144,15 +144,19 @@ class ExplorerWindowTest {
         robot.clickOn("#train-model");
         waitFor(() -> robot.lookup("#train-dialog").tryQuery().isPresent());
         Path out = dir.resolve("one-epoch.lexb");
-        TextField epochs = robot.lookup("#train-epochs").queryAs(TextField.class);
-        robot.doubleClickOn(epochs).eraseText(6).write("x");
-        waitFor(() -> !robot.lookup("#train-problem").queryAs(Label.class).getText().isEmpty());
-        assertThat(robot.lookup("#train-problem").queryAs(Label.class).getText()).contains("--epochs");
+        org.latentexplorer.ui.common.IntegerSpinner epochs =
+                robot.lookup("#train-epochs").queryAs(org.latentexplorer.ui.common.IntegerSpinner.class);
+        robot.clickOn(epochs.getEditor()).push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .write("x").type(javafx.scene.input.KeyCode.TAB);
+        waitFor(() -> epochs.problemProperty().get() != null);
+        assertThat(epochs.problemProperty().get()).isEqualTo("Epochs takes a whole number from 1 to 100000, not 'x'");
+        assertThat(epochs.getValue()).isEqualTo(10);
         Screenshots.save(robot.lookup("#train-dialog").query().getScene(), "train-dialog-invalid");
-        robot.doubleClickOn(epochs).eraseText(6).write("1");
+        robot.clickOn(epochs.getEditor()).push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .write("1").type(javafx.scene.input.KeyCode.TAB);
         robot.interact(() -> {
-            robot.lookup("#train-out").queryAs(TextField.class).setText(out.toString());
-            robot.lookup("#train-data").queryAs(TextField.class).setText("synthetic");
+            robot.lookup("#train-output").queryAs(TextField.class).setText(out.toString());
+            robot.lookup("#train-dataset").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("synthetic");
         });
         waitFor(() -> robot.lookup("#train-problem").queryAs(Label.class).getText().isEmpty());
         robot.clickOn("Train");

@@ -92,8 +92,8 @@ class StoredCurvesTest {
         Harness h = new Harness(dir);
         TrainingViewModel vm = open(h, twoEpochs(242.0));
         TrainFormViewModel form = new TrainFormViewModel("synthetic", dir);
-        form.value("epochs").set("3");
-        form.value("out").set(dir.resolve("trained.lexb").toString());
+        form.integer(TrainField.EPOCHS).set(3);
+        form.text(TrainField.OUTPUT).set(dir.resolve("trained.lexb").toString());
         vm.start(form.toRequest());
         assertThat(h.session.workspace().model().name()).isEqualTo("trained.lexb");
         assertThat(vm.titleProperty().get()).startsWith("Finished: trained.lexb");
