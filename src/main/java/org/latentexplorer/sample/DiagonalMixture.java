@@ -13,15 +13,17 @@ import smile.math.MathEx;
  * @param means     μ_k, K × d
  * @param variances σ²_k, K × d, each at least {@link #VAR_FLOOR}
  */
-public record DiagonalMixture(double[] weights, double[][] means, double[][] variances) {
+public record DiagonalMixture(double[] weights, double[][] means, double[][] variances) implements Mixture {
     /** Keeps a component from collapsing onto one point. */
     public static final double VAR_FLOOR = 1e-4;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
+    @Override
     public int k() {
         return weights.length;
     }
 
+    @Override
     public int dim() {
         return means[0].length;
     }
@@ -135,7 +137,8 @@ public record DiagonalMixture(double[] weights, double[][] means, double[][] var
     }
 
     /** Soft responsibilities of each code. */
-    float[][] responsibilities(float[][] codes) {
+    @Override
+    public float[][] responsibilities(float[][] codes) {
         float[][] out = new float[codes.length][k()];
         double[] r = new double[k()];
         for (int i = 0; i < codes.length; i++) {
@@ -148,7 +151,8 @@ public record DiagonalMixture(double[] weights, double[][] means, double[][] var
     }
 
     /** One-hot nearest-mean assignment (k-means). */
-    float[][] hard(float[][] codes) {
+    @Override
+    public float[][] hard(float[][] codes) {
         float[][] out = new float[codes.length][k()];
         for (int i = 0; i < codes.length; i++) {
             int best = 0;
@@ -170,7 +174,8 @@ public record DiagonalMixture(double[] weights, double[][] means, double[][] var
     }
 
     /** μ_c + T σ_c ε. */
-    float[] draw(int c, double temperature, float[] eps) {
+    @Override
+    public float[] draw(int c, double temperature, float[] eps) {
         float[] z = new float[dim()];
         for (int j = 0; j < z.length; j++) {
             z[j] = (float) (means[c][j] + temperature * Math.sqrt(variances[c][j]) * eps[j]);

@@ -8,8 +8,8 @@ import org.latentexplorer.model.LatentModel;
 
 /**
  * Clusters for a model without a discrete latent (the plain VAE): a mixture fitted to the posterior
- * means of its codes, either by k-means (Smile; hard responsibilities) or by a diagonal Gaussian
- * mixture fitted with EM (soft responsibilities). Sampling cluster k draws z from component k,
+ * means of its codes, either by k-means (Smile; hard responsibilities) or by a Gaussian mixture with
+ * diagonal or full covariances fitted with EM (soft responsibilities). Sampling cluster k draws z from component k,
  * N(μ_k, T² σ²_k), and decodes it.
  */
 public final class FittedMixture implements ClusterModel {
@@ -18,23 +18,27 @@ public final class FittedMixture implements ClusterModel {
         /** Lloyd's k-means with k-means++ seeding (Smile; Arthur &amp; Vassilvitskii 2007). */
         KMEANS,
         /** Diagonal Gaussian mixture by EM, started from k-means (Bishop 2006, §9.2). */
-        GMM;
+        GMM,
+        /** Gaussian mixture with full covariances by EM (Smile), started from k-means (Bishop 2006, §9.2.2). */
+        GMM_FULL;
 
         public static Method parse(String text) {
             String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace("-", "");
             return switch (t) {
                 case "kmeans" -> KMEANS;
-                case "gmm" -> GMM;
-                default -> throw new InputException("cluster fitting must be 'kmeans' or 'gmm', got '" + text + "'");
+                case "gmm", "gmmdiagonal" -> GMM;
+                case "gmmfull", "gmm_full" -> GMM_FULL;
+                default -> throw new InputException("cluster fitting must be 'kmeans', 'gmm' (diagonal) or 'gmm-full', got '"
+                        + text + "'");
             };
         }
     }
 
     private final LatentModel model;
     private final Method method;
-    private final DiagonalMixture mixture;
+    private final Mixture mixture;
 
-    private FittedMixture(LatentModel model, Method method, DiagonalMixture mixture) {
+    private FittedMixture(LatentModel model, Method method, Mixture mixture) {
         this.model = model;
         this.method = method;
         this.mixture = mixture;
@@ -62,12 +66,16 @@ public final class FittedMixture implements ClusterModel {
             throw new InputException("fitting " + k + " clusters needs at least " + k + " examples, got " + codes.length);
         }
         DiagonalMixture km = DiagonalMixture.kMeans(codes, k, seed);
-        return new FittedMixture(model, method, method == Method.GMM ? km.em(codes, 200, 1e-6) : km);
+        return new FittedMixture(model, method, switch (method) {
+            case KMEANS -> km;
+            case GMM -> km.em(codes, 200, 1e-6);
+            case GMM_FULL -> FullMixture.fit(codes, km);
+        });
     }
 
-    /** The fitted components (means, variances, weights), e.g. to store in a bundle's annotations. */
+    /** The fitted components of a k-means or diagonal fit (means, variances, weights); null for a full-covariance fit. */
     public DiagonalMixture mixture() {
-        return mixture;
+        return mixture instanceof DiagonalMixture dm ? dm : null;
     }
 
     @Override
@@ -82,7 +90,11 @@ public final class FittedMixture implements ClusterModel {
 
     @Override
     public String source() {
-        return (method == Method.KMEANS ? "k-means" : "Gaussian mixture") + " on codes";
+        return switch (method) {
+            case KMEANS -> "k-means";
+            case GMM -> "Gaussian mixture (diagonal)";
+            case GMM_FULL -> "Gaussian mixture (full covariance)";
+        } + " on codes";
     }
 
     @Override

@@ -87,6 +87,41 @@ class FittedMixtureTest {
     }
 
     @Test
+    void aFullCovarianceMixtureKeepsTheCorrelationThatADiagonalOneLoses() {
+        // Two elongated, tilted clusters: y = x + small noise around (0, 0) and (20, 0).
+        SplittableRandom rng = new SplittableRandom(5);
+        float[][] x = new float[800][2];
+        for (int i = 0; i < x.length; i++) {
+            double t = 2 * rng.nextGaussian();
+            float cx = i % 2 == 0 ? 0 : 20;
+            x[i][0] = (float) (cx + t);
+            x[i][1] = (float) (t + 0.2 * rng.nextGaussian());
+        }
+        double full = correlation(ClusterModels.of(IDENTITY, x, 2, FittedMixture.Method.GMM_FULL, 3)
+                .sample(0, 2000, 1.0, new SplittableRandom(9)));
+        double diagonal = correlation(ClusterModels.of(IDENTITY, x, 2, FittedMixture.Method.GMM, 3)
+                .sample(0, 2000, 1.0, new SplittableRandom(9)));
+        assertThat(full).isGreaterThan(0.95);
+        assertThat(Math.abs(diagonal)).isLessThan(0.1);
+        assertThat(FittedMixture.Method.parse("gmm-full")).isEqualTo(FittedMixture.Method.GMM_FULL);
+    }
+
+    private static double correlation(float[][] s) {
+        double mx = 0, my = 0;
+        for (float[] p : s) {
+            mx += p[0] / s.length;
+            my += p[1] / s.length;
+        }
+        double sxy = 0, sxx = 0, syy = 0;
+        for (float[] p : s) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+            syy += (p[1] - my) * (p[1] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    @Test
     void gmmVariancesFollowTheData() {
         int[] labels = new int[600];
         float[][] x = blobs(600, labels, 4);

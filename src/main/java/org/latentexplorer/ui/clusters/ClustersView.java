@@ -222,17 +222,22 @@ public final class ClustersView extends BorderPane {
         method.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(FittedMixture.Method m) {
-                return m == null ? "" : m == FittedMixture.Method.KMEANS ? "k-means" : "Gaussian mixture (diagonal)";
+                return m == null ? "" : switch (m) {
+                    case KMEANS -> "k-means";
+                    case GMM -> "Gaussian mixture (diagonal)";
+                    case GMM_FULL -> "Gaussian mixture (full)";
+                };
             }
 
             @Override
             public FittedMixture.Method fromString(String s) {
-                return s.startsWith("k") ? FittedMixture.Method.KMEANS : FittedMixture.Method.GMM;
+                return s.startsWith("k") ? FittedMixture.Method.KMEANS
+                        : s.contains("full") ? FittedMixture.Method.GMM_FULL : FittedMixture.Method.GMM;
             }
         });
         method.valueProperty().bindBidirectional(vm.fitMethodProperty());
-        method.setTooltip(new javafx.scene.control.Tooltip("k-means (Lloyd, k-means++ start) or a Gaussian mixture "
-                + "with diagonal covariances fitted by EM from the k-means start (Bishop 2006, §9.2)"));
+        method.setTooltip(new javafx.scene.control.Tooltip("k-means (Lloyd, k-means++ start), or a Gaussian mixture "
+                + "with diagonal or full covariances fitted by EM from the k-means start (Bishop 2006, §9.2)"));
         HBox row = new HBox(8, method, new Label("K"), k, fit);
         row.setAlignment(Pos.CENTER);
         VBox box = new VBox(14, new Label("No clusters"), text, row);

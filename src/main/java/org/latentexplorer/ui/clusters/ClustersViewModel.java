@@ -480,7 +480,11 @@ public final class ClustersViewModel {
     }
 
     static String methodName(FittedMixture.Method m) {
-        return m == FittedMixture.Method.KMEANS ? "k-means" : "a Gaussian mixture";
+        return switch (m) {
+            case KMEANS -> "k-means";
+            case GMM -> "a Gaussian mixture (diagonal)";
+            case GMM_FULL -> "a Gaussian mixture (full covariance)";
+        };
     }
 
     public IntegerProperty fitKProperty() {
