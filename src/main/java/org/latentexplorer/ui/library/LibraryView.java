@@ -113,28 +113,9 @@ public final class LibraryView extends VBox {
         return (given == null ? "" : given + "\n") + w.model().name() + "\n" + c.kind() + ", " + c.arch() + ", d = "
                 + c.latentDim() + ", " + c.likelihood() + "\ninput " + c.inputShape()
                 + (imported ? ", imported from ONNX" : c.datasetId().isEmpty() ? "" : ", trained on " + c.datasetId())
-                + storedFigures(w) + "\n\nShowing " + w.dataset().size() + " examples of " + w.dataset().id();
+                + LibraryViewModel.storedFigures(w) + "\n\nShowing " + w.dataset().size() + " examples of " + w.dataset().id();
     }
 
-    /**
-     * The headline figures of the evaluation stored with the bundle (the Model screen's or
-     * {@code eval --save}'s): the IW log-likelihood and the active units (Burda et al. 2016).
-     */
-    static String storedFigures(Workspace w) {
-        if (!(w.model().evaluation().get("test") instanceof Object stored)) {
-            return "";
-        }
-        try {
-            var e = stored instanceof org.latentexplorer.eval.Evaluation ev ? ev
-                    : org.latentexplorer.common.Json.MAPPER.convertValue(stored, org.latentexplorer.eval.Evaluation.class);
-            String ll = e.iwLogLikelihood() == null ? ""
-                    : String.format(java.util.Locale.ROOT, "\nlog p(x) ≈ %.1f nats (K = %d)", e.iwLogLikelihood(), e.iwSamples());
-            String au = e.latent() == null ? "" : "\nactive units " + e.latent().active() + " of " + e.latent().kl().length;
-            return ll + au;
-        } catch (IllegalArgumentException ex) {
-            return ""; // an evaluation this version cannot read: the Model screen says so
-        }
-    }
 
     /** What was read: counts, shape, labels and the first images; import or not. */
     private void showPreview(Dataset d) {

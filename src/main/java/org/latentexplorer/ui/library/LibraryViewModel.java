@@ -210,4 +210,24 @@ public final class LibraryViewModel {
         }
         errors.error(title, ErrorReporter.describe(t));
     }
+
+    /**
+     * The headline figures of the evaluation stored with the bundle (the Model screen's or
+     * {@code eval --save}'s): the IW log-likelihood and the active units (Burda et al. 2016).
+     */
+    public static String storedFigures(Workspace w) {
+        if (!(w.model().evaluation().get("test") instanceof Object stored)) {
+            return "";
+        }
+        try {
+            var e = stored instanceof org.latentexplorer.eval.Evaluation ev ? ev
+                    : org.latentexplorer.common.Json.MAPPER.convertValue(stored, org.latentexplorer.eval.Evaluation.class);
+            String ll = e.iwLogLikelihood() == null ? ""
+                    : String.format(java.util.Locale.ROOT, "\nlog p(x) ≈ %.1f nats (K = %d)", e.iwLogLikelihood(), e.iwSamples());
+            String au = e.latent() == null ? "" : "\nactive units " + e.latent().active() + " of " + e.latent().kl().length;
+            return ll + au;
+        } catch (IllegalArgumentException ex) {
+            return ""; // an evaluation this version cannot read: the Model screen says so
+        }
+    }
 }
