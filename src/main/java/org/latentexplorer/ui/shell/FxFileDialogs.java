@@ -22,9 +22,12 @@ public final class FxFileDialogs implements FileDialogs {
         c.setTitle("Open model bundle");
         c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Model bundles (*.lexb)", "*.lexb"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        File models = new File("models");
-        if (models.isDirectory()) {
-            c.setInitialDirectory(models.getAbsoluteFile());
+        // The user's own models first (where the window saves them); else the shipped ones.
+        File mine = org.latentexplorer.ui.services.ModelsFolder.userDefault().toFile();
+        File shipped = org.latentexplorer.Main.home().resolve("models").toFile();
+        File start = mine.isDirectory() ? mine : shipped;
+        if (start.isDirectory()) {
+            c.setInitialDirectory(start.getAbsoluteFile());
         }
         return Optional.ofNullable(c.showOpenDialog(owner.get())).map(File::toPath);
     }
