@@ -11,6 +11,8 @@ public final class MapRenderer {
     public static final int BACKGROUND = 0xFFFAFAFA;
     private static final int SELECTED_RING = 0xFF000000;
     private static final int DIMMED = 0xFFD8D8D8;
+    /** The ring of a marked point (a neighbour of the clicked one): a magenta no label or cluster colour uses. */
+    public static final int MARK = 0xFFE8198B;
 
     private MapRenderer() {
     }
@@ -32,6 +34,15 @@ public final class MapRenderer {
      */
     public static void render(int[] argb, Viewport v, float[] x, float[] y, int[] colour, boolean[] visible,
                               int[] front, int[] selected, boolean dimOthers) {
+        render(argb, v, x, y, colour, visible, front, null, selected, dimOthers);
+    }
+
+    /**
+     * As above, with {@code marked}: points ringed in {@link #MARK} (the clicked point's neighbours), drawn
+     * after the others and before the selected ones, or null.
+     */
+    public static void render(int[] argb, Viewport v, float[] x, float[] y, int[] colour, boolean[] visible,
+                              int[] front, int[] marked, int[] selected, boolean dimOthers) {
         int w = v.width();
         int h = v.height();
         Arrays.fill(argb, 0, w * h, BACKGROUND);
@@ -51,6 +62,17 @@ public final class MapRenderer {
         if (front != null) {
             for (int i : front) {
                 square(argb, w, h, (int) (x[i] * s + ox), (int) (oy - y[i] * s), r, colour[i]);
+            }
+        }
+        if (marked != null) {
+            for (int i : marked) {
+                if (visible != null && !visible[i]) {
+                    continue;
+                }
+                int px = (int) (x[i] * s + ox);
+                int py = (int) (oy - y[i] * s);
+                square(argb, w, h, px, py, r + 3, MARK);
+                square(argb, w, h, px, py, r + 1, colour[i]);
             }
         }
         if (selected != null) {
