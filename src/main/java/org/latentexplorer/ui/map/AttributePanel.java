@@ -39,6 +39,10 @@ final class AttributePanel extends VBox {
         axis.disableProperty().bind(vm.groupAProperty().isNull().or(vm.groupBProperty().isNull()));
         Button back = SelectionPanel.button("attribute-restore", "Back to the projection",
                 "The map's own layout again", vm::restoreLayout, errors);
+        back.disableProperty().bind(vm.mapProjection().map(p -> !AttributeViewModel.METHOD.equals(p.method()))
+                .orElse(true));
+        axis.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        back.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(6, axis, back, caption);
         actions.setAlignment(Pos.CENTER_LEFT);
         strip.setId("attribute-strip");
@@ -80,13 +84,16 @@ final class AttributePanel extends VBox {
         Label what = new Label();
         what.setId("attribute-" + n.toLowerCase(java.util.Locale.ROOT) + "-name");
         var group = a ? vm.groupAProperty() : vm.groupBProperty();
-        what.textProperty().bind(group.map(g -> g.name() + " (" + g.indices().length + " points)").orElse("not set"));
+        what.textProperty().bind(group.map(g -> g.name() + (g.indices().length == 1 ? "" : " (" + g.indices().length
+                + " points)")).orElse("not set"));
         // A group set from the selection is no longer the label shown in the box.
         group.addListener((o, x, g) -> {
             if (g != null && label.getValue() != null && !label.getValue().equals(g.name())) {
                 label.setValue(null);
             }
         });
+        fromSelection.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox box = new HBox(6, title, fromSelection, label, what);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -28,7 +28,7 @@ public final class AttributeViewModel {
     public static final int STEPS = 9;
     public static final double REACH = 2;
     /** The method name of the layout along a direction (the map's axes and caption read it). */
-    public static final String METHOD = "attribute";
+    public static final String METHOD = "attribute direction";
 
     /** A group of points and what to call it ("seven", "120 selected"). */
     public record Group(String name, int[] indices) {
@@ -77,7 +77,24 @@ public final class AttributeViewModel {
         if (sel.length == 0) {
             throw new InputException("nothing is selected: select the points of group " + (a ? "A" : "B") + " first");
         }
-        (a ? groupA : groupB).set(new Group(sel.length == 1 ? "#" + sel[0] : sel.length + " selected", sel.clone()));
+        (a ? groupA : groupB).set(new Group(name(sel), sel.clone()));
+    }
+
+    /** "#12" for one point, "mostly seven" when three quarters of the points share a label, else "selection of 120". */
+    private String name(int[] sel) {
+        if (sel.length == 1) {
+            return "#" + sel[0];
+        }
+        Dataset d = session.workspace().dataset();
+        if (d.hasLabels()) {
+            int[] n = SelectionViewModel.histogram(sel, d.labels(), d.labelNames().size());
+            for (int k = 0; k < n.length; k++) {
+                if (n[k] * 4 >= sel.length * 3) {
+                    return "mostly " + d.labelNames().get(k);
+                }
+            }
+        }
+        return "selection of " + sel.length;
     }
 
     /** Group A (or B) becomes every point with label {@code label}. */
@@ -199,5 +216,10 @@ public final class AttributeViewModel {
 
     public Workspace workspace() {
         return session.workspace();
+    }
+
+    /** The map's layout (the panel's "Back" applies to a layout along a direction only). */
+    public javafx.beans.value.ObservableValue<Projection> mapProjection() {
+        return map.projectionProperty();
     }
 }

@@ -14,10 +14,10 @@ import javafx.scene.shape.Rectangle;
  * name and count: a row per group that has selected points, so at most one per class or cluster.
  */
 final class HistogramBars extends VBox {
-    private static final double WIDTH = 90;
+    private static final double WIDTH = 70;
 
     HistogramBars(String id, String title, ObservableList<SelectionViewModel.Bar> bars) {
-        super(1);
+        super(0);
         setId(id);
         Label heading = new Label(title);
         heading.setStyle("-fx-font-weight: bold;");
@@ -31,15 +31,16 @@ final class HistogramBars extends VBox {
         int total = bars.stream().mapToInt(SelectionViewModel.Bar::count).sum();
         for (SelectionViewModel.Bar b : bars) {
             Label name = new Label(b.name());
-            name.setMinWidth(64);
-            name.setPrefWidth(64);
-            name.setStyle("-fx-font-size: 11px;");
+            name.setMinWidth(60);
+            name.setPrefWidth(60);
+            name.setStyle("-fx-font-size: 10px;");
+            name.setTooltip(new javafx.scene.control.Tooltip(b.name() + ": " + b.count()));
             int c = b.argb();
             Rectangle bar = new Rectangle(Math.max(1, WIDTH * b.count() / max), 9,
                     Color.rgb((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF));
             Label n = new Label(b.count() + (total > 0 ? String.format(java.util.Locale.ROOT, "  %.0f%%",
                     100.0 * b.count() / total) : ""));
-            n.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
+            n.setStyle("-fx-font-size: 10px; -fx-text-fill: #555;");
             HBox row = new HBox(4, name, bar, n);
             row.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(row);

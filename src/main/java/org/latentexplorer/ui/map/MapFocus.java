@@ -14,10 +14,13 @@ final class MapFocus {
     /** Sorted indices of the points the current layout was computed from; null: all of them. */
     private int[] only;
     private int[] marked = new int[0];
+    /** The layout of every point shown before a selection was laid out alone, to go back to. */
+    private Projection before;
 
     void reset() {
         isolated = null;
         only = null;
+        before = null;
         marked = new int[0];
     }
 
@@ -46,6 +49,18 @@ final class MapFocus {
 
     int[] only() {
         return only;
+    }
+
+    /** Keeps {@code p} (a layout of every point) to show again when the selection's own layout ends. */
+    void keep(Projection p) {
+        before = p;
+    }
+
+    /** The kept layout, forgotten as it is returned. */
+    Projection takeKept() {
+        Projection p = before;
+        before = null;
+        return p;
     }
 
     void mark(int[] indices) {

@@ -11,6 +11,8 @@ public final class MapRenderer {
     public static final int BACKGROUND = 0xFFFAFAFA;
     private static final int SELECTED_RING = 0xFF000000;
     private static final int DIMMED = 0xFFD8D8D8;
+    /** Up to this many selected points are drawn large; more get a thin ring. */
+    static final int FEW_SELECTED = 50;
     /** The ring of a marked point (a neighbour of the clicked one): a magenta no label or cluster colour uses. */
     public static final int MARK = 0xFFE8198B;
 
@@ -76,6 +78,9 @@ public final class MapRenderer {
             }
         }
         if (selected != null) {
+            // A few points: large, so each can be found. Many (a box, a class): a thin ring on each, so
+            // the region stays readable instead of turning into a crowd of overlapping squares.
+            int grow = selected.length > FEW_SELECTED ? 0 : 2;
             for (int i : selected) {
                 if (visible != null && !visible[i]) {
                     continue;
@@ -83,9 +88,9 @@ public final class MapRenderer {
                 int px = (int) (x[i] * s + ox);
                 int py = (int) (oy - y[i] * s);
                 // Black ring, white gap, the point's colour: visible on any crowd of points.
-                square(argb, w, h, px, py, r + 4, SELECTED_RING);
-                square(argb, w, h, px, py, r + 3, 0xFFFFFFFF);
-                square(argb, w, h, px, py, r + 2, colour[i]);
+                square(argb, w, h, px, py, r + 2 + grow, SELECTED_RING);
+                square(argb, w, h, px, py, r + 1 + grow, 0xFFFFFFFF);
+                square(argb, w, h, px, py, r + grow, colour[i]);
             }
         }
     }

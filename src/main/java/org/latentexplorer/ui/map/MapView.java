@@ -213,6 +213,11 @@ public final class MapView extends BorderPane {
 
         vm.revisionProperty().addListener((o, a, b) -> requestRender());
         vm.layoutRunProperty().addListener((o, a, b) -> followLayout = true);
+        // Isolating a selection (or showing all again) frames what is now shown.
+        vm.isolatedProperty().addListener((o, a, b) -> {
+            needsFit = true;
+            requestRender();
+        });
         vm.projectionProperty().addListener((o, a, p) -> {
             if (followLayout || a == null || p == null || a.size() != (p == null ? 0 : p.size())
                     || !a.method().equals(p.method())) {
@@ -303,6 +308,9 @@ public final class MapView extends BorderPane {
     private static Label title(String s) {
         Label l = new Label(s);
         l.setStyle("-fx-font-weight: bold;");
+        // The side panel is narrow: a long title wraps rather than losing its end.
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -500,7 +508,7 @@ public final class MapView extends BorderPane {
             viewport = viewport == null ? null : viewport.resize(w, h);
         }
         if (needsFit || viewport == null) {
-            viewport = Viewport.fit(p.x(), p.y(), w, h);
+            viewport = Viewport.fit(p.x(), p.y(), vm.visibility(), w, h);
             needsFit = false;
         }
         int[] sel = vm.selection();

@@ -707,17 +707,26 @@ public final class MapViewModel {
         if (indices == null || indices.length < 3) {
             throw new InputException("select at least 3 points to lay them out alone");
         }
+        if (focus.only() == null) {
+            focus.keep(projection.get());
+        }
         focus.layOutOnly(indices);
         isolate(indices);
         reproject();
     }
 
-    /** Every point again: no isolation, and a layout of all of them when the last was of a selection alone. */
+    /**
+     * Every point again: no isolation, and when the last layout was of a selection alone, the layout of all
+     * of them shown before it (or a new one, when the method was changed meanwhile).
+     */
     public void showAll() {
         boolean relayout = focus.only() != null;
+        Projection before = focus.takeKept();
         focus.layOutOnly(null);
         isolate(null);
-        if (relayout) {
+        if (relayout && before != null && before.method().equals(method.get())) {
+            showLayout(before);
+        } else if (relayout) {
             reproject();
         }
     }

@@ -56,6 +56,10 @@ final class NeighboursPanel extends VBox {
                 + " k of k means the map is faithful around it (Lee & Verleysen 2009)"));
         Label kLabel = new Label("k");
         Label mLabel = new Label("distance");
+        for (javafx.scene.layout.Region r : java.util.List.of(k, metric, kLabel, mLabel)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
         HBox controls = new HBox(6, kLabel, k, mLabel, metric, note);
         controls.setAlignment(Pos.CENTER_LEFT);
         strip.setId("neighbours-strip");

@@ -6,7 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -32,6 +32,7 @@ final class SelectionPanel extends HBox {
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
         summary.setStyle("-fx-font-weight: bold;");
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button clear = button("selection-clear", "Clear", "Select nothing (Esc, or a click on empty space)",
                 vm::clear, errors);
@@ -57,24 +58,30 @@ final class SelectionPanel extends HBox {
                 () -> setGroup.accept(true), errors);
         Button b = button("selection-group-b", "Set as B", "Group B of an attribute direction: the selection",
                 () -> setGroup.accept(false), errors);
-        for (Button x : new Button[] {clear, invert, alone, csv, png, a, b}) {
+        // Invert with nothing selected selects every shown point.
+        for (Button x : new Button[] {clear, alone, csv, png, a, b}) {
             x.disableProperty().bind(vm.countProperty().isEqualTo(0));
         }
-        invert.disableProperty().unbind();
         isolate.disableProperty().bind(vm.countProperty().isEqualTo(0).and(vm.map().isolatedProperty().not()));
-        FlowPane actions = new FlowPane(4, 4, clear, invert, isolate, alone, csv, png, a, b);
-        actions.setPrefWrapLength(300);
+        TilePane actions = new TilePane(4, 4, clear, invert, isolate, alone, csv, png, a, b);
+        actions.setPrefColumns(2);
+        actions.setTileAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : actions.getChildren()) {
+            ((Button) n).setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox left = new VBox(6, summary, actions);
+        left.setPadding(new Insets(0, 4, 0, 0));
+        ScrollPane leftScroll = scroll(left, 252);
 
-        HBox histograms = new HBox(12, new HistogramBars("selection-labels", "Labels", vm.labelBars()),
-                new HistogramBars("selection-clusters", "Clusters", vm.clusterBars()));
-        VBox left = new VBox(6, summary, actions, histograms);
-        left.setPrefWidth(330);
-        left.setMinWidth(330);
-        ScrollPane leftScroll = new ScrollPane(left);
-        leftScroll.setFitToWidth(true);
-        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        leftScroll.setMinWidth(345);
-        leftScroll.setPrefWidth(345);
+        // Labels and clusters one above the other, so each bar has the column's width.
+        HistogramBars labels = new HistogramBars("selection-labels", "By label", vm.labelBars());
+        HistogramBars clusters = new HistogramBars("selection-clusters", "By cluster", vm.clusterBars());
+        VBox histograms = new VBox(8, labels, clusters);
+        // What the map is coloured by comes first.
+        vm.map().colouringProperty().addListener((o, x, c) -> histograms.getChildren().setAll(
+                c == MapViewModel.Colouring.CLUSTER ? java.util.List.of(clusters, labels) : java.util.List.of(labels, clusters)));
+        histograms.setPadding(new Insets(0, 4, 0, 0));
+        ScrollPane histogramScroll = scroll(histograms, 220);
 
         gallery.setId("selection-gallery");
         gallery.setPrefSize(400, 150);
@@ -86,13 +93,32 @@ final class SelectionPanel extends HBox {
             // The side panel beside the map shows the tile's image and reconstruction, as a hover on the map does.
             vm.map().hover(i);
         });
-        VBox right = new VBox(2, gallery, hovered);
-        VBox.setVgrow(gallery, Priority.ALWAYS);
+        Label hint = new Label("Click a point, shift-drag a box, alt-drag a lasso, or search (label or #index):"
+                + " the selected images appear here");
+        hint.setId("selection-hint");
+        hint.setWrapText(true);
+        hint.setStyle("-fx-text-fill: #777;");
+        hint.setMouseTransparent(true);
+        hint.visibleProperty().bind(vm.countProperty().isEqualTo(0));
+        javafx.scene.layout.StackPane galleryBox = new javafx.scene.layout.StackPane(gallery, hint);
+        javafx.scene.layout.StackPane.setAlignment(hint, javafx.geometry.Pos.CENTER);
+        VBox right = new VBox(2, galleryBox, hovered);
+        VBox.setVgrow(galleryBox, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(leftScroll, right);
+        getChildren().addAll(leftScroll, histogramScroll, right);
 
         vm.shownProperty().addListener((o, x, sel) -> gallery.show(sel, vm::image, vm.shape()));
         gallery.show(vm.shownProperty().get(), vm::image, vm.shape());
+    }
+
+    private static ScrollPane scroll(javafx.scene.Node content, double width) {
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sp.setMinWidth(width);
+        sp.setPrefWidth(width);
+        sp.setStyle("-fx-background-color: transparent;");
+        return sp;
     }
 
     TileGallery gallery() {

@@ -72,7 +72,7 @@ public final class SelectionViewModel {
             }
         }
         labelBars.setAll(bars);
-        summary.set(sel.length == 0 ? "Nothing selected: click a point, shift-drag a box, alt-drag a lasso or search"
+        summary.set(sel.length == 0 ? "Nothing selected"
                 : sel.length == 1 ? "1 point selected: #" + sel[0]
                 : sel.length + " points selected");
         updateClusters();

@@ -138,6 +138,7 @@ final class TileGallery extends Region {
         } else {
             bar.setMax(0);
         }
+        bar.setVisible(bar.getMax() > 0);
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), buffer, 0, w);
     }
 

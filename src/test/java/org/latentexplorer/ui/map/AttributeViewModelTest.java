@@ -56,7 +56,7 @@ class AttributeViewModelTest {
         vm.setFromSelection(true);
         map.find("eight");
         vm.setFromSelection(false);
-        assertThat(vm.groupAProperty().get().name()).isEqualTo("50 selected");
+        assertThat(vm.groupAProperty().get().name()).isEqualTo("mostly two");
         long layouts = map.layoutRunProperty().get();
 
         vm.useAsAxis();
@@ -64,7 +64,7 @@ class AttributeViewModelTest {
         Projection p = map.projectionProperty().get();
         assertThat(p.method()).isEqualTo(AttributeViewModel.METHOD);
         assertThat(map.layoutRunProperty().get()).isEqualTo(layouts + 1);
-        assertThat(MapAxes.names(p)[0]).isEqualTo("50 selected → 50 selected");
+        assertThat(MapAxes.names(p)[0]).isEqualTo("mostly two → mostly eight");
         // x is the coordinate along the direction: group A's mean at 0, group B's at the vector's length.
         double meanA = java.util.Arrays.stream(vm.groupAProperty().get().indices()).mapToDouble(i -> p.x()[i]).average()
                 .orElseThrow();

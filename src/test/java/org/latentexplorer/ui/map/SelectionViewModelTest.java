@@ -40,7 +40,7 @@ class SelectionViewModelTest {
     void countAndLabelHistogramFollowTheSelection() {
         Screen s = open(2);
         assertThat(s.selection().countProperty().get()).isZero();
-        assertThat(s.selection().summaryProperty().get()).startsWith("Nothing selected");
+        assertThat(s.selection().summaryProperty().get()).isEqualTo("Nothing selected");
         s.h().session.select(3, 13, 23, 4, 7);
         assertThat(s.selection().countProperty().get()).isEqualTo(5);
         assertThat(s.selection().summaryProperty().get()).isEqualTo("5 points selected");
@@ -107,6 +107,7 @@ class SelectionViewModelTest {
         Screen s = open(5);
         s.map().find("three");
         int[] threes = s.h().session.selection().clone();
+        Projection all = s.map().projectionProperty().get();
         s.selection().reprojectAlone();
         assertThat(s.h().services.lastSpec.method()).isEqualTo("PCA");
         Projection p = s.map().projectionProperty().get();
@@ -119,9 +120,20 @@ class SelectionViewModelTest {
         assertThat(Float.isNaN(p.x()[0])).isTrue();
         assertThat(IntStream.range(0, 500).filter(i -> s.map().visibility()[i]).toArray()).containsExactly(threes);
         s.selection().showAll();
-        assertThat(s.map().projectionProperty().get().x()[0]).isFinite();
+        // The layout of every point shown before comes back, without computing it again.
+        assertThat(s.map().projectionProperty().get()).isSameAs(all);
         assertThat(s.map().projectionInfoProperty().get()).doesNotContain("alone");
         assertThat(s.map().visibility()).isNull();
+
+        // With another method picked meanwhile, Show all lays every point out with it.
+        s.h().session.select(threes);
+        s.selection().reprojectAlone();
+        s.map().methodProperty().set("t-SNE");
+        s.map().reproject();
+        assertThat(s.map().projectionInfoProperty().get()).startsWith("t-SNE").contains("of 50 selected points alone");
+        s.selection().showAll();
+        assertThat(s.map().projectionProperty().get().method()).isEqualTo("t-SNE");
+        assertThat(s.map().projectionProperty().get().x()[0]).isFinite();
     }
 
     @Test
