@@ -76,6 +76,8 @@ public final class MapView extends BorderPane {
     private double pressY;
     private double lastX;
     private double lastY;
+    /** True once the mouse went 4 pixels from where it was pressed: a lasso that ends where it began is no click. */
+    private boolean moved;
     private final List<double[]> lasso = new ArrayList<>();
     private List<MapViewModel.LegendEntry> legendShown = List.of();
     private boolean legendByCluster;
@@ -530,6 +532,7 @@ public final class MapView extends BorderPane {
         plot.setOnMousePressed(e -> {
             plot.requestFocus();
             pressX = lastX = e.getX();
+            moved = false;
             pressY = lastY = e.getY();
             if (e.getButton() != MouseButton.PRIMARY) {
                 drag = Drag.NONE;
@@ -562,6 +565,7 @@ public final class MapView extends BorderPane {
             }
             lastX = e.getX();
             lastY = e.getY();
+            moved |= Math.hypot(e.getX() - pressX, e.getY() - pressY) >= 4;
         });
         plot.setOnMouseReleased(this::released);
         plot.setOnMouseMoved(e -> {
@@ -585,7 +589,7 @@ public final class MapView extends BorderPane {
     }
 
     private void released(MouseEvent e) {
-        boolean click = Math.hypot(e.getX() - pressX, e.getY() - pressY) < 4;
+        boolean click = !moved && Math.hypot(e.getX() - pressX, e.getY() - pressY) < 4;
         Projection p = vm.projectionProperty().get();
         if (p != null && viewport != null) {
             if (click && e.getButton() == MouseButton.PRIMARY) {

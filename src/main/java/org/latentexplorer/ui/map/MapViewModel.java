@@ -637,7 +637,6 @@ public final class MapViewModel {
         return session.selection().length;
     }
 
-    /** Writes index, label, code and layout position of every example as CSV. */
     /**
      * Writes the map as a PNG of {@code width} × {@code height} pixels: the region of {@code view}, with axes,
      * the legend and the projection's caption ({@link MapPicture}); drawn and written on a worker.

@@ -6,7 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -17,22 +17,21 @@ import org.latentexplorer.ui.shell.FileDialogs;
  * The selection's tab under the map: how many, their labels and clusters, what to do with them, and a
  * gallery of their images (hover a tile to see it beside the map).
  */
-final class SelectionPanel extends HBox {
+final class SelectionPanel extends VBox {
     private final TileGallery gallery = new TileGallery();
 
     /**
      * @param setGroup makes the selection attribute group A ({@code true}) or B
      */
     SelectionPanel(SelectionViewModel vm, Consumer<Boolean> setGroup, ErrorReporter errors, FileDialogs dialogs) {
-        super(10);
+        super(4);
         setId("selection-panel");
         setPadding(new Insets(6));
         Label summary = new Label();
         summary.setId("selection-count");
-        summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
         summary.setStyle("-fx-font-weight: bold;");
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setPrefWidth(150);
 
         Button clear = button("selection-clear", "Clear", "Select nothing (Esc, or a click on empty space)",
                 vm::clear, errors);
@@ -63,15 +62,12 @@ final class SelectionPanel extends HBox {
             x.disableProperty().bind(vm.countProperty().isEqualTo(0));
         }
         isolate.disableProperty().bind(vm.countProperty().isEqualTo(0).and(vm.map().isolatedProperty().not()));
-        TilePane actions = new TilePane(4, 4, clear, invert, isolate, alone, csv, png, a, b);
-        actions.setPrefColumns(2);
-        actions.setTileAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // One row across the tab while the window is wide enough, wrapping when not: the gallery keeps the width.
+        FlowPane actions = new FlowPane(4, 4, summary, clear, invert, isolate, alone, csv, png, a, b);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (javafx.scene.Node n : actions.getChildren()) {
-            ((Button) n).setMaxWidth(Double.MAX_VALUE);
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        VBox left = new VBox(6, summary, actions);
-        left.setPadding(new Insets(0, 4, 0, 0));
-        ScrollPane leftScroll = scroll(left, 252);
 
         // Labels and clusters one above the other, so each bar has the column's width.
         HistogramBars labels = new HistogramBars("selection-labels", "By label", vm.labelBars());
@@ -81,7 +77,7 @@ final class SelectionPanel extends HBox {
         vm.map().colouringProperty().addListener((o, x, c) -> histograms.getChildren().setAll(
                 c == MapViewModel.Colouring.CLUSTER ? java.util.List.of(clusters, labels) : java.util.List.of(labels, clusters)));
         histograms.setPadding(new Insets(0, 4, 0, 0));
-        ScrollPane histogramScroll = scroll(histograms, 220);
+        ScrollPane histogramScroll = scroll(histograms, 200);
 
         gallery.setId("selection-gallery");
         gallery.setPrefSize(400, 150);
@@ -105,7 +101,9 @@ final class SelectionPanel extends HBox {
         VBox right = new VBox(2, galleryBox, hovered);
         VBox.setVgrow(galleryBox, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(leftScroll, histogramScroll, right);
+        HBox below = new HBox(8, histogramScroll, right);
+        VBox.setVgrow(below, Priority.ALWAYS);
+        getChildren().addAll(actions, below);
 
         vm.shownProperty().addListener((o, x, sel) -> gallery.show(sel, vm::image, vm.shape()));
         gallery.show(vm.shownProperty().get(), vm::image, vm.shape());

@@ -108,6 +108,24 @@ class MapSelectionScreenTest {
     }
 
     @Test
+    void aLassoThatEndsWhereItBeganSelectsWhatItEnclosesRatherThanClicking(FxRobot robot) throws Exception {
+        ready();
+        Projection p = window.mapViewModel().projectionProperty().get();
+        int[] fives = IntStream.range(0, p.size()).filter(i -> label(i) == 5).toArray();
+        double cx = IntStream.of(fives).mapToDouble(i -> p.x()[i]).average().orElseThrow();
+        double cy = IntStream.of(fives).mapToDouble(i -> p.y()[i]).average().orElseThrow();
+        // A loop of radius 0.7 around the class's centre (the classes are 2 apart), closed at its start.
+        robot.moveTo(onScreen(cx + 0.7, cy)).press(KeyCode.CONTROL).press(MouseButton.PRIMARY);
+        for (int a = 20; a <= 360; a += 20) {
+            robot.moveTo(onScreen(cx + 0.7 * Math.cos(Math.toRadians(a)), cy + 0.7 * Math.sin(Math.toRadians(a))));
+        }
+        robot.release(MouseButton.PRIMARY).release(KeyCode.CONTROL);
+        waitFor(() -> window.session().selection().length > 1);
+        long inside = IntStream.of(window.session().selection()).filter(i -> label(i) == 5).count();
+        assertThat(inside).isGreaterThan(fives.length / 2);
+    }
+
+    @Test
     void aClickOnEmptySpaceClearsTheSelection(FxRobot robot) throws Exception {
         ready();
         WaitForAsyncUtils.asyncFx(() -> window.mapViewModel().find("three"));
