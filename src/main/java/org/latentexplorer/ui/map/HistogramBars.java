@@ -14,7 +14,7 @@ import javafx.scene.shape.Rectangle;
  * name and count: a row per group that has selected points, so at most one per class or cluster.
  */
 final class HistogramBars extends VBox {
-    private static final double WIDTH = 70;
+    private static final double WIDTH = 64;
 
     HistogramBars(String id, String title, ObservableList<SelectionViewModel.Bar> bars) {
         super(0);
@@ -31,8 +31,8 @@ final class HistogramBars extends VBox {
         int total = bars.stream().mapToInt(SelectionViewModel.Bar::count).sum();
         for (SelectionViewModel.Bar b : bars) {
             Label name = new Label(b.name());
-            name.setMinWidth(60);
-            name.setPrefWidth(60);
+            name.setMinWidth(48);
+            name.setPrefWidth(48);
             name.setStyle("-fx-font-size: 10px;");
             name.setTooltip(new javafx.scene.control.Tooltip(b.name() + ": " + b.count()));
             int c = b.argb();
@@ -41,6 +41,7 @@ final class HistogramBars extends VBox {
             Label n = new Label(b.count() + (total > 0 ? String.format(java.util.Locale.ROOT, "  %.0f%%",
                     100.0 * b.count() / total) : ""));
             n.setStyle("-fx-font-size: 10px; -fx-text-fill: #555;");
+            n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(4, name, bar, n);
             row.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(row);

@@ -73,8 +73,8 @@ public final class SelectionViewModel {
         }
         labelBars.setAll(bars);
         summary.set(sel.length == 0 ? "Nothing selected"
-                : sel.length == 1 ? "1 point selected: #" + sel[0]
-                : sel.length + " points selected");
+                : sel.length == 1 ? "1 selected: #" + sel[0]
+                : sel.length + " selected");
         updateClusters();
     }
 

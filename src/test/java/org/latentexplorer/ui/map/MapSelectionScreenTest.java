@@ -87,7 +87,7 @@ class MapSelectionScreenTest {
         waitFor(() -> window.session().selection().length >= ones.length);
         int n = window.session().selection().length;
         assertThat(window.session().selection()).contains(ones);
-        assertThat(robot.lookup("#selection-count").queryAs(Label.class).getText()).isEqualTo(n + " points selected");
+        assertThat(robot.lookup("#selection-count").queryAs(Label.class).getText()).isEqualTo(n + " selected");
         TabPane drawer = robot.lookup("#map-drawer").queryAs(TabPane.class);
         assertThat(drawer.getSelectionModel().getSelectedItem().getText()).isEqualTo("Selection (" + n + ")");
         assertThat(window.mapSelection().labelBars().stream().max(java.util.Comparator.comparingInt(

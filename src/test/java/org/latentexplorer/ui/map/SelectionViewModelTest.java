@@ -43,7 +43,7 @@ class SelectionViewModelTest {
         assertThat(s.selection().summaryProperty().get()).isEqualTo("Nothing selected");
         s.h().session.select(3, 13, 23, 4, 7);
         assertThat(s.selection().countProperty().get()).isEqualTo(5);
-        assertThat(s.selection().summaryProperty().get()).isEqualTo("5 points selected");
+        assertThat(s.selection().summaryProperty().get()).isEqualTo("5 selected");
         assertThat(s.selection().labelBars()).extracting(SelectionViewModel.Bar::name, SelectionViewModel.Bar::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("three", 3), org.assertj.core.groups.Tuple.tuple("four", 1),
                         org.assertj.core.groups.Tuple.tuple("seven", 1));
