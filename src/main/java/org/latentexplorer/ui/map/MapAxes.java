@@ -8,6 +8,17 @@ final class MapAxes {
     private MapAxes() {
     }
 
+    /**
+     * The names of a layout's axes: those of its method, or for a layout along an attribute direction its
+     * plane's ("zero → seven", "PC1 of the rest").
+     */
+    static String[] names(org.latentexplorer.ui.services.Projection p) {
+        if (AttributeViewModel.METHOD.equals(p.method()) && p.inverse() != null) {
+            return new String[]{p.inverse().uName(), p.inverse().vName()};
+        }
+        return names(p.method());
+    }
+
     /** The names of the layout's axes: z1/z2 for the codes themselves, PC1/PC2, t-SNE 1/2, UMAP 1/2. */
     static String[] names(String method) {
         return switch (method == null ? "" : method) {

@@ -49,7 +49,7 @@ final class MapPicture {
             Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
-            String[] names = MapAxes.names(p.method());
+            String[] names = MapAxes.names(p);
             g.setColor(new Color(0x33, 0x33, 0x33));
             for (double t : MapAxes.ticks(v.toDataX(0), v.toDataX(pw), Math.max(2, pw / 90))) {
                 int x = LEFT + (int) Math.round(v.toScreenX(t));

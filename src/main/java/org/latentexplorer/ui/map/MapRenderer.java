@@ -11,6 +11,10 @@ public final class MapRenderer {
     public static final int BACKGROUND = 0xFFFAFAFA;
     private static final int SELECTED_RING = 0xFF000000;
     private static final int DIMMED = 0xFFD8D8D8;
+    /** Up to this many selected points are drawn large; more get a thin ring. */
+    static final int FEW_SELECTED = 50;
+    /** The ring of a marked point (a neighbour of the clicked one): a magenta no label or cluster colour uses. */
+    public static final int MARK = 0xFFE8198B;
 
     private MapRenderer() {
     }
@@ -32,6 +36,15 @@ public final class MapRenderer {
      */
     public static void render(int[] argb, Viewport v, float[] x, float[] y, int[] colour, boolean[] visible,
                               int[] front, int[] selected, boolean dimOthers) {
+        render(argb, v, x, y, colour, visible, front, null, selected, dimOthers);
+    }
+
+    /**
+     * As above, with {@code marked}: points ringed in {@link #MARK} (the clicked point's neighbours), drawn
+     * after the others and before the selected ones, or null.
+     */
+    public static void render(int[] argb, Viewport v, float[] x, float[] y, int[] colour, boolean[] visible,
+                              int[] front, int[] marked, int[] selected, boolean dimOthers) {
         int w = v.width();
         int h = v.height();
         Arrays.fill(argb, 0, w * h, BACKGROUND);
@@ -53,7 +66,21 @@ public final class MapRenderer {
                 square(argb, w, h, (int) (x[i] * s + ox), (int) (oy - y[i] * s), r, colour[i]);
             }
         }
+        if (marked != null) {
+            for (int i : marked) {
+                if (visible != null && !visible[i]) {
+                    continue;
+                }
+                int px = (int) (x[i] * s + ox);
+                int py = (int) (oy - y[i] * s);
+                square(argb, w, h, px, py, r + 3, MARK);
+                square(argb, w, h, px, py, r + 1, colour[i]);
+            }
+        }
         if (selected != null) {
+            // A few points: large, so each can be found. Many (a box, a class): a thin ring on each, so
+            // the region stays readable instead of turning into a crowd of overlapping squares.
+            int grow = selected.length > FEW_SELECTED ? 0 : 2;
             for (int i : selected) {
                 if (visible != null && !visible[i]) {
                     continue;
@@ -61,9 +88,9 @@ public final class MapRenderer {
                 int px = (int) (x[i] * s + ox);
                 int py = (int) (oy - y[i] * s);
                 // Black ring, white gap, the point's colour: visible on any crowd of points.
-                square(argb, w, h, px, py, r + 4, SELECTED_RING);
-                square(argb, w, h, px, py, r + 3, 0xFFFFFFFF);
-                square(argb, w, h, px, py, r + 2, colour[i]);
+                square(argb, w, h, px, py, r + 2 + grow, SELECTED_RING);
+                square(argb, w, h, px, py, r + 1 + grow, 0xFFFFFFFF);
+                square(argb, w, h, px, py, r + grow, colour[i]);
             }
         }
     }

@@ -50,9 +50,10 @@ public final class MapView extends BorderPane {
 
     /** What the mouse does on the map (installMouse), for the side panel and Help → Keyboard shortcuts. */
     public static final String GESTURES = "Drag: pan · Wheel: zoom · Click: select\n"
-            + "Shift-drag: box · Alt-drag: lasso";
+            + "Shift-drag: box · Alt-drag: lasso\nEsc or a click on empty space: clear";
 
     private final MapViewModel vm;
+    private final MapDrawer drawer;
     private final Pane plot = new Pane();
     /** The layout's values under the plot and left of it, with the axes' names (redrawn with each frame). */
     private final javafx.scene.canvas.Canvas xAxis = new javafx.scene.canvas.Canvas(10, 18);
@@ -75,12 +76,20 @@ public final class MapView extends BorderPane {
     private double pressY;
     private double lastX;
     private double lastY;
+    /** True once the mouse went 4 pixels from where it was pressed: a lasso that ends where it began is no click. */
+    private boolean moved;
     private final List<double[]> lasso = new ArrayList<>();
     private List<MapViewModel.LegendEntry> legendShown = List.of();
     private boolean legendByCluster;
 
     public MapView(MapViewModel vm, ErrorReporter errors, FileDialogs dialogs) {
+        this(vm, null, errors, dialogs);
+    }
+
+    /** The map with {@code drawer} (the selection's, neighbours' and attribute tabs) under it, or none. */
+    public MapView(MapViewModel vm, MapDrawer drawer, ErrorReporter errors, FileDialogs dialogs) {
         this.vm = vm;
+        this.drawer = drawer;
         setId("map-view");
         plot.setId("map-plot");
         plot.setMinSize(200, 200);
@@ -118,8 +127,11 @@ public final class MapView extends BorderPane {
         Button rerun = new Button("Project");
         rerun.setId("map-project");
         rerun.setOnAction(e -> vm.reproject());
-        method.disableProperty().bind(vm.projectionInfoProperty().map(s -> s.startsWith("identity")));
-        rerun.disableProperty().bind(method.disableProperty());
+        // With d ≤ 2 the codes are the layout: no method to pick, but Project goes back to it from another
+        // layout (an attribute direction's).
+        method.disableProperty().bind(vm.projectionInfoProperty().map(s -> s.startsWith("identity")
+                || vm.workspace() != null && vm.workspace().model().latentDim() <= 2));
+        rerun.disableProperty().bind(vm.projectionInfoProperty().map(s -> s.startsWith("identity")));
         TextField find = new TextField();
         find.setId("map-find");
         find.setPromptText("label or #index");
@@ -181,11 +193,33 @@ public final class MapView extends BorderPane {
         bottom.setPadding(new Insets(0, 0, 0, yAxis.getWidth()));
         framed.setBottom(bottom);
         framed.setLeft(yAxis);
-        setCenter(framed);
+        if (drawer == null) {
+            setCenter(framed);
+        } else {
+            javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(framed, drawer);
+            split.setId("map-split");
+            split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+            split.setDividerPositions(0.7);
+            javafx.scene.control.SplitPane.setResizableWithParent(drawer, false);
+            drawer.setMinHeight(120);
+            setCenter(split);
+        }
+        // Esc lets go of the selection, as a click on empty space does (controls that use Esc keep it).
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                vm.click(-1, false);
+                e.consume();
+            }
+        });
         setRight(sidePanel());
 
         vm.revisionProperty().addListener((o, a, b) -> requestRender());
         vm.layoutRunProperty().addListener((o, a, b) -> followLayout = true);
+        // Isolating a selection (or showing all again) frames what is now shown.
+        vm.isolatedProperty().addListener((o, a, b) -> {
+            needsFit = true;
+            requestRender();
+        });
         vm.projectionProperty().addListener((o, a, p) -> {
             if (followLayout || a == null || p == null || a.size() != (p == null ? 0 : p.size())
                     || !a.method().equals(p.method())) {
@@ -276,6 +310,9 @@ public final class MapView extends BorderPane {
     private static Label title(String s) {
         Label l = new Label(s);
         l.setStyle("-fx-font-weight: bold;");
+        // The side panel is narrow: a long title wraps rather than losing its end.
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -372,7 +409,7 @@ public final class MapView extends BorderPane {
         if (p == null || viewport == null) {
             return;
         }
-        String[] names = MapAxes.names(p.method());
+        String[] names = MapAxes.names(p);
         javafx.scene.paint.Color ink = javafx.scene.paint.Color.rgb(0x55, 0x55, 0x55);
         gx.setFill(ink);
         gy.setFill(ink);
@@ -412,6 +449,11 @@ public final class MapView extends BorderPane {
     /** The values marked under the plot in the last frame (tests read them). */
     public java.util.List<Double> xAxisValues() {
         return axisValues;
+    }
+
+    /** The tabs under the map, or null. */
+    public MapDrawer drawer() {
+        return drawer;
     }
 
     /** Frame times of the map's redraws. */
@@ -468,12 +510,13 @@ public final class MapView extends BorderPane {
             viewport = viewport == null ? null : viewport.resize(w, h);
         }
         if (needsFit || viewport == null) {
-            viewport = Viewport.fit(p.x(), p.y(), w, h);
+            viewport = Viewport.fit(p.x(), p.y(), vm.visibility(), w, h);
             needsFit = false;
         }
         int[] sel = vm.selection();
         pixels.updateBuffer(b -> {
-            MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), vm.front(), sel, false);
+            MapRenderer.render(buffer, viewport, p.x(), p.y(), vm.colours(), vm.visibility(), vm.front(), vm.marked(),
+                    sel, false);
             return null;
         });
         drawAxes(w, h);
@@ -489,6 +532,7 @@ public final class MapView extends BorderPane {
         plot.setOnMousePressed(e -> {
             plot.requestFocus();
             pressX = lastX = e.getX();
+            moved = false;
             pressY = lastY = e.getY();
             if (e.getButton() != MouseButton.PRIMARY) {
                 drag = Drag.NONE;
@@ -521,6 +565,7 @@ public final class MapView extends BorderPane {
             }
             lastX = e.getX();
             lastY = e.getY();
+            moved |= Math.hypot(e.getX() - pressX, e.getY() - pressY) >= 4;
         });
         plot.setOnMouseReleased(this::released);
         plot.setOnMouseMoved(e -> {
@@ -544,7 +589,7 @@ public final class MapView extends BorderPane {
     }
 
     private void released(MouseEvent e) {
-        boolean click = Math.hypot(e.getX() - pressX, e.getY() - pressY) < 4;
+        boolean click = !moved && Math.hypot(e.getX() - pressX, e.getY() - pressY) < 4;
         Projection p = vm.projectionProperty().get();
         if (p != null && viewport != null) {
             if (click && e.getButton() == MouseButton.PRIMARY) {
@@ -553,6 +598,10 @@ public final class MapView extends BorderPane {
                 // Near no point but inside a cluster's region: the nearest point within reach names the cluster.
                 int region = i >= 0 ? -1 : MapRenderer.nearest(viewport, p.x(), p.y(), vm.visibility(), e.getX(), e.getY(), 30);
                 if (vm.clusterOf(region) >= 0) {
+                    // Near no point: no example stays selected, and the region's cluster is picked.
+                    if (!add) {
+                        vm.clearSelection();
+                    }
                     vm.pickCluster(vm.clusterOf(region), add);
                 } else {
                     vm.click(i, add);

@@ -1,7 +1,5 @@
 package org.latentexplorer.ui.map;
 
-import java.io.BufferedWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +79,9 @@ public final class MapViewModel {
     private org.latentexplorer.ui.tasks.TaskHandle projectionTask;
     /** Each method's parameters as the user set them (ProjectionParameters names and defaults). */
     private final java.util.Map<String, java.util.Map<String, Number>> parameters = new java.util.HashMap<>();
+    /** Isolated points, the points a layout of the selection alone was made of, marked neighbours. */
+    private final MapFocus focus = new MapFocus();
+    private final javafx.beans.property.BooleanProperty isolated = new javafx.beans.property.SimpleBooleanProperty();
 
     /** One code to decode with the model that was open when it was asked for. */
     private record Decode(ModelHandle model, float[] z) {
@@ -167,6 +168,8 @@ public final class MapViewModel {
         clearHover();
         clearProbe();
         searchText.set("");
+        focus.reset();
+        isolated.set(false);
         if (w == null) {
             return;
         }
@@ -288,6 +291,8 @@ public final class MapViewModel {
             }
             visible = hidden(data.hasLabels() ? data.labels() : null, labelShown);
         }
+        visible = focus.restrict(visible);
+        front = MapFocus.shown(front, visible);
         legend.setAll(entries);
         updateNote();
         bump();
@@ -354,7 +359,7 @@ public final class MapViewModel {
         if (w == null) {
             return;
         }
-        float[][] codes = w.codes();
+        float[][] codes = focus.codes(w.codes());
         int d = w.model().latentDim();
         long run = ++projectionRun;
         layoutRun.set(layoutRun.get() + 1);
@@ -365,11 +370,13 @@ public final class MapViewModel {
         // The probe read the old layout; the new one may have no inverse, or another.
         clearProbe();
         if (d <= 2) {
-            float[] x = new float[codes.length];
-            float[] y = new float[codes.length];
-            for (int i = 0; i < codes.length; i++) {
-                x[i] = codes[i][0];
-                y[i] = d == 2 ? codes[i][1] : 0;
+            // The codes are their own layout: a selection laid out alone is the same, isolated.
+            float[][] all = w.codes();
+            float[] x = new float[all.length];
+            float[] y = new float[all.length];
+            for (int i = 0; i < all.length; i++) {
+                x[i] = all[i][0];
+                y[i] = d == 2 ? all[i][1] : 0;
             }
             Plane identity = d == 2 ? Plane.ofDims(new float[2], 0, 1) : null;
             setProjection(new Projection("identity", "d = " + d + ": the posterior means themselves", x, y, identity));
@@ -445,6 +452,8 @@ public final class MapViewModel {
     }
 
     private void setProjection(Projection p) {
+        Workspace w = session.workspace();
+        p = w == null ? p : focus.expand(p, w.dataset().size());
         projection.set(p);
         projectionInfo.set(p.method() + " — " + p.params());
         bump();
@@ -556,6 +565,11 @@ public final class MapViewModel {
         session.select(next);
     }
 
+    /** No example selected (the picked clusters stay). */
+    public void clearSelection() {
+        session.select();
+    }
+
     /** Selects the visible points inside the polygon (layout coordinates; a box is a 4-point polygon). */
     public void selectInside(double[] px, double[] py) {
         Projection p = projection.get();
@@ -623,7 +637,6 @@ public final class MapViewModel {
         return session.selection().length;
     }
 
-    /** Writes index, label, code and layout position of every example as CSV. */
     /**
      * Writes the map as a PNG of {@code width} × {@code height} pixels: the region of {@code view}, with axes,
      * the legend and the projection's caption ({@link MapPicture}); drawn and written on a worker.
@@ -650,33 +663,118 @@ public final class MapViewModel {
         }, f -> session.statusProperty().set("Wrote " + f), t -> errors.error("Could not export", ErrorReporter.describe(t)));
     }
 
+    /** Writes every point as CSV (see {@link #exportCsv(Path, int[])}). */
     public void exportCsv(Path file) {
+        exportCsv(file, null);
+    }
+
+    /**
+     * Writes points {@code rows} (null: all, in index order) as CSV: index, label, cluster when the points'
+     * clusters are known, the layout's x and y, and the code z1..zd ({@link PointsCsv}).
+     */
+    public void exportCsv(Path file, int[] rows) {
         Workspace w = session.workspace();
         Projection p = projection.get();
         if (w == null || p == null) {
             return;
         }
+        int[] clusters = pointClusters();
         executor.submit("Exporting " + file.getFileName(), true, (progress, cancel) -> {
-            AtomicFiles.write(file, out -> {
-                BufferedWriter b = new BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
-                Dataset data = w.dataset();
-                int d = w.model().latentDim();
-                b.write("index,label");
-                for (int k = 0; k < d; k++) {
-                    b.write(",z" + (k + 1));
-                }
-                b.write(",x,y\n");
-                for (int i = 0; i < data.size(); i++) {
-                    b.write(i + "," + (data.hasLabels() ? data.labelNames().get(data.labels()[i]) : ""));
-                    for (int k = 0; k < d; k++) {
-                        b.write("," + w.codes()[i][k]);
-                    }
-                    b.write("," + p.x()[i] + "," + p.y()[i] + "\n");
-                }
-                b.flush();
-            });
+            AtomicFiles.write(file, out -> PointsCsv.write(out, w.dataset(), w.codes(), p, clusters, rows));
             return file;
         }, f -> session.statusProperty().set("Wrote " + f), t -> errors.error("Could not export", ErrorReporter.describe(t)));
+    }
+
+    // ---- focus: isolation, a selection laid out alone, a custom layout, marked points ------------------
+
+    /** Shows only {@code indices} on the map (null: every point again, without a new layout). */
+    public void isolate(int[] indices) {
+        Workspace w = session.workspace();
+        if (w == null) {
+            return;
+        }
+        focus.isolate(indices, w.dataset().size());
+        isolated.set(focus.isIsolated());
+        recolour();
+    }
+
+    /**
+     * Runs the current projection on the codes of {@code indices} alone and shows only them (with d ≤ 2 the
+     * codes are the layout, so this isolates them).
+     */
+    public void reprojectAlone(int[] indices) {
+        if (indices == null || indices.length < 3) {
+            throw new InputException("select at least 3 points to lay them out alone");
+        }
+        if (focus.only() == null) {
+            focus.keep(projection.get());
+        }
+        focus.layOutOnly(indices);
+        isolate(indices);
+        reproject();
+    }
+
+    /**
+     * Every point again: no isolation, and when the last layout was of a selection alone, the layout of all
+     * of them shown before it (or a new one, when the method was changed meanwhile).
+     */
+    public void showAll() {
+        boolean relayout = focus.only() != null;
+        Projection before = focus.takeKept();
+        focus.layOutOnly(null);
+        isolate(null);
+        if (relayout && before != null && before.method().equals(method.get())) {
+            showLayout(before);
+        } else if (relayout) {
+            reproject();
+        }
+    }
+
+    /** True while only some points are shown. */
+    public javafx.beans.property.BooleanProperty isolatedProperty() {
+        return isolated;
+    }
+
+    /**
+     * Shows a layout made elsewhere (an attribute direction's axis) in place of the projection's: a running
+     * projection stops, and the view fits the new layout. {@link #reproject()} goes back.
+     */
+    public void showLayout(Projection p) {
+        projectionRun++;
+        if (projectionTask != null) {
+            projectionTask.cancel();
+        }
+        projecting.set(false);
+        setPaused(false);
+        clearProbe();
+        if (focus.only() != null) {
+            // The new layout places every point: the isolation alone still narrows what is shown.
+            focus.layOutOnly(null);
+        }
+        layoutRun.set(layoutRun.get() + 1);
+        setProjection(p);
+    }
+
+    /** Marks points on the map (the clicked point's neighbours); null or empty: none. */
+    public void mark(int[] indices) {
+        focus.mark(indices);
+        bump();
+    }
+
+    public int[] marked() {
+        return focus.marked();
+    }
+
+    /** Each point's most responsible cluster when they are known for the open model, else null. */
+    public int[] pointClusters() {
+        Workspace w = session.workspace();
+        return clusterColours == null || w == null || clusterColours.source().model() != w.model() ? null
+                : clusterColours.cluster();
+    }
+
+    /** Display names of the clusters (the user's, shared with the Clusters screen). */
+    public List<String> clusterNames() {
+        return clusters.names();
     }
 
     // ---- properties ------------------------------------------------------------------------------

@@ -42,12 +42,17 @@ public record Viewport(double cx, double cy, double scale, int width, int height
 
     /** The viewport that shows all points with a margin. */
     public static Viewport fit(float[] x, float[] y, int width, int height) {
+        return fit(x, y, null, width, height);
+    }
+
+    /** The viewport that shows the points {@code visible} shows (null: all) with a margin. */
+    public static Viewport fit(float[] x, float[] y, boolean[] visible, int width, int height) {
         float minX = Float.POSITIVE_INFINITY;
         float maxX = Float.NEGATIVE_INFINITY;
         float minY = Float.POSITIVE_INFINITY;
         float maxY = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < x.length; i++) {
-            if (Float.isFinite(x[i]) && Float.isFinite(y[i])) {
+            if (Float.isFinite(x[i]) && Float.isFinite(y[i]) && (visible == null || visible[i])) {
                 minX = Math.min(minX, x[i]);
                 maxX = Math.max(maxX, x[i]);
                 minY = Math.min(minY, y[i]);

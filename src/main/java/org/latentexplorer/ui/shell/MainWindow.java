@@ -16,8 +16,12 @@ import org.latentexplorer.ui.library.LibraryView;
 import org.latentexplorer.ui.library.LibraryViewModel;
 import org.latentexplorer.ui.manifold.ManifoldView;
 import org.latentexplorer.ui.manifold.ManifoldViewModel;
+import org.latentexplorer.ui.map.AttributeViewModel;
+import org.latentexplorer.ui.map.MapDrawer;
 import org.latentexplorer.ui.map.MapView;
 import org.latentexplorer.ui.map.MapViewModel;
+import org.latentexplorer.ui.map.NeighboursViewModel;
+import org.latentexplorer.ui.map.SelectionViewModel;
 import org.latentexplorer.ui.model.ModelView;
 import org.latentexplorer.ui.model.ModelViewModel;
 import org.latentexplorer.ui.services.CoreServices;
@@ -33,6 +37,9 @@ public final class MainWindow {
     private final Session session = new Session();
     private final LibraryViewModel library;
     private final MapViewModel map;
+    private final SelectionViewModel mapSelection;
+    private final NeighboursViewModel mapNeighbours;
+    private final AttributeViewModel mapAttributes;
     private final ManifoldViewModel manifold;
     private final TrainingViewModel training;
     private final InpaintViewModel inpaint;
@@ -67,7 +74,11 @@ public final class MainWindow {
         training = new TrainingViewModel(services, executor, session, errors, library);
         inpaint = new InpaintViewModel(services, executor, session, errors);
 
-        mapView = new MapView(map, errors, files);
+        mapSelection = new SelectionViewModel(map, executor, session, errors);
+        mapNeighbours = new NeighboursViewModel(map, executor, session, errors);
+        mapAttributes = new AttributeViewModel(map, executor, session, errors);
+        mapView = new MapView(map, new MapDrawer(mapSelection, mapNeighbours, mapAttributes, errors, files), errors,
+                files);
         manifoldView = new ManifoldView(manifold, files);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("screens");
@@ -165,6 +176,18 @@ public final class MainWindow {
 
     public MapViewModel mapViewModel() {
         return map;
+    }
+
+    public SelectionViewModel mapSelection() {
+        return mapSelection;
+    }
+
+    public NeighboursViewModel mapNeighbours() {
+        return mapNeighbours;
+    }
+
+    public AttributeViewModel mapAttributes() {
+        return mapAttributes;
     }
 
     public ManifoldViewModel manifoldViewModel() {

@@ -168,7 +168,7 @@ class MapViewModelTest {
         vm.exportCsv(csv);
         var lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(501);
-        assertThat(lines.getFirst()).isEqualTo("index,label,z1,z2,z3,x,y");
+        assertThat(lines.getFirst()).isEqualTo("index,label,x,y,z1,z2,z3");
         assertThat(lines.get(1)).startsWith("0,zero,");
     }
 }
