@@ -99,7 +99,7 @@ class TrainDialogTest {
     }
 
     @Test
-    void labelsAreReadableAndTheGmvaeSectionOnlyShowsForAGmvae(FxRobot robot) {
+    void labelsAreReadableAndTheGmvaeSectionOnlyShowsForAGmvae(FxRobot robot) throws Exception {
         Label lr = robot.lookup("#train-lr-label").queryAs(Label.class);
         assertThat(lr.getText()).isEqualTo("Learning rate (Adam)");
         assertThat(lr.getTooltip().getText()).contains("Adam's step size").endsWith("Command line: --lr");
