@@ -69,13 +69,18 @@ public final class LibraryViewModel {
 
     /** Opens the last model of the previous run, else the shipped default. */
     public void openInitial() {
-        Optional<Path> last = Optional.ofNullable(settings.lastModel()).map(Path::of).filter(Files::isRegularFile);
-        Optional<Path> start = last.or(services::defaultModel);
+        Optional<Path> start = initialModel(settings, services);
         if (start.isEmpty()) {
             session.statusProperty().set("No model yet: open a model bundle or train one.");
             return;
         }
         openModel(start.get());
+    }
+
+    /** The model the window opens on: the last of the previous run when it is still there, else the shipped default. */
+    public static Optional<Path> initialModel(org.latentexplorer.ui.shell.Settings settings, CoreServices services) {
+        Optional<Path> last = Optional.ofNullable(settings.lastModel()).map(Path::of).filter(Files::isRegularFile);
+        return last.or(services::defaultModel);
     }
 
     /** Opens a bundle and the data set it was trained on (the current one when that fits and its own is unknown). */

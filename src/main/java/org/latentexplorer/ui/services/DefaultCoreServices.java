@@ -54,9 +54,44 @@ public final class DefaultCoreServices implements CoreServices {
         this.defaultModel = defaultModel;
     }
 
+    /** A bundle read ahead (start-up) and the file it is of; taken by the first {@link #openModel} of that file. */
+    private java.util.concurrent.CompletableFuture<ModelBundle> ahead;
+    private Path aheadPath;
+
+    /**
+     * Starts reading {@code path} in the background, so that the window's first model is read while the
+     * screens are built (each takes about a second).
+     */
+    public synchronized void readAhead(Path path) {
+        aheadPath = path.toAbsolutePath().normalize();
+        ahead = java.util.concurrent.CompletableFuture.supplyAsync(() -> ModelBundle.load(path));
+    }
+
+    private synchronized java.util.concurrent.CompletableFuture<ModelBundle> takeAhead(Path path) {
+        if (ahead == null || !path.toAbsolutePath().normalize().equals(aheadPath)) {
+            return null;
+        }
+        var f = ahead;
+        ahead = null;
+        return f;
+    }
+
     @Override
     public ModelHandle openModel(Path path) {
-        ModelBundle bundle = ModelBundle.load(path);
+        var early = takeAhead(path);
+        ModelBundle bundle;
+        if (early == null) {
+            bundle = ModelBundle.load(path);
+        } else {
+            try {
+                bundle = early.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r; // the file's own message (InputException), as a direct read gives it
+                }
+                throw e;
+            }
+        }
         return rememberBundle(remember(new ModelHandle(path, bundle.model(), bundle.history(), bundle.evaluation(), bundle),
                 bundle.model()), bundle);
     }
