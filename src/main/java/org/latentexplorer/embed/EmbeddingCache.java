@@ -131,6 +131,11 @@ public final class EmbeddingCache {
         }
     }
 
+    /** {@link #digest} in hex: the content identity of codes for {@link Key#modelId()} when no file stands for them. */
+    public static String codesId(float[][] codes) {
+        return "codes:" + HexFormat.of().formatHex(digest(codes));
+    }
+
     /** SHA-256 of the codes' shape and float bits: what a stored map was made from. */
     static byte[] digest(float[][] codes) {
         MessageDigest md = sha256();

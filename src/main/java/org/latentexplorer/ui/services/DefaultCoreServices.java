@@ -260,7 +260,7 @@ public final class DefaultCoreServices implements CoreServices {
         try {
             var cache = new org.latentexplorer.embed.EmbeddingCache(
                     org.latentexplorer.data.DatasetCache.fromEnvironment().dir().resolve("embeddings"));
-            e = cache.getOrCompute(new org.latentexplorer.embed.EmbeddingCache.Key("codes:" + codesDigest(codes),
+            e = cache.getOrCompute(new org.latentexplorer.embed.EmbeddingCache.Key(org.latentexplorer.embed.EmbeddingCache.codesId(codes),
                     "window", options), codes, forward, cancel);
         } catch (IOException ex) {
             // A cache that cannot be written (read-only home, full disk) costs the next start a recomputation only.
@@ -270,24 +270,6 @@ public final class DefaultCoreServices implements CoreServices {
         String params = options.parameters().entrySet().stream().map(en -> en.getKey() + " " + en.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
         return new Projection(spec.method(), params, xy[0], xy[1], null);
-    }
-
-    /** SHA-256 of the codes' float bits, row by row: the same codes are the same layout's input. */
-    static String codesDigest(float[][] codes) {
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4 * Math.max(1, codes.length == 0 ? 0 : codes[0].length));
-            for (float[] row : codes) {
-                buf.clear();
-                for (float v : row) {
-                    buf.putFloat(v);
-                }
-                md.update(buf.array(), 0, buf.position());
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     /** Interleaved x0,y0,x1,y1... into {x[], y[]}. */
