@@ -92,7 +92,7 @@ public final class LibraryViewModel {
             try {
                 Dataset data = datasetFor(model, current, progress);
                 org.latentexplorer.common.StartupClock.mark("data read");
-                float[][] codes = encode(model, data, progress, cancel);
+                float[][] codes = codes(model, data, progress, cancel);
                 org.latentexplorer.common.StartupClock.mark("codes encoded");
                 return new Workspace(model, data, codes);
             } catch (Throwable t) {
@@ -178,6 +178,17 @@ public final class LibraryViewModel {
             throw new InputException(data.id() + ": its images are " + data.shape() + " but the model "
                     + model.name() + " expects " + want);
         }
+    }
+
+    /** The codes kept from an earlier run of this model on this data, else encoded now (and kept). */
+    private float[][] codes(ModelHandle model, Dataset data, Work.Progress progress, CancelToken cancel) {
+        Optional<float[][]> kept = services.storedCodes(model, data);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        float[][] codes = encode(model, data, progress, cancel);
+        services.storeCodes(model, data, codes);
+        return codes;
     }
 
     private static float[][] encode(ModelHandle model, Dataset data, Work.Progress progress, CancelToken cancel) {

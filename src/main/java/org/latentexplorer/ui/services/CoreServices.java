@@ -21,6 +21,15 @@ public interface CoreServices {
     /** Opens a model bundle. */
     ModelHandle openModel(Path path);
 
+    /** The posterior means of {@code data} under {@code model} kept from an earlier run, if any. */
+    default Optional<float[][]> storedCodes(ModelHandle model, Dataset data) {
+        return Optional.empty();
+    }
+
+    /** Keeps the posterior means of {@code data} under {@code model} for the next run (best effort). */
+    default void storeCodes(ModelHandle model, Dataset data, float[][] codes) {
+    }
+
     /** Resolves a registered data set name ({@code mnist}) or a file/folder path and reads a split of it. */
     Dataset loadDataset(String nameOrPath, String split);
 

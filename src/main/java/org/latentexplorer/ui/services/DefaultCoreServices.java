@@ -96,6 +96,39 @@ public final class DefaultCoreServices implements CoreServices {
                 bundle.model()), bundle);
     }
 
+    /** The key of a model's codes of a data set: the bundle file as it is now, and the data by content. */
+    private static String codesKey(ModelHandle model, Dataset data) throws IOException {
+        var f = org.latentexplorer.common.FileFingerprint.of(model.source());
+        return f == null ? null : model.source().toAbsolutePath().normalize() + "|" + f + "|" + data.fingerprint();
+    }
+
+    private static org.latentexplorer.model.CodesCache codesCache() {
+        return new org.latentexplorer.model.CodesCache(
+                org.latentexplorer.data.DatasetCache.fromEnvironment().dir().resolve("codes"));
+    }
+
+    @Override
+    public Optional<float[][]> storedCodes(ModelHandle model, Dataset data) {
+        try {
+            String key = model.source() == null ? null : codesKey(model, data);
+            return key == null ? Optional.empty() : codesCache().load(key, data.size(), model.latentDim());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void storeCodes(ModelHandle model, Dataset data, float[][] codes) {
+        try {
+            String key = model.source() == null ? null : codesKey(model, data);
+            if (key != null) {
+                codesCache().store(key, codes);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a cache that cannot be written costs the next start its encoding, nothing more
+        }
+    }
+
     /** The split name the map asks for: everything that is on this machine, never a download. */
     public static final String VIEW = "view";
 
