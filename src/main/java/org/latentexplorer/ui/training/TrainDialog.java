@@ -138,19 +138,29 @@ public final class TrainDialog extends Dialog<TrainRequest> {
 
     /** Fits the dialog to its content again, about the same centre, and keeps it on the screen. */
     private void refit() {
+        // Twice: a section hidden in this pulse may still report its old width to the first measure.
         Platform.runLater(() -> {
+            fitNow();
+            Platform.runLater(this::fitNow);
+        });
+    }
+
+    private void fitNow() {
+        {
             if (getDialogPane().getScene() == null || getDialogPane().getScene().getWindow() == null) {
                 return;
             }
             Window w = getDialogPane().getScene().getWindow();
             double cx = w.getX() + w.getWidth() / 2;
             double cy = w.getY() + w.getHeight() / 2;
+            getDialogPane().applyCss();
+            getDialogPane().layout();
             w.sizeToScene();
             List<Screen> screens = Screen.getScreensForRectangle(cx, cy, 1, 1);
             Rectangle2D b = (screens.isEmpty() ? Screen.getPrimary() : screens.getFirst()).getVisualBounds();
             w.setX(Math.max(b.getMinX(), Math.min(cx - w.getWidth() / 2, b.getMaxX() - w.getWidth())));
             w.setY(Math.max(b.getMinY(), Math.min(cy - w.getHeight() / 2, b.getMaxY() - w.getHeight())));
-        });
+        }
     }
 
     /**
