@@ -2,14 +2,10 @@ package org.latentexplorer.ui.common;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Bounds;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 
 /**
  * A text field for a decimal number that cannot be broken by typing, the decimal sibling of
@@ -28,10 +24,7 @@ public final class DecimalField extends TextField {
     private final double max;
     private final boolean optional;
     private final ObjectProperty<Double> value = new SimpleObjectProperty<>(this, "value");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final Tooltip message = new Tooltip();
-    private final PauseTransition hideMessage = new PauseTransition(IntegerSpinner.MESSAGE_SHOWN);
-    private String ownStyle = "";
+    private final FieldProblem problem = new FieldProblem(this);
 
     /**
      * A field for {@code name} (used in its messages) taking numbers in {@code [min, max]}; an
@@ -44,8 +37,6 @@ public final class DecimalField extends TextField {
         this.optional = optional;
         value.set(initial);
         setText(format(initial));
-        message.getStyleClass().add("field-problem");
-        hideMessage.setOnFinished(e -> message.hide());
         setOnAction(e -> commit());
         focusedProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -66,7 +57,7 @@ public final class DecimalField extends TextField {
 
     /** The message for the last text refused, or null while the field holds what was typed. */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return problem.property();
     }
 
     /** Takes the typed text if it is good, else refuses it (see the class comment). */
@@ -124,25 +115,10 @@ public final class DecimalField extends TextField {
     }
 
     private void refuse(String why) {
-        if (problem.get() == null) {
-            ownStyle = getStyle() == null ? "" : getStyle();
-        }
-        problem.set(why);
-        setStyle(ownStyle + " " + IntegerSpinner.ERROR_STYLE);
-        message.setText(why + "; kept " + (value.get() == null ? "nothing" : format(value.get())) + ".");
-        Bounds b = localToScreen(getBoundsInLocal());
-        if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing() && b != null) {
-            message.show(this, b.getMinX(), b.getMaxY() + 2);
-            hideMessage.playFromStart();
-        }
+        problem.refuse(why, value.get() == null ? "nothing" : format(value.get()));
     }
 
     private void clearProblem() {
-        if (problem.get() != null) {
-            problem.set(null);
-            setStyle(ownStyle);
-            hideMessage.stop();
-            message.hide();
-        }
+        problem.clear();
     }
 }

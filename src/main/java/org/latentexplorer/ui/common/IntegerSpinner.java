@@ -1,14 +1,9 @@
 package org.latentexplorer.ui.common;
 
 import java.math.BigInteger;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Bounds;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
-import javafx.scene.control.Tooltip;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
@@ -22,18 +17,11 @@ import javafx.util.StringConverter;
  * index) is checked as it stands.
  */
 public final class IntegerSpinner extends Spinner<Integer> {
-    /** Modena draws a text box's outline in these looked-up colours. */
-    static final String ERROR_STYLE = "-fx-text-box-border: #b00020; -fx-focus-color: #b00020;"
-            + " -fx-faint-focus-color: #b0002022;";
-    static final Duration MESSAGE_SHOWN = Duration.seconds(4);
 
     private final String name;
     private final IntegerSpinnerValueFactory factory;
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final Tooltip message = new Tooltip();
-    private final PauseTransition hideMessage = new PauseTransition(MESSAGE_SHOWN);
+    private final FieldProblem problem = new FieldProblem(this);
     /** The style the screen gave the field, put back when the complaint ends. */
-    private String ownStyle = "";
 
     /** A spinner for {@code name} (used in its messages), from {@code min} to {@code max}, stepping by 1. */
     public IntegerSpinner(String name, int min, int max, int initial) {
@@ -46,15 +34,13 @@ public final class IntegerSpinner extends Spinner<Integer> {
         factory.setConverter(new Converter());
         setValueFactory(factory);
         setEditable(true);
-        message.getStyleClass().add("field-problem");
-        hideMessage.setOnFinished(e -> message.hide());
         // Any value that arrives (a good commit, an arrow, the ViewModel) ends the complaint.
         valueProperty().addListener((o, a, b) -> clearProblem());
     }
 
     /** The message for the last text refused, or null while the field holds what was typed. */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return problem.property();
     }
 
     /** The bounds of the values this field takes; a maximum that follows the data is set here. */
@@ -97,26 +83,11 @@ public final class IntegerSpinner extends Spinner<Integer> {
     }
 
     private void refuse(String why) {
-        if (problem.get() == null) {
-            ownStyle = getStyle() == null ? "" : getStyle();
-        }
-        problem.set(why);
-        setStyle(ownStyle + " " + ERROR_STYLE);
-        message.setText(why + "; kept " + getValue() + ".");
-        Bounds b = localToScreen(getBoundsInLocal());
-        if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing() && b != null) {
-            message.show(this, b.getMinX(), b.getMaxY() + 2);
-            hideMessage.playFromStart();
-        }
+        problem.refuse(why, String.valueOf(getValue()));
     }
 
     private void clearProblem() {
-        if (problem.get() != null) {
-            problem.set(null);
-            setStyle(ownStyle);
-            hideMessage.stop();
-            message.hide();
-        }
+        problem.clear();
     }
 
     /** Never throws and never answers null: a refused text answers the value already held. */
