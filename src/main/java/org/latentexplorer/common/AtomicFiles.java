@@ -146,4 +146,13 @@ public final class AtomicFiles {
     private static String glob(String name) {
         return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
+
+    /** Writes {@code img} as a PNG, atomically (see {@link #write}). */
+    public static void writePng(java.awt.image.BufferedImage img, Path file) throws IOException {
+        write(file, out -> {
+            if (!javax.imageio.ImageIO.write(img, "png", out)) {
+                throw new IOException("this Java runtime has no PNG writer for a type " + img.getType() + " image");
+            }
+        });
+    }
 }

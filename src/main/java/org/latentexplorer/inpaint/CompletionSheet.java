@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.ImageShape;
@@ -38,11 +37,7 @@ public final class CompletionSheet {
             draw(img, shape, c.mean(), null, 2 * cw, r * ch);
             draw(img, shape, spread, null, 3 * cw, r * ch);
         }
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new java.io.IOException("this Java runtime has no PNG writer for a " + img.getType() + " image");
-            }
-        });
+        org.latentexplorer.common.AtomicFiles.writePng(img, file);
     }
 
     private static void draw(BufferedImage img, ImageShape s, float[] v, Mask mask, int x0, int y0) {

@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.InputException;
 import org.latentexplorer.data.ImageShape;
@@ -171,10 +170,6 @@ public final class ImageTiles {
     public static void writePng(List<float[]> images, ImageShape shape, int cols, List<String> headers,
                                 List<String> rowLabels, Path file) throws IOException {
         BufferedImage img = tile(images, shape, cols, 1, headers, rowLabels);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        org.latentexplorer.common.AtomicFiles.writePng(img, file);
     }
 }

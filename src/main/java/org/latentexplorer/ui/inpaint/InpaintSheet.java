@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.ui.common.Raster;
@@ -87,11 +86,7 @@ final class InpaintSheet {
 
     static void write(Path file, Outcome o, List<String> footer) throws IOException {
         BufferedImage img = compose(o, footer);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("this Java runtime has no PNG writer for a " + img.getType() + " image");
-            }
-        });
+        org.latentexplorer.common.AtomicFiles.writePng(img, file);
     }
 
     private static int[] pixels(float[] values, ImageShape s) {

@@ -417,12 +417,7 @@ public final class ManifoldViewModel {
         executor.submit("Exporting " + file.getFileName(), true, (p, c) -> {
             BufferedImage img = new BufferedImage(g.width(), g.height(), BufferedImage.TYPE_INT_ARGB);
             img.setRGB(0, 0, g.width(), g.height(), g.argb(), 0, g.width());
-            AtomicFiles.write(file, out -> {
-                if (!javax.imageio.ImageIO.write(img, "png", out)) {
-                    throw new java.io.IOException("this Java runtime has no PNG writer for a " + img.getType()
-                            + " image");
-                }
-            });
+            org.latentexplorer.common.AtomicFiles.writePng(img, file);
             return file;
         }, f -> session.statusProperty().set("Wrote " + f), t -> errors.error("Could not export", ErrorReporter.describe(t)));
     }

@@ -654,11 +654,7 @@ public final class MapViewModel {
         executor.submit("Exporting " + file.getFileName(), true, (pr, c) -> {
             java.awt.image.BufferedImage img = MapPicture.draw(view, p, colours, visible, front, sel, entries, title,
                     caption, width, height);
-            org.latentexplorer.common.AtomicFiles.write(file, out -> {
-                if (!javax.imageio.ImageIO.write(img, "png", out)) {
-                    throw new java.io.IOException("no PNG writer available");
-                }
-            });
+            org.latentexplorer.common.AtomicFiles.writePng(img, file);
             return file;
         }, f -> session.statusProperty().set("Wrote " + f), t -> errors.error("Could not export", ErrorReporter.describe(t)));
     }

@@ -365,11 +365,7 @@ public final class ModelViewModel {
         if (img == null) {
             throw new InputException("there is nothing to export yet");
         }
-        org.latentexplorer.common.AtomicFiles.write(file, out -> {
-            if (!javax.imageio.ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        org.latentexplorer.common.AtomicFiles.writePng(img, file);
     }
 
     public StringProperty summaryProperty() {

@@ -1,7 +1,6 @@
 package org.latentexplorer.ui.training;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -272,11 +271,7 @@ public final class TrainingViewModel {
         // Converted here, on the UI thread, where the snapshot was taken; only the encoding runs behind.
         BufferedImage img = SwingFXUtils.fromFXImage(charts, null);
         executor.submit("Exporting " + file.getFileName(), false, (p, c) -> {
-            AtomicFiles.write(file, out -> {
-                if (!javax.imageio.ImageIO.write(img, "png", out)) {
-                    throw new IOException("this Java runtime has no PNG writer for a type " + img.getType() + " image");
-                }
-            });
+            org.latentexplorer.common.AtomicFiles.writePng(img, file);
             return file;
         }, this::wrote, t -> errors.error("Could not export", ErrorReporter.describe(t)));
     }
