@@ -417,7 +417,8 @@ public final class MapView extends BorderPane {
         gy.setFont(javafx.scene.text.Font.font(10));
         gx.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
         gx.setTextBaseline(javafx.geometry.VPos.TOP);
-        for (double t : MapAxes.ticks(viewport.toDataX(0), viewport.toDataX(w), Math.max(2, w / 110))) {
+        axisValues = MapAxes.ticks(viewport.toDataX(0), viewport.toDataX(w), Math.max(2, w / 110));
+        for (double t : axisValues) {
             double x = viewport.toScreenX(t);
             if (x > 14 && x < w - 60) {
                 gx.fillText(MapAxes.format(t), x, 3);
@@ -441,7 +442,6 @@ public final class MapView extends BorderPane {
         gy.setTextBaseline(javafx.geometry.VPos.TOP);
         gy.fillText(names[1] + " →", 0, 0);
         gy.restore();
-        axisValues = MapAxes.ticks(viewport.toDataX(0), viewport.toDataX(w), Math.max(2, w / 110));
     }
 
     private java.util.List<Double> axisValues = java.util.List.of();
