@@ -46,11 +46,11 @@ public enum DecoderOutput {
      * x·log p + (1 − x)·log(1 − p), each log clamped at −100 as PyTorch's {@code BCELoss} does. Gaussian
      * with variance s²: −(x − m)²/(2s²) − ½ log(2π s²) (Sánchez Martín 2018, §6.1), m the decoded mean.
      */
-    public double logDensity(float[] x, float[] values, int offset, Likelihood likelihood) {
+    public double logDensity(float[] x, float[] values, Likelihood likelihood) {
         double s = 0;
         if (likelihood.kind() == Likelihood.Kind.BERNOULLI) {
             for (int i = 0; i < x.length; i++) {
-                double v = values[offset + i];
+                double v = values[i];
                 if (this == LOGITS) {
                     s += x[i] * v - (Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
                 } else {
@@ -61,7 +61,7 @@ public enum DecoderOutput {
         }
         double variance = likelihood.variance();
         for (int i = 0; i < x.length; i++) {
-            double d = x[i] - mean(values[offset + i]);
+            double d = x[i] - mean(values[i]);
             s += d * d;
         }
         return -s / (2 * variance) - 0.5 * x.length * (LOG_2PI + Math.log(variance));

@@ -222,7 +222,7 @@ public final class ImportedVae implements LatentModel {
         float[][] raw = decodeRaw(z);
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = output.logDensity(x[i], raw[i], 0, config.likelihood());
+            out[i] = output.logDensity(x[i], raw[i], config.likelihood());
         }
         return out;
     }

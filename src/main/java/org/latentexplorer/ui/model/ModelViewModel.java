@@ -161,13 +161,13 @@ public final class ModelViewModel {
                 cancel.check();
                 b.add(m.encode(t.rows(s, Math.min(n, s + 250))));
             }
-            return new Object[]{t, b.build()};
+            return new Measured(t, b.build());
         }, r -> {
             if (model() != m) {
                 return;
             }
-            test = (Dataset) r[0];
-            usage = (LatentUsage) r[1];
+            test = r.test();
+            usage = r.usage();
             usageText.set(String.format(Locale.ROOT, "Active units: %d of %d (the variance of a dimension's posterior "
                     + "mean over %d test images is above %.2f; Burda et al. 2016). Rows are ordered by each dimension's "
                     + "mean KL from N(0, 1).", usage.active(), usage.kl().length, Math.min(USAGE_EXAMPLES, test.size()),
@@ -179,6 +179,14 @@ public final class ModelViewModel {
                 usageText.set("The latent dimensions could not be measured: " + ErrorReporter.describe(e));
             }
         });
+    }
+
+    /** What measuring the latent dimensions gives: the test split read, and each dimension's use. */
+    private record Measured(Dataset test, LatentUsage usage) {
+    }
+
+    /** An evaluation, and whether (or why not) it was saved with the model. */
+    private record Evaluated(Evaluation evaluation, String saved) {
     }
 
     /** The evaluation the bundle holds, if any (written by this screen or {@code eval --save}). */
@@ -224,12 +232,12 @@ public final class ModelViewModel {
             } catch (InputException ex) {
                 saved = "not saved: " + ex.getMessage();
             }
-            return new Object[]{e, saved};
+            return new Evaluated(e, saved);
         }, r -> {
             if (model() == m) {
-                Evaluation e = (Evaluation) r[0];
+                Evaluation e = r.evaluation();
                 evaluationNote.set("Evaluated on " + e.examples() + " " + e.dataset() + " test images"
-                        + (e.binarized() ? ", binarised" : "") + "; " + r[1] + ".");
+                        + (e.binarized() ? ", binarised" : "") + "; " + r.saved() + ".");
                 evaluation.setAll(e.describe());
             }
             evaluating.set(false); // last: whoever waits for the end sees the figures

@@ -96,10 +96,15 @@ public final class DefaultCoreServices implements CoreServices {
                 bundle.model()), bundle);
     }
 
+    /** Each data set's content fingerprint, hashed once (a miss looks the codes up, then stores them). */
+    private final Map<Dataset, String> dataFingerprints =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** The key of a model's codes of a data set: the bundle file as it is now, and the data by content. */
-    private static String codesKey(ModelHandle model, Dataset data) throws IOException {
+    private String codesKey(ModelHandle model, Dataset data) throws IOException {
         var f = org.latentexplorer.common.FileFingerprint.of(model.source());
-        return f == null ? null : model.source().toAbsolutePath().normalize() + "|" + f + "|" + data.fingerprint();
+        return f == null ? null : model.source().toAbsolutePath().normalize() + "|" + f + "|"
+                + dataFingerprints.computeIfAbsent(data, Dataset::fingerprint);
     }
 
     private static org.latentexplorer.model.CodesCache codesCache() {
