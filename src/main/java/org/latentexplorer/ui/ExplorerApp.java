@@ -32,9 +32,7 @@ public final class ExplorerApp extends Application {
         stage.show();
         org.latentexplorer.common.StartupClock.mark("first window");
         // Once the first window is up, the model is read on a worker while the screens are built.
-        if (!Boolean.getBoolean("latentexplorer.noReadAhead")) {
-            org.latentexplorer.ui.library.LibraryViewModel.initialModel(settings, services).ifPresent(services::readAhead);
-        }
+        org.latentexplorer.ui.library.LibraryViewModel.initialModel(settings, services).ifPresent(services::readAhead);
         javafx.application.Platform.runLater(() ->
                 new MainWindow(stage, services, new FxTaskExecutor(), store, null).show());
     }
