@@ -381,8 +381,8 @@ public final class ManifoldViewModel {
         }
         float[] a = w.codes()[sel[0]];
         float[] b = w.codes()[sel[1]];
-        float[][] lin = GridMath.linear(a, b, STRIP_STEPS);
-        float[][] sph = GridMath.spherical(a, b, STRIP_STEPS);
+        float[][] lin = org.latentexplorer.sample.LatentPaths.linear(a, b, STRIP_STEPS);
+        float[][] sph = org.latentexplorer.sample.LatentPaths.spherical(a, b, STRIP_STEPS);
         float[][] both = new float[2 * STRIP_STEPS][];
         System.arraycopy(lin, 0, both, 0, STRIP_STEPS);
         System.arraycopy(sph, 0, both, STRIP_STEPS, STRIP_STEPS);

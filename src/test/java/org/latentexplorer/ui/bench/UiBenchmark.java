@@ -172,8 +172,7 @@ public final class UiBenchmark {
         org.latentexplorer.ui.shell.Screenshots.save(window.mapView().getScene(), "real-manifold-settled");
         FrameTimes sequential = new FrameTimes();
         var handle = window.session().workspace().model();
-        float[][] codes = org.latentexplorer.ui.manifold.GridMath.gridCodes(
-                org.latentexplorer.sample.Plane.ofDims(new float[2], 0, 1), 0, 0, 4, 20);
+        float[][] codes = org.latentexplorer.sample.Plane.ofDims(new float[2], 0, 1).grid(0, 0, 4, 20);
         for (int i = 0; i < 40; i++) {
             long t0 = System.nanoTime();
             float[][] images = handle.decode(codes);

@@ -32,7 +32,7 @@ class ManifoldViewModelTest {
     private static GridImage exactGrid(Harness h, ManifoldViewModel vm) {
         var model = h.session.workspace().model();
         int n = vm.gridSizeProperty().get();
-        float[][] images = model.decode(GridMath.gridCodes(vm.planeProperty().get(), vm.centreU(), vm.centreV(),
+        float[][] images = model.decode(vm.planeProperty().get().grid(vm.centreU(), vm.centreV(),
                 vm.halfSpan(), n));
         return new GridImage(GridMath.tile(images, model.config().inputShape(), n), n * 28, n * 28);
     }
@@ -175,8 +175,8 @@ class ManifoldViewModelTest {
     void sphericalInterpolationKeepsTheNormBetweenEndPoints() {
         float[] a = {3, 0};
         float[] b = {0, 3};
-        float[][] s = GridMath.spherical(a, b, 5);
-        float[][] l = GridMath.linear(a, b, 5);
+        float[][] s = org.latentexplorer.sample.LatentPaths.spherical(a, b, 5);
+        float[][] l = org.latentexplorer.sample.LatentPaths.linear(a, b, 5);
         assertThat(Math.hypot(s[2][0], s[2][1])).isCloseTo(3, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(Math.hypot(l[2][0], l[2][1])).isLessThan(2.2);
         assertThat(s[0]).containsExactly(3f, 0f);
@@ -185,7 +185,7 @@ class ManifoldViewModelTest {
 
     @Test
     void gridCodesRunFromTopLeftToBottomRightIncludingTheEnds() {
-        float[][] z = GridMath.gridCodes(Plane.ofDims(new float[2], 0, 1), 0, 0, 4, 5);
+        float[][] z = Plane.ofDims(new float[2], 0, 1).grid(0, 0, 4, 5);
         assertThat(z[0]).containsExactly(-4f, 4f);
         assertThat(z[4]).containsExactly(4f, 4f);
         assertThat(z[24]).containsExactly(4f, -4f);
