@@ -65,6 +65,38 @@ public final class DefaultCoreServices implements CoreServices {
     public synchronized void readAhead(Path path) {
         aheadPath = path.toAbsolutePath().normalize();
         ahead = java.util.concurrent.CompletableFuture.supplyAsync(() -> ModelBundle.load(path));
+        // Then the data set the window will show with it, when it is on this machine (never a download:
+        // that one runs as the window's task, with its progress and its cancel).
+        ahead.thenAcceptAsync(bundle -> {
+            String id = bundle.model().config().datasetId();
+            if (!id.isEmpty() && isLocal(id)) {
+                readAheadData(id);
+            }
+        });
+    }
+
+    /** A data set read ahead, in the window's split, and its name; taken by the first {@link #loadDataset} of it. */
+    private java.util.concurrent.CompletableFuture<Dataset> aheadData;
+    private String aheadDataId;
+
+    private synchronized void readAheadData(String id) {
+        aheadDataId = id;
+        aheadData = java.util.concurrent.CompletableFuture.supplyAsync(() -> resolver().resolve(id, viewSplit(id)));
+    }
+
+    private synchronized java.util.concurrent.CompletableFuture<Dataset> takeAheadData(String id, String split) {
+        if (aheadData == null || !VIEW.equals(split) || !id.equals(aheadDataId)) {
+            return null;
+        }
+        var f = aheadData;
+        aheadData = null;
+        return f;
+    }
+
+    private boolean isLocal(String id) {
+        return DatasetCatalog.find(id)
+                .map(d -> resolver().locate(d).values().stream().allMatch(DatasetResolver.Location::isLocal))
+                .orElse(false);
     }
 
     private synchronized java.util.concurrent.CompletableFuture<ModelBundle> takeAhead(Path path) {
@@ -144,15 +176,20 @@ public final class DefaultCoreServices implements CoreServices {
 
     @Override
     public Dataset loadDataset(String nameOrPath, String split) {
+        var early = takeAheadData(nameOrPath, split);
+        if (early != null) {
+            try {
+                return early.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // Read again below: a failure then gives the file's own message where the window asked.
+            }
+        }
         return resolver().resolve(nameOrPath, VIEW.equals(split) ? viewSplit(nameOrPath) : Split.parse(split));
     }
 
     /** All of a named set when all its parts are local (MNIST 10k), else its test part (Fashion-MNIST). */
     private Split viewSplit(String nameOrPath) {
-        return DatasetCatalog.find(nameOrPath)
-                .map(d -> resolver().locate(d).values().stream().allMatch(DatasetResolver.Location::isLocal)
-                        ? Split.ALL : Split.TEST)
-                .orElse(Split.ALL);
+        return DatasetCatalog.find(nameOrPath).isEmpty() || isLocal(nameOrPath) ? Split.ALL : Split.TEST;
     }
 
     private synchronized DatasetResolver resolver() {
