@@ -161,12 +161,12 @@ public final class AppMenus {
     private Menu edit() {
         Tab inpaint = screen("inpaint-view");
         Tab map = screen("map-view");
-        TextField find = (TextField) find(map.getContent(), "map-find");
+        TextField find = (TextField) find(screenOf(map), "map-find");
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(
-                fires("Edit", "_Undo mask edit (Inpaint)", "Shortcut+Z", inpaint.getContent(), "inpaint-undo", inpaint,
+                fires("Edit", "_Undo mask edit (Inpaint)", "Shortcut+Z", screenOf(inpaint), "inpaint-undo", inpaint,
                         Where.ONLY_ON_SCREEN),
-                fires("Edit", "_Redo mask edit (Inpaint)", "Shortcut+Shift+Z", inpaint.getContent(), "inpaint-redo", inpaint,
+                fires("Edit", "_Redo mask edit (Inpaint)", "Shortcut+Shift+Z", screenOf(inpaint), "inpaint-redo", inpaint,
                         Where.ONLY_ON_SCREEN),
                 new SeparatorMenuItem(),
                 run("Edit", "_Find on the map…", "Shortcut+F", () -> {
@@ -207,11 +207,11 @@ public final class AppMenus {
         Tab map = screen("map-view");
         Tab manifold = screen("manifold-view");
         view.getItems().addAll(new SeparatorMenuItem(), panel, new SeparatorMenuItem(),
-                fires("View", "Fit the map to the window", "Shortcut+0", map.getContent(), "map-fit", map, Where.GO_TO_SCREEN),
-                fires("View", "Project the map again", "Shortcut+R", map.getContent(), "map-project", map, Where.GO_TO_SCREEN),
-                fires("View", "Centre the manifold on the selection", null, manifold.getContent(), "manifold-centre", manifold,
+                fires("View", "Fit the map to the window", "Shortcut+0", screenOf(map), "map-fit", map, Where.GO_TO_SCREEN),
+                fires("View", "Project the map again", "Shortcut+R", screenOf(map), "map-project", map, Where.GO_TO_SCREEN),
+                fires("View", "Centre the manifold on the selection", null, screenOf(manifold), "manifold-centre", manifold,
                         Where.GO_TO_SCREEN),
-                fires("View", "Reset the manifold to −4..4", null, manifold.getContent(), "manifold-reset", manifold,
+                fires("View", "Reset the manifold to −4..4", null, screenOf(manifold), "manifold-reset", manifold,
                         Where.GO_TO_SCREEN));
         return view;
     }
@@ -244,15 +244,15 @@ public final class AppMenus {
 
     /** Shows the current screen's exports in File's two export places (hidden where it has fewer). */
     private void showExports(Tab tab) {
-        List<Export> exports = tab == null || tab.getContent() == null ? List.of()
-                : EXPORTS.getOrDefault(tab.getContent().getId(), List.of());
+        Node screen = screenOf(tab);
+        List<Export> exports = screen == null ? List.of() : EXPORTS.getOrDefault(screen.getId(), List.of());
         for (int i = 0; i < exportItems.length; i++) {
             MenuItem item = exportItems[i];
             item.disableProperty().unbind();
             if (i < exports.size()) {
-                exportButtons[i] = button(tab.getContent(), exports.get(i).buttonId());
+                exportButtons[i] = button(screen, exports.get(i).buttonId());
                 item.setText(exports.get(i).text());
-                item.disableProperty().bind(unusable(exportButtons[i], tab.getContent()));
+                item.disableProperty().bind(unusable(exportButtons[i], screen));
                 item.setVisible(true);
             } else {
                 exportButtons[i] = null;
@@ -308,29 +308,45 @@ public final class AppMenus {
         return item;
     }
 
-    /** True while the button is disabled or hidden under {@code root} (its screen's own tab aside). */
+    /**
+     * True while the button is disabled or hidden under {@code root} (its screen's own tab aside). The
+     * chain of parents is followed again whenever one of them changes: a screen not shown yet gets its
+     * controls' inner parents (a tool bar's, a scroll pane's) only when it is first styled.
+     */
     private static BooleanBinding unusable(ButtonBase button, Node root) {
-        List<Observable> deps = new ArrayList<>();
-        deps.add(button.disabledProperty());
-        for (Node n = button; n != null && n != root; n = n.getParent()) {
-            deps.add(n.visibleProperty());
-        }
-        return Bindings.createBooleanBinding(() -> {
-            if (button.isDisabled()) {
-                return true;
+        return new BooleanBinding() {
+            private final java.util.Set<Node> watched =
+                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+            {
+                bind(button.disabledProperty());
             }
-            for (Node n = button; n != null && n != root; n = n.getParent()) {
-                if (!n.isVisible()) {
-                    return true;
+
+            @Override
+            protected boolean computeValue() {
+                boolean off = button.isDisabled();
+                for (Node n = button; n != null && n != root; n = n.getParent()) {
+                    if (watched.add(n)) {
+                        bind(n.visibleProperty(), n.parentProperty());
+                    }
+                    off |= !n.isVisible();
                 }
+                return off;
             }
-            return false;
-        }, deps.toArray(Observable[]::new));
+        };
     }
 
     private Tab screen(String viewId) {
-        return tabs.getTabs().stream().filter(t -> t.getContent() != null && viewId.equals(t.getContent().getId()))
+        return tabs.getTabs().stream().filter(t -> screenOf(t) != null && viewId.equals(screenOf(t).getId()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no screen with the id " + viewId));
+    }
+
+    /** The screen a tab shows, also before its first selection puts it in the tab (see MainWindow). */
+    public static Node screenOf(Tab tab) {
+        if (tab == null) {
+            return null;
+        }
+        return tab.getContent() != null ? tab.getContent() : tab.getUserData() instanceof Node n ? n : null;
     }
 
     private static ButtonBase button(Node root, String id) {
@@ -340,8 +356,37 @@ public final class AppMenus {
     private static Node find(Node root, String id) {
         Node n = root.lookup("#" + id);
         if (n == null) {
+            n = findBeforeStyling(root, id);
+        }
+        if (n == null) {
             throw new IllegalStateException("the menus need #" + id + " in " + root.getId());
         }
         return n;
+    }
+
+    /**
+     * {@link Node#lookup} also inside controls whose children come with their skin, made when the screen is
+     * first styled: a tool bar's items, a scroll or titled pane's content, a split pane's items.
+     */
+    private static Node findBeforeStyling(Node node, String id) {
+        if (id.equals(node.getId())) {
+            return node;
+        }
+        List<? extends Node> inside = switch (node) {
+            case javafx.scene.control.ToolBar t -> t.getItems();
+            case javafx.scene.control.ScrollPane p -> p.getContent() == null ? List.of() : List.of(p.getContent());
+            case javafx.scene.control.TitledPane p -> p.getContent() == null ? List.of() : List.of(p.getContent());
+            case javafx.scene.control.SplitPane p -> p.getItems();
+            case javafx.scene.control.ButtonBar b -> b.getButtons();
+            case javafx.scene.Parent p -> p.getChildrenUnmodifiable();
+            default -> List.of();
+        };
+        for (Node child : inside) {
+            Node found = findBeforeStyling(child, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package org.latentexplorer.ui.shell;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -82,17 +83,17 @@ public final class MainWindow {
         manifoldView = new ManifoldView(manifold, files);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("screens");
-        trainingTab = new Tab("Training", new TrainingView(training, files));
+        trainingTab = shownWhenSelected("Training", new TrainingView(training, files));
         clusters = new ClustersViewModel(services, executor, session, errors);
         clustersView = new ClustersView(clusters, files);
-        Tab clustersTab = new Tab("Clusters", clustersView);
+        Tab clustersTab = shownWhenSelected("Clusters", clustersView);
         // The gallery decodes and assigns the data set: only when someone looks at it.
         clustersTab.selectedProperty().addListener((o, was, now) -> clusters.setActive(now));
         modelScreen = new ModelViewModel(services, executor, session, errors);
-        Tab modelTab = new Tab("Model", new ModelView(modelScreen, files));
+        Tab modelTab = shownWhenSelected("Model", new ModelView(modelScreen, files));
         modelTab.selectedProperty().addListener((o, was, now) -> modelScreen.setActive(now));
-        tabs.getTabs().addAll(new Tab("Latent map", mapView), new Tab("Manifold", manifoldView),
-                new Tab("Inpaint", new InpaintView(inpaint, files)), clustersTab, trainingTab,
+        tabs.getTabs().addAll(new Tab("Latent map", mapView), shownWhenSelected("Manifold", manifoldView),
+                shownWhenSelected("Inpaint", new InpaintView(inpaint, files)), clustersTab, trainingTab,
                 modelTab);
 
         BorderPane root = new BorderPane();
@@ -117,6 +118,22 @@ public final class MainWindow {
             System.out.println("[startup] steps: " + org.latentexplorer.common.StartupClock.summary());
             session.statusProperty().set(session.statusProperty().get() + " · " + line);
         });
+    }
+
+    /**
+     * A tab whose screen joins the scene when the tab is first selected. The screen is built (and follows
+     * its model) from the start; only styling and laying out the hidden screens waits, which took about
+     * half of the start-up's scene set-up (issue 20 item 8). {@link AppMenus#screenOf} finds it meanwhile.
+     */
+    private static Tab shownWhenSelected(String title, Node screen) {
+        Tab tab = new Tab(title);
+        tab.setUserData(screen);
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && tab.getContent() == null) {
+                tab.setContent(screen);
+            }
+        });
+        return tab;
     }
 
     /** Shows the window and opens the last (or the default) model. */

@@ -63,7 +63,7 @@ class AppMenusTest {
     }
 
     private String screen() {
-        return window.tabs().getSelectionModel().getSelectedItem().getContent().getId();
+        return AppMenus.screenOf(window.tabs().getSelectionModel().getSelectedItem()).getId();
     }
 
     @Test

@@ -110,7 +110,7 @@ class ExplorerWindowTest {
         robot.clickOn("#manifold-pane");
         robot.type(javafx.scene.input.KeyCode.RIGHT);
         waitFor(() -> vm.centreU() > u);
-        assertThat(window.tabs().getSelectionModel().getSelectedItem().getContent().getId()).isEqualTo("manifold-view");
+        assertThat(AppMenus.screenOf(window.tabs().getSelectionModel().getSelectedItem()).getId()).isEqualTo("manifold-view");
     }
 
     @Test

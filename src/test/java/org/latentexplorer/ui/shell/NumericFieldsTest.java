@@ -113,7 +113,7 @@ class NumericFieldsTest {
         assertThat(iterations.getEditor().getText()).isEqualTo(String.valueOf(before));
         assertThat(iterations.problemProperty().get())
                 .isEqualTo("Iterations takes a whole number from 1 to 100000, not 'many'");
-        Screenshots.save(window.manifoldView().getScene(), "inpaint-iterations-refused");
+        Screenshots.save(window.tabs().getScene(), "inpaint-iterations-refused");
 
         // The example index is bounded by the data set (500 examples here), which the field learns late.
         IntegerSpinner example = field(robot, "#inpaint-index");
