@@ -27,12 +27,13 @@ import org.latentexplorer.embed.UmapOptions;
  * with {@code ../shared/bench/embed_ref.py} on the same file:
  *
  * <pre>
- * java -cp ... org.latentexplorer.embed.bench.EmbedBenchmark --codes codes.csv --method umap|tsne|pca
+ * java -cp ... org.latentexplorer.embed.bench.EmbedBenchmark --codes codes.csv|--blobs N --method umap|tsne|pca
  *      [--runs 3] [--out map.csv] [--perplexity 30] [--iterations 1000] [--neighbors 15] [--min-dist 0.1]
  *      [--epochs 0] [--seed 42] [--threads 0 (t-SNE; 0 = all processors)] [--no-quality]
  * </pre>
  * Prints each run's wall and CPU seconds, the load average, the seconds per stage, the median, trustworthiness (k = 10, on 5,000 sampled points) and 5-NN
- * accuracy of the last run, and writes its map as {@code label,x,y} in the codes' order.
+ * accuracy of the last run, and writes its map as {@code label,x,y} in the codes' order. {@code --blobs N}
+ * makes N synthetic 20-D codes instead ({@link Blobs}, seed 1: the scale benchmark of issue 20 item 9).
  */
 public final class EmbedBenchmark {
     private EmbedBenchmark() {
@@ -40,6 +41,7 @@ public final class EmbedBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path codesPath = null;
+        int blobs = 0;
         Path out = null;
         EmbedMethod method = EmbedMethod.UMAP;
         int runs = 1;
@@ -55,6 +57,7 @@ public final class EmbedBenchmark {
             String a = args[i];
             switch (a) {
                 case "--codes" -> codesPath = Path.of(args[++i]);
+                case "--blobs" -> blobs = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--method" -> method = EmbedMethod.parse(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -69,18 +72,26 @@ public final class EmbedBenchmark {
                 default -> throw new InputException("unknown argument " + a);
             }
         }
-        if (codesPath == null) {
-            throw new InputException("--codes FILE is required");
+        if ((codesPath == null) == (blobs <= 0)) {
+            throw new InputException("give --codes FILE or --blobs N");
         }
-        List<int[]> labelBox = new ArrayList<>();
-        float[][] codes = readCodes(codesPath, labelBox);
-        int[] labels = labelBox.get(0);
+        float[][] codes;
+        int[] labels;
+        if (codesPath != null) {
+            List<int[]> labelBox = new ArrayList<>();
+            codes = readCodes(codesPath, labelBox);
+            labels = labelBox.get(0);
+        } else {
+            Blobs b = Blobs.of(blobs, 20, 1);
+            codes = b.codes();
+            labels = b.labels();
+        }
         EmbedOptions options = switch (method) {
             case TSNE -> new TsneOptions(perplexity, iterations, 0, 12, 0.5, 400, seed, threads);
             case UMAP -> new UmapOptions(neighbors, minDist, epochs, seed);
             default -> EmbedOptions.defaults(method);
         };
-        System.out.printf(Locale.ROOT, "%s n=%d d=%d %s%n", codesPath, codes.length, codes[0].length, options.canonical());
+        System.out.printf(Locale.ROOT, "%s n=%d d=%d %s%n", codesPath == null ? "blobs" : codesPath, codes.length, codes[0].length, options.canonical());
         double[] secs = new double[runs];
         Embedding e = null;
         for (int r = 0; r < runs; r++) {

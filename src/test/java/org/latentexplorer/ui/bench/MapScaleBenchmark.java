@@ -2,7 +2,6 @@ package org.latentexplorer.ui.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.latentexplorer.sample.Plane;
 import org.latentexplorer.ui.common.Palette;
 import org.latentexplorer.ui.map.MapRenderer;
@@ -22,21 +21,11 @@ public final class MapScaleBenchmark {
         org.latentexplorer.platform.Natives.init();
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int d = 20, w = 1200, h = 800;
-        SplittableRandom rng = new SplittableRandom(1);
-        float[][] centres = new float[10][d];
-        for (float[] c : centres) {
-            for (int j = 0; j < d; j++) {
-                c[j] = (float) (3 * rng.nextGaussian());
-            }
-        }
-        float[][] codes = new float[n][d];
+        org.latentexplorer.embed.bench.Blobs blobs = org.latentexplorer.embed.bench.Blobs.of(n, d, 1);
+        float[][] codes = blobs.codes();
         int[] colour = new int[n];
         for (int i = 0; i < n; i++) {
-            int k = i % 10;
-            for (int j = 0; j < d; j++) {
-                codes[i][j] = (float) (centres[k][j] + rng.nextGaussian());
-            }
-            colour[i] = Palette.argb(k);
+            colour[i] = Palette.argb(blobs.labels()[i]);
         }
         long t0 = System.nanoTime();
         Plane plane = Plane.principal(codes);
