@@ -188,6 +188,16 @@ public final class InpaintViewModel {
                 ? "Adam steps on the latent code" : "Chain steps; the second half is kept as samples");
     }
 
+    /** The chooser lists the methods of the open model (vaeac for a VAEAC only); read from its config, no model work. */
+    private void offerMethodsFor(Workspace w) {
+        List<String> offered = services.inpaintMethods(w == null ? null : w.model().config());
+        if (!offered.equals(methods)) {
+            String current = method.get();
+            methods.setAll(offered);
+            method.set(offered.contains(current) ? current : offered.getFirst());
+        }
+    }
+
     private void onWorkspace(Workspace w) {
         running.cancel();
         result.set(null);
@@ -195,6 +205,7 @@ public final class InpaintViewModel {
         undo.clear();
         redo.clear();
         ready.set(w != null && w.dataset().shape().isImage());
+        offerMethodsFor(w);
         if (w == null) {
             shape = null;
             image = null;
