@@ -22,35 +22,18 @@ import org.latentexplorer.train.TrainingListener;
 import org.nd4j.autodiff.samediff.VariableType;
 
 class VaeacTest {
-    static final ImageShape SHAPE = ImageShape.grey(8, 8);
+    static final ImageShape SHAPE = VaeacFixtures.SHAPE;
 
     static ModelConfig config() {
-        return SameDiffVaeac.config(SHAPE, 4, List.of(4, 8), Likelihood.BERNOULLI);
+        return VaeacFixtures.config();
     }
 
-    /** Four classes; the top half's stripes say which, and the bottom half is the class's own pattern. */
     static Dataset halves(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] v = new float[n * 64];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            int c = rng.nextInt(4);
-            labels[i] = c;
-            for (int y = 0; y < 8; y++) {
-                for (int x = 0; x < 8; x++) {
-                    boolean on = y < 4 ? (x / 2) == c : (c % 2 == 0 ? y == 4 + c / 2 * 2 : x >= 4 == (c == 1));
-                    v[i * 64 + y * 8 + x] = on ? 1f : 0f;
-                }
-            }
-        }
-        return new Dataset("halves", SHAPE, n, v, labels, List.of("a", "b", "c", "d"));
+        return VaeacFixtures.halves(n, seed);
     }
 
     static SameDiffVaeac trained(long seed, int epochs) {
-        SameDiffVaeac m = (SameDiffVaeac) Models.create(config(), seed);
-        Trainer.train(m, halves(256, 1), new TrainConfig(epochs, 32, 3e-3, 0, 1, 0, 0, 0, Binarization.NONE, seed), "t",
-                null, new TrainingListener() { }, CancelToken.NONE);
-        return m;
+        return VaeacFixtures.trained(seed, epochs);
     }
 
     @Test
