@@ -188,13 +188,17 @@ public final class InpaintViewModel {
                 ? "Adam steps on the latent code" : "Chain steps; the second half is kept as samples");
     }
 
-    /** The chooser lists the methods of the open model (vaeac for a VAEAC only); read from its config, no model work. */
+    /**
+     * The chooser lists the methods of the open model (vaeac for a VAEAC only), read from its config: no
+     * model work on this thread. A model that brings a method of its own gets it selected.
+     */
     private void offerMethodsFor(Workspace w) {
         List<String> offered = services.inpaintMethods(w == null ? null : w.model().config());
         if (!offered.equals(methods)) {
             String current = method.get();
+            boolean gained = !methods.contains(offered.getFirst());
             methods.setAll(offered);
-            method.set(offered.contains(current) ? current : offered.getFirst());
+            method.set(!gained && offered.contains(current) ? current : offered.getFirst());
         }
     }
 
