@@ -117,7 +117,7 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
                 throw new InputException("--arch must be dense or conv, got '" + arch + "'");
             }
             if (kind.equals(SameDiffCvae.KIND) && arch.equals("conv")) {
-                throw new InputException("--arch conv is available for --model vae and gmvae only; use --arch dense for cvae");
+                throw new InputException("--arch conv is available for --model vae, gmvae and vaeac only; use --arch dense for cvae");
             }
             if (latent < 1 || latent > ModelConfig.MAX_LATENT) {
                 throw new InputException("--latent must be between 1 and " + ModelConfig.MAX_LATENT + ", got " + latent);
