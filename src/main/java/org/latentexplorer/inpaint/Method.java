@@ -45,11 +45,6 @@ public enum Method {
         return this != IW && this != KNN && this != VAEAC;
     }
 
-    /** True for the methods that only a VAEAC model runs. */
-    public boolean needsVaeac() {
-        return this == VAEAC;
-    }
-
     /**
      * True for the methods whose completions differ, so {@link Completion#stdDev()} measures something;
      * replace converges to one fixed point and optimize to one code, so theirs is all zero.
