@@ -102,7 +102,7 @@ public final class InpaintViewModel {
     private final ReadOnlyObjectWrapper<Completion> result = new ReadOnlyObjectWrapper<>();
     /** The shown completion with its image, mask and figures: what the uncertainty panel and exports use. */
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
-    /** False for the methods that ignore the Iterations field (iw, K-NN). */
+    /** False for the methods that ignore the Iterations field (iw, K-NN, vaeac). */
     private final ReadOnlyBooleanWrapper iterationsApply = new ReadOnlyBooleanWrapper(true);
     /** The Iterations field's tooltip: what it counts, or why the method ignores it. */
     private final ReadOnlyStringWrapper iterationsNote = new ReadOnlyStringWrapper();
