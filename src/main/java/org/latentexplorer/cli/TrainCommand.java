@@ -31,7 +31,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "vae", description = "vae (default), gmvae or cvae")
+    @Option(names = "--model", defaultValue = "vae", description = "vae (default), gmvae, cvae or vaeac (completes any "
+            + "masked pixels; Ivanov et al. 2019)")
     String kind;
     @Option(names = "--clusters", defaultValue = "10", description = "gmvae: number of clusters K (default 10)")
     int clusters;
@@ -72,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
     double jointLr;
     @Option(names = "--prior", defaultValue = "learned", description = "cvae: learned (class prior p(z|c)) or fixed (N(0, I))")
     String prior;
-    @Option(names = "--arch", defaultValue = "dense", description = "dense (default) or conv")
+    @Option(names = "--arch", description = "dense (default) or conv (vaeac: conv, its only and default choice)")
     String arch;
     @Option(names = "--dataset", required = true, description = "a data set name (mnist, fashion-mnist, ...) or a path")
     String dataset;
@@ -82,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--latent", defaultValue = "2", description = "latent dimension d (default 2)")
     int latent;
-    @Option(names = "--hidden", split = ",", description = "dense: hidden layer sizes (default 512,256); conv: channels per stride-2 stage (default 32,64)")
+    @Option(names = "--hidden", split = ",", description = "dense: hidden layer sizes (default 512,256); conv: channels per stride-2 stage (default 32,64,128; vaeac 16,32)")
     List<Integer> hidden;
     @Option(names = "--likelihood", defaultValue = "bernoulli", description = "bernoulli or gaussian:S2")
     String likelihood;

@@ -10,9 +10,10 @@ package org.latentexplorer.inpaint;
  * @param samples        several plausible completions (chain states or neighbours), at least one
  * @param stdDev         per-value spread of the completions around {@code mean} (0 where observed):
  *                       the screen's uncertainty map
- * @param zPath          the latent code after each iteration (empty for K-NN), for the latent map
+ * @param zPath          the latent code after each iteration (empty for K-NN; vaeac: its S codes), for the
+ *                       latent map
  * @param method         the method that made it
- * @param iterations     iterations run
+ * @param iterations     iterations run (vaeac: the S codes drawn, all at once)
  * @param acceptanceRate fraction of accepted proposals (MwG), NaN for the other methods
  * @param effectiveSampleSize importance sampling's effective sample size (Σw)²/Σw² (iw; between 1, one
  *                       code carries all the weight, and K), NaN for the other methods

@@ -28,9 +28,13 @@ public final class Inpainting {
     /**
      * An inpainter for {@code spec}: a {@link ModelInpainter} for the model methods (needs
      * {@code model}; iw also takes its proposal's neighbours from {@code reference} when given), a
-     * {@link KnnInpainter} over {@code reference} for K-NN (needs {@code reference}).
+     * {@link KnnInpainter} over {@code reference} for K-NN (needs {@code reference}), a
+     * {@link VaeacInpainter} for vaeac (needs a VAEAC {@code model}; any other is refused with one message).
      */
     public static Inpainter create(MethodSpec spec, LatentModel model, Dataset reference) {
+        if (spec.method() == Method.VAEAC) {
+            return new VaeacInpainter(model, spec);
+        }
         if (spec.method() == Method.KNN) {
             if (reference == null) {
                 throw new InputException("K-NN needs a reference data set to take neighbours from");
@@ -44,7 +48,9 @@ public final class Inpainting {
     public static Completion complete(LatentModel model, float[] image, Mask mask, Method method,
                                       InpaintOptions options, SplittableRandom rng, CancelToken cancel,
                                       InpaintListener listener) {
-        return new ModelInpainter(model, method).complete(image, mask, options, rng, cancel, listener);
+        Inpainter in = method == Method.VAEAC ? new VaeacInpainter(model, MethodSpec.of(method))
+                : new ModelInpainter(model, method);
+        return in.complete(image, mask, options, rng, cancel, listener);
     }
 
     /**
@@ -60,6 +66,7 @@ public final class Inpainting {
                     InpaintListener.NONE, "");
             case IW -> ImportanceSampler.run(net, spec, null, image, mask, options, rng, CancelToken.NONE,
                     InpaintListener.NONE, "");
+            case VAEAC, KNN -> throw new InputException(method + " does not complete through encode and decode calls");
             default -> ChainSampler.run(net, spec, image, mask, options, rng, CancelToken.NONE, InpaintListener.NONE, "");
         };
     }

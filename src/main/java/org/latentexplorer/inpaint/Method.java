@@ -18,10 +18,13 @@ import org.latentexplorer.common.InputException;
  *   <li>{@link #IW}: the conditional mean E[x_miss|x_obs] by self-normalised importance sampling over
  *       K latent codes (Mattei &amp; Frellsen 2019, MIWAE, §3.3); see {@link ImportanceSampler}.</li>
  *   <li>{@link #KNN}: the K nearest training examples on the observed values (Kormaris 2020, §5.1).</li>
+ *   <li>{@link #VAEAC}: S codes from a VAEAC's prior network p(z | x_o, m), each decoded (Ivanov et
+ *       al. 2019, §3); needs a model trained as a VAEAC. See {@link VaeacInpainter}.</li>
  * </ul>
  */
 public enum Method {
-    REPLACE("replace"), PSEUDO_GIBBS("pseudo-gibbs"), MWG("mwg"), OPTIMIZE("optimize"), IW("iw"), KNN("knn");
+    REPLACE("replace"), PSEUDO_GIBBS("pseudo-gibbs"), MWG("mwg"), OPTIMIZE("optimize"), IW("iw"), KNN("knn"),
+    VAEAC("vaeac");
 
     private final String cliName;
 
@@ -36,10 +39,10 @@ public enum Method {
 
     /**
      * True for the methods that run {@link InpaintOptions#iterations()} steps; iw draws its K codes in a
-     * fixed number of rounds and K-NN looks its neighbours up once.
+     * fixed number of rounds, K-NN looks its neighbours up once and vaeac draws its S codes at once.
      */
     public boolean usesIterations() {
-        return this != IW && this != KNN;
+        return this != IW && this != KNN && this != VAEAC;
     }
 
     /**
@@ -50,7 +53,7 @@ public enum Method {
         return this != REPLACE && this != OPTIMIZE;
     }
 
-    /** Parses {@code replace}, {@code pseudo-gibbs}, {@code mwg}, {@code optimize}, {@code iw} or {@code knn}. */
+    /** Parses {@code replace}, {@code pseudo-gibbs}, {@code mwg}, {@code optimize}, {@code iw}, {@code knn} or {@code vaeac}. */
     public static Method parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (Method m : values()) {
@@ -58,7 +61,8 @@ public enum Method {
                 return m;
             }
         }
-        throw new InputException("--method must be replace, pseudo-gibbs, mwg, optimize, iw, iw:K or knn:K, got '" + text + "'");
+        throw new InputException("--method must be replace, pseudo-gibbs, mwg, optimize, iw, iw:K, knn:K, vaeac or vaeac:S, "
+                + "got '" + text + "'");
     }
 
     @JsonValue

@@ -40,7 +40,7 @@ public final class ModelInpainter implements Inpainter {
         if (model == null) {
             throw new InputException("method " + m + " needs a model (--model FILE)");
         }
-        if (m == null || !m.usesModel()) {
+        if (m == null || !m.usesModel() || m == Method.VAEAC) {
             throw new InputException("ModelInpainter runs replace, pseudo-gibbs, mwg, optimize or iw, not " + m);
         }
         this.method = spec;

@@ -9,7 +9,7 @@ import org.latentexplorer.data.ImageShape;
  * Everything needed to rebuild a model's graph and to interpret its inputs and outputs. Stored as
  * JSON inside the model bundle; the one place where image shape, normalisation and label names live.
  *
- * @param kind         {@code vae}, {@code gmvae} or {@code cvae}
+ * @param kind         {@code vae}, {@code gmvae}, {@code cvae} or {@code vaeac} (always {@code conv})
  * @param arch         {@code dense}, {@code conv}, or {@code onnx} for a model imported from ONNX graphs
  * @param inputShape   shape of one input example
  * @param latentDim    dimension d of the continuous latent z
@@ -26,14 +26,17 @@ public record ModelConfig(String kind, String arch, ImageShape inputShape, int l
                           Map<String, Object> extra) {
 
     public ModelConfig {
-        if (kind == null || !List.of("vae", "gmvae", "cvae").contains(kind)) {
-            throw new InputException("model kind must be vae, gmvae or cvae, got " + kind);
+        if (kind == null || !List.of("vae", "gmvae", "cvae", "vaeac").contains(kind)) {
+            throw new InputException("model kind must be vae, gmvae, cvae or vaeac, got " + kind);
         }
         if (arch == null || !List.of("dense", "conv", "onnx").contains(arch)) {
             throw new InputException("architecture must be dense, conv or onnx, got " + arch);
         }
         if (arch.equals("onnx") && !kind.equals("vae")) {
             throw new InputException("an imported (onnx) model is a vae, not a " + kind);
+        }
+        if (kind.equals("vaeac") && !arch.equals("conv")) {
+            throw new InputException("a vaeac is convolutional (arch conv), not " + arch);
         }
         if (inputShape == null) {
             throw new InputException("model config has no input shape");

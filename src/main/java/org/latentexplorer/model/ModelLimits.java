@@ -18,7 +18,8 @@ import org.latentexplorer.common.InputException;
  *       512 MiB of float32): a conv VAE on 256×256×3 images with the default channels has about
  *       101 M, a dense 784-4096-4096 VAE about 50 M.</li>
  * </ul>
- * The latent dimension (1–1024), GMVAE clusters (2–100) and w dimension (1–64) and CVAE classes
+ * A vaeac also has at most 6 convolution stages, and its image's height and width must halve that often
+ * ({@link VaeacNet}). The latent dimension (1–1024), GMVAE clusters (2–100) and w dimension (1–64) and CVAE classes
  * (2–1000) are bounded where they are defined ({@link ModelConfig}, {@link SameDiffGmvae}, {@link SameDiffCvae}).
  */
 public final class ModelLimits {

@@ -8,7 +8,7 @@ import java.util.Map;
  * The weights a config describes, by name and shape, worked out without building the graph: a bundle's
  * {@code weights.bin} is checked against them, and their total against {@link ModelLimits}, before
  * anything is allocated. It mirrors what {@code SameDiffVae.create}, {@code SameDiffGmvae.create},
- * {@code SameDiffCvae.create} and {@link ConvNet} make; {@code ModelShapesTest} builds every kind and
+ * {@code SameDiffCvae.create}, {@link ConvNet} and {@link VaeacNet} make; {@code ModelShapesTest} builds every kind and
  * holds the two in step.
  *
  * @param weights   trainable arrays by name, in no particular order
@@ -23,6 +23,10 @@ record ModelShapes(Map<String, long[]> weights, long constants) {
         long d = config.latentDim();
         List<Integer> hidden = config.hidden();
         // No conv CVAE exists: Models.create refuses it by name after the limits pass.
+        if (config.kind().equals(SameDiffVaeac.KIND)) {
+            new VaeacNet(config).weightShapes(w, config.latentDim());
+            return new ModelShapes(w, 0);
+        }
         boolean conv = config.arch().equals("conv") && !config.kind().equals(SameDiffCvae.KIND);
         ConvNet convNet = conv ? new ConvNet(null, config) : null;
         long constants = 0;

@@ -15,6 +15,7 @@ public final class Models {
             case "vae/dense", "vae/conv" -> SameDiffVae.create(config, seed);
             case "gmvae/dense", "gmvae/conv" -> SameDiffGmvae.create(config, seed);
             case "cvae/dense" -> SameDiffCvae.create(config, seed);
+            case "vaeac/conv" -> SameDiffVaeac.create(config, seed);
             case "vae/onnx" -> throw new InputException("a model imported from ONNX cannot be trained here (ONNX Runtime "
                     + "gives no gradients); train it where it was made and import it again");
             default -> throw new InputException("no " + config.arch() + " " + config.kind() + " model is available yet");
@@ -26,6 +27,7 @@ public final class Models {
             case "vae/dense", "vae/conv" -> SameDiffVae.fromGraph(config, sd);
             case "gmvae/dense", "gmvae/conv" -> SameDiffGmvae.fromGraph(config, sd);
             case "cvae/dense" -> SameDiffCvae.fromGraph(config, sd);
+            case "vaeac/conv" -> throw new InputException("a vaeac bundle must hold weights.bin; this one has only a graph");
             default -> throw new InputException("this version cannot open " + config.arch() + " " + config.kind()
                     + " models");
         };

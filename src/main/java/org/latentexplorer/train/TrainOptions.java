@@ -15,6 +15,7 @@ import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.SameDiffCvae;
 import org.latentexplorer.model.SameDiffGmvae;
+import org.latentexplorer.model.SameDiffVaeac;
 
 /**
  * The options of one training run, as {@code latent-explorer train} takes them and the window's Train
@@ -31,7 +32,7 @@ import org.latentexplorer.model.SameDiffGmvae;
  *                  (N(0, I), the decoder sees c); ignored by the other kinds
  */
 public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeStart gmvae, String cvaePrior) {
-    public static final List<String> KINDS = List.of("vae", SameDiffGmvae.KIND, SameDiffCvae.KIND);
+    public static final List<String> KINDS = List.of("vae", SameDiffGmvae.KIND, SameDiffCvae.KIND, SameDiffVaeac.KIND);
     public static final List<String> ARCHS = List.of("dense", "conv");
     public static final List<String> PRIORS = List.of(SameDiffCvae.LEARNED, SameDiffCvae.FIXED);
     /** The shape and classes the options are checked against before the data set is read. */
@@ -89,8 +90,10 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
     /**
      * Which model: its kind, architecture and size.
      *
-     * @param kind       vae, gmvae (Gaussian mixture prior) or cvae (conditioned on the label)
-     * @param arch       dense or conv (conv: vae and gmvae only)
+     * @param kind       vae, gmvae (Gaussian mixture prior), cvae (conditioned on the label) or vaeac
+     *                   (conditioned on any observed pixels; Ivanov et al. 2019)
+     * @param arch       dense or conv (conv: vae, gmvae and vaeac; vaeac: conv only); null or blank for
+     *                   the kind's default (conv for vaeac, dense otherwise)
      * @param latent     dimension d of z, 1..{@value ModelConfig#MAX_LATENT}
      * @param hidden     dense: hidden layer sizes of the encoder, the decoder mirrored; conv: channels per
      *                   stride-2 stage; null for the architecture's default (512,256 or 32,64)
@@ -101,13 +104,20 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
             kind = kind == null ? "" : kind.strip().toLowerCase(Locale.ROOT);
             arch = arch == null ? "" : arch.strip().toLowerCase(Locale.ROOT);
             if (!KINDS.contains(kind)) {
-                throw new InputException("--model must be vae, gmvae or cvae, got '" + kind + "'");
+                throw new InputException("--model must be vae, gmvae, cvae or vaeac, got '" + kind + "'");
+            }
+            if (arch.isEmpty()) {
+                arch = kind.equals(SameDiffVaeac.KIND) ? "conv" : "dense";
+            }
+            if (kind.equals(SameDiffVaeac.KIND) && !arch.equals("conv")) {
+                throw new InputException("--model vaeac is convolutional: leave --arch out or give --arch conv, not '"
+                        + arch + "'");
             }
             if (!ARCHS.contains(arch)) {
                 throw new InputException("--arch must be dense or conv, got '" + arch + "'");
             }
             if (kind.equals(SameDiffCvae.KIND) && arch.equals("conv")) {
-                throw new InputException("--arch conv is available for --model vae and gmvae only; use --arch dense for cvae");
+                throw new InputException("--arch conv is available for --model vae, gmvae and vaeac only; use --arch dense for cvae");
             }
             if (latent < 1 || latent > ModelConfig.MAX_LATENT) {
                 throw new InputException("--latent must be between 1 and " + ModelConfig.MAX_LATENT + ", got " + latent);

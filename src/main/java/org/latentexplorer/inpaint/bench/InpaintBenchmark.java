@@ -20,6 +20,7 @@ import org.latentexplorer.inpaint.InpaintOptions;
 import org.latentexplorer.inpaint.Inpainter;
 import org.latentexplorer.inpaint.Inpainting;
 import org.latentexplorer.inpaint.Mask;
+import org.latentexplorer.inpaint.Method;
 import org.latentexplorer.inpaint.MethodSpec;
 import org.latentexplorer.inpaint.ModelInpainter;
 import org.latentexplorer.model.LatentModel;
@@ -40,7 +41,11 @@ import org.latentexplorer.train.TrainingListener;
  * from the whole train split, the examples the shipped models were trained on. Results go to stdout
  * and to a JSON file.
  *
- * <p>Usage: {@code InpaintBenchmark DATASET [limit] [iterations] [epochs] [masks,comma,separated] [model.lexb]}.
+ * <p>Usage: {@code InpaintBenchmark DATASET [limit] [iterations] [epochs] [masks,comma,separated] [model.lexb]
+ * [vaeac.lexb]}. With a VAEAC bundle (Ivanov et al. 2019; {@code train --model vaeac}) each mask also gets
+ * its rows {@value #VAEAC_METHODS}, completed by that model (its images batched through the graph;
+ * {@code -} for the model argument keeps the default VAE). The other methods, and K-NN's reference
+ * (the whole train split), are as without it.
  */
 public final class InpaintBenchmark {
     /** "iw:1000 encoder-only" is iw without a reference set: proposals from the encoder alone. */
@@ -48,6 +53,7 @@ public final class InpaintBenchmark {
     private static final List<String> METHODS = List.of("replace", "pseudo-gibbs", "mwg", "optimize", "iw:1000",
             "iw:1000" + ENCODER_ONLY, "knn:1", "knn:10", "knn:100", "knn:10:softmax", "knn:100:softmax");
     private static final int WARM_UP = 20;
+    private static final String VAEAC_METHODS = "vaeac:32";
 
     private InpaintBenchmark() {
     }
@@ -61,17 +67,24 @@ public final class InpaintBenchmark {
         DatasetResolver resolver = DatasetResolver.defaults();
         Dataset test = resolver.resolve(name, Split.TEST);
         Dataset train = resolver.resolve(name, Split.TRAIN);
-        LatentModel model = args.length > 5 ? ModelBundle.load(Path.of(args[5])).model() : model(name, train, epochs);
+        boolean given = args.length > 5 && !args[5].equals("-");
+        LatentModel model = given ? ModelBundle.load(Path.of(args[5])).model() : model(name, train, epochs);
+        LatentModel vaeac = args.length > 6 ? ModelBundle.load(Path.of(args[6])).model() : null;
+        List<String> methods = new ArrayList<>(METHODS);
+        if (vaeac != null) {
+            methods.addAll(List.of(VAEAC_METHODS.split(",")));
+        }
         InpaintOptions opts = InpaintOptions.defaults().withIterations(iterations);
         List<Map<String, Object>> rows = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%s: test %d images (limit %d), K-NN reference %d, %d iterations%n", name,
                 test.size(), limit, train.size(), iterations);
         for (String maskName : masks) {
             Mask mask = Mask.parse(maskName, test.shape(), 1);
-            for (String method : METHODS) {
-                Inpainter in = method.endsWith(ENCODER_ONLY)
-                        ? new ModelInpainter(model, MethodSpec.parse(method.replace(ENCODER_ONLY, "")), null)
-                        : Inpainting.create(MethodSpec.parse(method), model, train);
+            for (String method : methods) {
+                MethodSpec spec = MethodSpec.parse(method.replace(ENCODER_ONLY, ""));
+                Inpainter in = method.endsWith(ENCODER_ONLY) ? new ModelInpainter(model, spec, null)
+                        : spec.method() == Method.VAEAC ? Inpainting.create(spec, vaeac, train)
+                        : Inpainting.create(spec, model, train);
                 warmUp(in, test, mask, opts);
                 InpaintEvaluation.Result r = InpaintEvaluation.run(in, test, mask, maskName, opts, limit, 42,
                         CancelToken.NONE, null);
@@ -87,8 +100,9 @@ public final class InpaintBenchmark {
                 rows.add(row);
             }
         }
-        Path out = Path.of("target/bench-inpaint-" + (args.length > 5
-                ? Path.of(args[5]).getFileName().toString().replace(".lexb", "") : name) + ".json");
+        Path out = Path.of("target/bench-inpaint-" + (given
+                ? Path.of(args[5]).getFileName().toString().replace(".lexb", "") : name)
+                + (vaeac == null ? "" : "+" + Path.of(args[6]).getFileName().toString().replace(".lexb", "")) + ".json");
         AtomicFiles.writeString(out, Json.MAPPER.writeValueAsString(rows));
         System.out.println("wrote " + out);
     }

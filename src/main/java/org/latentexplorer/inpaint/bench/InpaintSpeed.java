@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.latentexplorer.common.CancelToken;
@@ -19,11 +20,13 @@ import org.latentexplorer.inpaint.Mask;
 import org.latentexplorer.inpaint.Method;
 import org.latentexplorer.inpaint.MethodSpec;
 import org.latentexplorer.inpaint.ModelInpainter;
+import org.latentexplorer.inpaint.VaeacInpainter;
 import org.latentexplorer.model.LatentModel;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.Models;
+import org.latentexplorer.model.SameDiffVaeac;
 
 /**
  * Latency of one completion of one 28×28 MNIST test image (bottom half missing), as the screen would
@@ -35,7 +38,10 @@ import org.latentexplorer.model.Models;
  * without the Vector API.
  *
  * <p>Usage: {@code InpaintSpeed [model.lexb] [repeats]}; without a model, a freshly initialised
- * 784-512-256-20 VAE (the arithmetic is the same; only the ReLU sparsity differs).
+ * 784-512-256-20 VAE (the arithmetic is the same; only the ReLU sparsity differs). With a VAEAC bundle,
+ * or {@code vaeac} for a freshly initialised one of the default size (16, 32 channels, d = 32), it times
+ * the vaeac method instead: one completion at S = 8, 32 and 128, and per image when the benchmark
+ * batches 16 images of S = 32 into the graph.
  */
 public final class InpaintSpeed {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -44,10 +50,19 @@ public final class InpaintSpeed {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("vaeac")) {
+            vaeac(Models.create(SameDiffVaeac.config(org.latentexplorer.data.ImageShape.grey(28, 28), 32, List.of(),
+                    Likelihood.BERNOULLI), 1), args.length > 1 ? Integer.parseInt(args[1]) : 50);
+            return;
+        }
         LatentModel model = args.length > 0 && Files.exists(Path.of(args[0])) ? ModelBundle.load(Path.of(args[0])).model()
                 : Models.create(ModelConfig.denseVae(org.latentexplorer.data.ImageShape.grey(28, 28), 20,
                 Likelihood.BERNOULLI), 1);
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        if (model instanceof SameDiffVaeac) {
+            vaeac(model, repeats);
+            return;
+        }
         DatasetResolver resolver = DatasetResolver.defaults();
         Dataset test = resolver.resolve("mnist", Split.TEST);
         Dataset train = resolver.resolve("mnist", Split.TRAIN);
@@ -86,6 +101,34 @@ public final class InpaintSpeed {
             }
         }
         report("mwg (SameDiff calls)", "wall", sd);
+    }
+
+    /** The vaeac method: one stroke's completion at several S, and the benchmark's batches of 16 images. */
+    private static void vaeac(LatentModel model, int repeats) {
+        Dataset test = DatasetResolver.defaults().resolve("mnist", Split.TEST);
+        float[] image = test.row(0);
+        Mask mask = Mask.bottomHalf(test.shape());
+        InpaintOptions opts = InpaintOptions.defaults();
+        System.out.println("ND4J threads (OMP_NUM_THREADS): " + System.getenv("OMP_NUM_THREADS"));
+        for (int s : new int[]{8, 32, 128}) {
+            time("vaeac:" + s, Inpainting.create(MethodSpec.vaeac(s), model, null), image, mask, opts, repeats);
+        }
+        VaeacInpainter in = (VaeacInpainter) Inpainting.create(MethodSpec.vaeac(32), model, null);
+        float[][] images = new float[16][];
+        SplittableRandom[] rngs = new SplittableRandom[16];
+        double[] per = new double[Math.max(3, repeats / 5)];
+        for (int r = -3; r < per.length; r++) {
+            for (int i = 0; i < 16; i++) {
+                images[i] = test.row(i);
+                rngs[i] = new SplittableRandom(1000L * r + i);
+            }
+            long s = System.nanoTime();
+            in.completeAll(images, mask, opts, rngs, CancelToken.NONE);
+            if (r >= 0) {
+                per[r] = (System.nanoTime() - s) / 1e6 / 16;
+            }
+        }
+        report("vaeac:32, 16 a batch, /image", "wall", per);
     }
 
     private static void time(String what, Inpainter in, float[] image, Mask mask, InpaintOptions opts, int repeats) {

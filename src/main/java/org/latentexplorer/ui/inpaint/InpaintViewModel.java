@@ -102,7 +102,7 @@ public final class InpaintViewModel {
     private final ReadOnlyObjectWrapper<Completion> result = new ReadOnlyObjectWrapper<>();
     /** The shown completion with its image, mask and figures: what the uncertainty panel and exports use. */
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
-    /** False for the methods that ignore the Iterations field (iw, K-NN). */
+    /** False for the methods that ignore the Iterations field (iw, K-NN, vaeac). */
     private final ReadOnlyBooleanWrapper iterationsApply = new ReadOnlyBooleanWrapper(true);
     /** The Iterations field's tooltip: what it counts, or why the method ignores it. */
     private final ReadOnlyStringWrapper iterationsNote = new ReadOnlyStringWrapper();
@@ -188,6 +188,20 @@ public final class InpaintViewModel {
                 ? "Adam steps on the latent code" : "Chain steps; the second half is kept as samples");
     }
 
+    /**
+     * The chooser lists the methods of the open model (vaeac for a VAEAC only), read from its config: no
+     * model work on this thread. A model that brings a method of its own gets it selected.
+     */
+    private void offerMethodsFor(Workspace w) {
+        List<String> offered = services.inpaintMethods(w == null ? null : w.model().config());
+        if (!offered.equals(methods)) {
+            String current = method.get();
+            boolean gained = !methods.contains(offered.getFirst());
+            methods.setAll(offered);
+            method.set(!gained && offered.contains(current) ? current : offered.getFirst());
+        }
+    }
+
     private void onWorkspace(Workspace w) {
         running.cancel();
         result.set(null);
@@ -195,6 +209,7 @@ public final class InpaintViewModel {
         undo.clear();
         redo.clear();
         ready.set(w != null && w.dataset().shape().isImage());
+        offerMethodsFor(w);
         if (w == null) {
             shape = null;
             image = null;

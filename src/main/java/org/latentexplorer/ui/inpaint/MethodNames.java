@@ -23,6 +23,7 @@ final class MethodNames {
             case OPTIMIZE -> "Optimise the code";
             case KNN -> "Nearest neighbours (k = " + m.k()
                     + (m.weighting() == KnnWeighting.UNIFORM ? "" : ", " + m.weighting() + "-weighted") + ")";
+            case VAEAC -> "VAEAC (S = " + m.k() + ")";
         };
     }
 
@@ -40,6 +41,9 @@ final class MethodNames {
             case OPTIMIZE -> "Searches for the single most likely code by gradient ascent (Adam), then decodes "
                     + "it: one completion, no uncertainty.";
             case KNN -> "Averages the " + m.k() + " training images closest on the visible pixels. Uses no model.";
+            case VAEAC -> String.format(Locale.ROOT, "Draws %d codes from the VAEAC's prior given the visible pixels "
+                    + "and decodes each (Ivanov et al. 2019). Gives several samples and their spread, in one pass.",
+                    m.k());
         };
     }
 
@@ -49,6 +53,7 @@ final class MethodNames {
             case IW -> "Importance sampling draws its " + m.k() + " codes in a fixed number of rounds: "
                     + "Iterations do not apply.";
             case KNN -> "Nearest neighbours looks the neighbours up once: Iterations do not apply.";
+            case VAEAC -> "The VAEAC draws its " + m.k() + " codes at once: Iterations do not apply.";
             default -> m.method().usesIterations() ? null : name(m) + " does not use Iterations.";
         };
     }

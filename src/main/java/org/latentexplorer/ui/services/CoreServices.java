@@ -99,6 +99,20 @@ public interface CoreServices {
     }
 
     /**
+     * The methods offered for a model of {@code config}: for a VAEAC its own {@code vaeac} first (the
+     * method it was trained for), then {@link #inpaintMethods()}; for any other model only those.
+     */
+    default List<String> inpaintMethods(org.latentexplorer.model.ModelConfig config) {
+        if (config == null || !org.latentexplorer.model.SameDiffVaeac.KIND.equals(config.kind())) {
+            return inpaintMethods();
+        }
+        List<String> all = new java.util.ArrayList<>(List.of(MethodSpec.of(org.latentexplorer.inpaint.Method.VAEAC)
+                .toString()));
+        all.addAll(inpaintMethods());
+        return List.copyOf(all);
+    }
+
+    /**
      * An inpainter for {@code method} over {@code model} (K-NN takes its neighbours from
      * {@code reference}). Made once per model and method; its {@code complete} may run on a worker
      * thread while other jobs use the model.

@@ -374,8 +374,10 @@ public final class DefaultCoreServices implements CoreServices {
             throw new InputException(handle.name() + ": this model was not opened here, so it cannot inpaint");
         }
         Inpainter inpainter = Inpainting.create(method, model, reference);
-        if (inpainter instanceof ModelInpainter m && !m.usesJavaNetwork()) {
+        if (inpainter instanceof ModelInpainter mi && !mi.usesJavaNetwork()
+                || inpainter instanceof org.latentexplorer.inpaint.VaeacInpainter) {
             // Completions through SameDiff share the model with the other screens' jobs: take the handle's lock.
+            Inpainter m = inpainter;
             return new Inpainter() {
                 @Override
                 public MethodSpec method() {

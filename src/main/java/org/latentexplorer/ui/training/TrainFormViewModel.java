@@ -48,7 +48,7 @@ public final class TrainFormViewModel {
     /** Pre-training epochs before a convolutional GMVAE set them to 0, given back on return to dense. */
     private Integer densePretrain;
     /** The architecture before a CVAE made it dense, given back when the kind changes again. */
-    private String archBeforeCvae;
+    private String archBeforeForced;
     private final BooleanBinding gmvae;
     private final BooleanBinding cvae;
     private final BooleanBinding gaussian;
@@ -102,8 +102,10 @@ public final class TrainFormViewModel {
         cvae = Bindings.createBooleanBinding(() -> "cvae".equals(text(TrainField.KIND).get()), text(TrainField.KIND));
         gaussian = Bindings.createBooleanBinding(() -> "gaussian".equals(text(TrainField.LIKELIHOOD).get()),
                 text(TrainField.LIKELIHOOD));
-        // As the command line: a CVAE is dense only, and a convolutional GMVAE starts from random weights.
-        archEditable = cvae.not();
+        // As the command line: a CVAE is dense only, a VAEAC conv only, and a convolutional GMVAE starts from
+        // random weights.
+        archEditable = Bindings.createBooleanBinding(() -> forcedArch(text(TrainField.KIND).get()) == null,
+                text(TrainField.KIND));
         pretrainEditable = Bindings.createBooleanBinding(() -> !"conv".equals(text(TrainField.ARCH).get()),
                 text(TrainField.ARCH));
         startOptions = Bindings.createBooleanBinding(() -> pretrainEditable.get()
@@ -353,16 +355,24 @@ public final class TrainFormViewModel {
         }
     }
 
+    /** The one architecture a kind allows (dense for a CVAE, conv for a VAEAC), or null when it has a choice. */
+    private static String forcedArch(String kind) {
+        return "cvae".equals(kind) ? "dense" : "vaeac".equals(kind) ? "conv" : null;
+    }
+
     private void followKind(String kind) {
         StringProperty arch = text(TrainField.ARCH);
-        if ("cvae".equals(kind)) {
-            if (!"dense".equals(arch.get())) {
-                archBeforeCvae = arch.get();
-                arch.set("dense");
+        String forced = forcedArch(kind);
+        if (forced != null) {
+            if (!forced.equals(arch.get())) {
+                if (archBeforeForced == null) {
+                    archBeforeForced = arch.get();
+                }
+                arch.set(forced);
             }
-        } else if (archBeforeCvae != null) {
-            arch.set(archBeforeCvae);
-            archBeforeCvae = null;
+        } else if (archBeforeForced != null) {
+            arch.set(archBeforeForced);
+            archBeforeForced = null;
         }
     }
 

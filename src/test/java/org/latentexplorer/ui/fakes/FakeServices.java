@@ -40,6 +40,18 @@ public final class FakeServices implements CoreServices {
     /** The finished t-SNE layout's caption (a test of the toolbar gives it the real one's length). */
     public String tsneCaption = "fake, 3 iterations";
 
+    private static final String VAEAC = "FAKE vaeac d=";
+
+    /** A "bundle" that opens as a real, untrained VAEAC of latent dimension d on 28×28 images. */
+    public static Path writeVaeacBundle(Path file, int d) {
+        try {
+            Files.writeString(file, VAEAC + d);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path writeBundle(Path file, int d) {
         try {
             Files.writeString(file, "FAKE d=" + d);
@@ -56,6 +68,15 @@ public final class FakeServices implements CoreServices {
             text = Files.readString(path);
         } catch (IOException | RuntimeException e) {
             throw new InputException(path + ": cannot read the file (" + e.getMessage() + ")");
+        }
+        if (text.startsWith(VAEAC)) { // a real, untrained VAEAC: the screens must treat it as one
+            org.latentexplorer.model.LatentModel v = org.latentexplorer.model.Models.create(
+                    org.latentexplorer.model.SameDiffVaeac.config(FakeModel.SHAPE,
+                            Integer.parseInt(text.substring(VAEAC.length()).trim()), List.of(4, 8), null)
+                            .withDataset("synthetic", FakeData.LABELS), 1);
+            ModelHandle h = new ModelHandle(path, v, TrainingHistory.empty(), Map.of(), v);
+            models.put(h, v);
+            return h;
         }
         if (!text.startsWith("FAKE d=")) {
             throw new InputException(path + ": not a Latent Explorer model bundle (no bundle header at byte 0)");
@@ -170,7 +191,7 @@ public final class FakeServices implements CoreServices {
 
     // ---- Inpainting ----------------------------------------------------------------------------
 
-    private final Map<ModelHandle, FakeModel> models = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final Map<ModelHandle, org.latentexplorer.model.LatentModel> models = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     /** Completions started, and the cancel tokens they were given (in order). */
     public final List<CancelToken> inpaintTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
 

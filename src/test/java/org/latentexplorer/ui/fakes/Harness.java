@@ -22,6 +22,12 @@ public final class Harness {
         this.library = new LibraryViewModel(services, executor, session, errors, store);
     }
 
+    /** Opens a real, untrained VAEAC with latent dimension d on the synthetic data. */
+    public Harness withVaeac(int d) {
+        library.openModel(FakeServices.writeVaeacBundle(dir.resolve("vaeac-d" + d + ".lexb"), d));
+        return this;
+    }
+
     /** Opens a fake model with latent dimension d on the synthetic data. */
     public Harness withModel(int d) {
         library.openModel(FakeServices.writeBundle(dir.resolve("model-d" + d + ".lexb"), d));

@@ -65,6 +65,27 @@ class InpaintMethodsAndExportTest {
     }
 
     @Test
+    void aVaeacBringsItsOwnMethodWhichCompletesWithSpreadAndGoesWithTheModel() {
+        Harness h = new Harness(dir).withVaeac(3);
+        InpaintViewModel vm = editor(h);
+        assertThat(h.errors.messages).isEmpty();
+        assertThat(vm.methods()).first().isEqualTo("vaeac:32");
+        assertThat(vm.methods()).contains("mwg", "knn:10");
+        assertThat(vm.methodProperty().get()).isEqualTo("vaeac:32");
+        assertThat(vm.displayName("vaeac:32")).isEqualTo("VAEAC (S = 32)");
+        assertThat(vm.explanation("vaeac:32")).endsWith(".");
+        assertThat(vm.iterationsApplyProperty().get()).isFalse();
+        debounce.flush();
+        Outcome o = vm.outcomeProperty().get();
+        assertThat(o).isNotNull();
+        assertThat(o.completion().method().toString()).isEqualTo("vaeac:32");
+        assertThat(o.uncertainty().shown()).isTrue();
+        h.withModel(2);
+        assertThat(vm.methods()).doesNotContain("vaeac:32");
+        assertThat(vm.methodProperty().get()).isEqualTo("pseudo-gibbs");
+    }
+
+    @Test
     void changingIterationsUnderKnnStartsNoCompletion() {
         Harness h = new Harness(dir).withModel(2);
         InpaintViewModel vm = editor(h);

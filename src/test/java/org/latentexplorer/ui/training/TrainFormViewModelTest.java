@@ -169,7 +169,19 @@ class TrainFormViewModelTest {
         // Set from outside all the same, the command line's refusal is told in the dialog's words.
         form.text(TrainField.KIND).set("cvae");
         form.text(TrainField.ARCH).set("conv");
-        assertThat(form.error(TrainField.ARCH).get()).contains("“Architecture” conv is available for “Model” vae and gmvae only");
+        assertThat(form.error(TrainField.ARCH).get()).contains("“Architecture” conv is available for “Model” vae, gmvae and vaeac only");
+    }
+
+    @Test
+    void aVaeacIsConvAsOnTheCommandLineAndItsRequestIsTheCommandLines() {
+        TrainFormViewModel form = form();
+        form.text(TrainField.KIND).set("vaeac");
+        assertThat(form.text(TrainField.ARCH).get()).isEqualTo("conv");
+        assertThat(form.editable(TrainField.ARCH).get()).isFalse();
+        assertThat(form.validProperty().get()).as(form.problemProperty().get()).isTrue();
+        form.text(TrainField.KIND).set("vae");
+        assertThat(form.text(TrainField.ARCH).get()).isEqualTo("dense");
+        sameAsTheCommandLine(f -> f.text(TrainField.KIND).set("vaeac"));
     }
 
     /** The dialog's request for {@code set} against what {@code latent-explorer train} builds from its arguments. */

@@ -1,0 +1,64 @@
+package org.latentexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.model.ModelBundle;
+
+/** train, inpaint and eval with a VAEAC trained for about a second on 300 MNIST digits. */
+class VaeacCliTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    @BeforeAll
+    static void trainTinyVaeac() {
+        System.setProperty("latentexplorer.cache", dir.resolve("cache").toString());
+        model = dir.resolve("vaeac.lexb");
+        CliTest.Run r = CliTest.run("train", "--model", "vaeac", "--dataset", "mnist", "--limit", "300", "--latent", "4",
+                "--hidden", "4,8", "--epochs", "2", "--patience", "1", "--binarize", "dynamic", "--seed", "3",
+                "--out", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("training a conv vaeac (d=4)").contains("epoch 1/2").contains("saved");
+    }
+
+    @Test
+    void trainWritesAConvVaeacBundle() {
+        try (ModelBundle b = ModelBundle.load(model)) {
+            assertThat(b.config().kind()).isEqualTo("vaeac");
+            assertThat(b.config().arch()).isEqualTo("conv");
+            assertThat(b.config().hidden()).containsExactly(4, 8);
+            assertThat(b.history().epochs()).isNotEmpty();
+            assertThat(b.history().epochs().get(0).trainTerms()).containsKeys("recon", "kl", "reg");
+        }
+    }
+
+    @Test
+    void inpaintCompletesWithTheVaeacAndWritesASheet() throws Exception {
+        Path sheet = dir.resolve("sheet.png");
+        CliTest.Run r = CliTest.run("inpaint", "--model", model.toString(), "--dataset", "mnist", "--method", "vaeac:4",
+                "--mask", "top-half", "--limit", "5", "--out", sheet.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("inpaint vaeac:4 on mnist").contains("RMSE missing");
+        assertThat(Files.size(sheet)).isPositive();
+    }
+
+    @Test
+    void evalGivesTheUnconditionalFigures() {
+        CliTest.Run r = CliTest.run("eval", "--model", model.toString(), "--limit", "10", "--iw", "5", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"recon\"").contains("\"kl\"");
+    }
+
+    @Test
+    void aDenseVaeacIsRefusedInOneLine() {
+        CliTest.Run dense = CliTest.run("train", "--model", "vaeac", "--arch", "dense", "--dataset", "mnist", "--out",
+                dir.resolve("x.lexb").toString());
+        assertThat(dense.code()).isEqualTo(2);
+        assertThat(dense.err().strip()).contains("--model vaeac is convolutional").doesNotContain("\n");
+    }
+}

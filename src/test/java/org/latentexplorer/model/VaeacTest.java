@@ -1,0 +1,167 @@
+package org.latentexplorer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.InputException;
+import org.latentexplorer.data.Binarization;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.ImageShape;
+import org.latentexplorer.train.TrainConfig;
+import org.latentexplorer.train.Trainer;
+import org.latentexplorer.train.TrainingListener;
+import org.nd4j.autodiff.samediff.VariableType;
+
+class VaeacTest {
+    static final ImageShape SHAPE = VaeacFixtures.SHAPE;
+
+    static ModelConfig config() {
+        return VaeacFixtures.config();
+    }
+
+    static Dataset halves(int n, long seed) {
+        return VaeacFixtures.halves(n, seed);
+    }
+
+    static SameDiffVaeac trained(long seed, int epochs) {
+        return VaeacFixtures.trained(seed, epochs);
+    }
+
+    @Test
+    void shapesWorkedOutFromTheConfigMatchTheBuiltGraph() {
+        for (ModelConfig c : List.of(config(), SameDiffVaeac.config(new ImageShape(3, 8, 12), 3, List.of(), null),
+                SameDiffVaeac.config(ImageShape.grey(8, 8), 2, List.of(5, 6, 7), null))) {
+            SameDiffModel m = Models.create(c, 1);
+            Map<String, String> built = new java.util.TreeMap<>();
+            m.graph().variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                    .forEach(v -> built.put(v.name(), java.util.Arrays.toString(v.getArr().shape())));
+            Map<String, String> worked = new java.util.TreeMap<>();
+            ModelLimits.check(c).weights().forEach((k, s) -> worked.put(k, java.util.Arrays.toString(s)));
+            assertThat(worked).as(c.toString()).isEqualTo(built);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeightsAfterTraining() {
+        SameDiffVaeac a = trained(7, 2), b = trained(7, 2), c = trained(8, 2);
+        float[][] x = halves(3, 9).rows();
+        assertThat(a.encode(x).mean()).isEqualTo(b.encode(x).mean());
+        assertThat(a.encode(x).mean()).isNotEqualTo(c.encode(x).mean());
+    }
+
+    @Test
+    void latentModelViewsHaveTheirShapesAndFiniteValues() {
+        SameDiffVaeac m = (SameDiffVaeac) Models.create(config(), 3);
+        float[][] x = halves(5, 2).rows();
+        assertThat(m.encode(x).mean()).hasDimensions(5, 4);
+        float[][] z = m.samplePrior(6, new SplittableRandom(1));
+        assertThat(m.decode(z)).hasDimensions(6, 64);
+        assertThat(m.samplePrior(6, 1.0, new SplittableRandom(1))).isEqualTo(z);
+        LossTerms t = m.loss(x, new SplittableRandom(1));
+        assertThat(t.terms()).containsOnlyKeys("recon", "kl", "reg");
+        assertThat(t.loss()).isFinite().isPositive();
+        assertThat(java.util.Arrays.stream(m.logImportanceWeights(x[0], 5, new SplittableRandom(2)))).hasSize(5)
+                .allMatch(Double::isFinite);
+        assertThat(java.util.Arrays.stream(m.logLikelihood(x, m.samplePrior(5, new SplittableRandom(3))))).hasSize(5)
+                .allMatch(w -> w < 0);
+    }
+
+    @Test
+    void completionsOfABatchAreTheCompletionsOfEachImageAlone() {
+        SameDiffVaeac m = (SameDiffVaeac) Models.create(config(), 3);
+        float[][] x = halves(3, 2).rows();
+        float[][] masks = new float[3][64];
+        for (int i = 0; i < 3; i++) {
+            for (int p = 0; p < 64; p++) {
+                masks[i][p] = (p + i) % 3 == 0 ? 1f : 0f;
+            }
+        }
+        SameDiffVaeac.Draws all = m.sampleCompletions(x, masks, 4, new SplittableRandom[]{new SplittableRandom(1),
+                new SplittableRandom(2), new SplittableRandom(3)});
+        SameDiffVaeac.Draws second = m.sampleCompletions(new float[][]{x[1]}, new float[][]{masks[1]}, 4,
+                new SplittableRandom[]{new SplittableRandom(2)});
+        assertThat(all.means()).hasNumberOfRows(12);
+        for (int s = 0; s < 4; s++) {
+            assertThat(all.codes()[4 + s]).isEqualTo(second.codes()[s]);
+            assertThat(all.means()[4 + s]).containsExactly(second.means()[s], org.assertj.core.data.Offset.offset(1e-6f));
+        }
+    }
+
+    @Test
+    void bundleRoundTripKeepsTheCompletions(@TempDir Path dir) throws Exception {
+        SameDiffVaeac m = trained(4, 1);
+        Path file = dir.resolve("v.lexb");
+        new ModelBundle(m, null, null, null).save(file);
+        try (ModelBundle b = ModelBundle.load(file)) {
+            assertThat(b.config().kind()).isEqualTo("vaeac");
+            assertThat(b.config().arch()).isEqualTo("conv");
+            SameDiffVaeac loaded = (SameDiffVaeac) b.model();
+            float[][] x = halves(2, 3).rows();
+            float[][] masks = {new float[64], new float[64]};
+            java.util.Arrays.fill(masks[0], 0, 32, 1f);
+            java.util.Arrays.fill(masks[1], 32, 64, 1f);
+            SplittableRandom[] r1 = {new SplittableRandom(5), new SplittableRandom(6)};
+            SplittableRandom[] r2 = {new SplittableRandom(5), new SplittableRandom(6)};
+            assertThat(loaded.sampleCompletions(x, masks, 3, r1).means())
+                    .isEqualTo(m.sampleCompletions(x, masks, 3, r2).means());
+        }
+    }
+
+    @Test
+    void aBundleWhoseWeightsDisagreeWithItsVaeacConfigIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.lexb");
+        new ModelBundle(Models.create(config(), 1), null, null, null).save(good);
+        // The config now says 5 latent dimensions; the weights were made for 4.
+        String json = new String(readEntry(good, ModelBundle.CONFIG), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"latentDim\" : 4", "\"latentDim\" : 5");
+        assertThat(json).contains("\"latentDim\" : 5");
+        Path bad = CraftedBundles.copy(good, dir.resolve("bad.lexb"),
+                Map.of(ModelBundle.CONFIG, o -> o.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))), Set.of());
+        assertThatThrownBy(() -> ModelBundle.load(bad)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(bad.toString()).hasMessageContaining("weight prior").hasMessageContaining("shape");
+        String dense = json.replace("\"arch\" : \"conv\"", "\"arch\" : \"dense\"");
+        Path denseFile = CraftedBundles.copy(good, dir.resolve("dense.lexb"),
+                Map.of(ModelBundle.CONFIG, o -> o.write(dense.getBytes(java.nio.charset.StandardCharsets.UTF_8))), Set.of());
+        assertThatThrownBy(() -> ModelBundle.load(denseFile)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(denseFile.toString()).hasMessageContaining("a vaeac is convolutional");
+    }
+
+    @Test
+    void imagesTheStagesCannotHalveAndOtherLikelihoodsAreRefused() {
+        assertThatThrownBy(() -> Models.create(SameDiffVaeac.config(ImageShape.grey(10, 10), 2, List.of(4, 8), null), 1))
+                .isInstanceOf(InputException.class).hasMessageContaining("divide by 4").hasMessageContaining("10x10");
+        assertThatThrownBy(() -> Models.create(SameDiffVaeac.config(SHAPE, 2, List.of(4), Likelihood.parse("gaussian:0.1")), 1))
+                .isInstanceOf(InputException.class).hasMessageContaining("Bernoulli");
+    }
+
+    @Test
+    void trainingMasksAreSeededNeverEmptyAndCoverEveryChannel() {
+        ImageShape rgb = new ImageShape(3, 8, 8);
+        SplittableRandom a = new SplittableRandom(3), b = new SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            float[] m = VaeacMasks.draw(rgb, a);
+            assertThat(m).isEqualTo(VaeacMasks.draw(rgb, b));
+            double sum = 0;
+            for (int p = 0; p < 64; p++) {
+                assertThat(m[p]).isEqualTo(m[64 + p]).isEqualTo(m[128 + p]);
+                sum += m[p];
+            }
+            assertThat(sum).isPositive();
+        }
+    }
+
+    private static byte[] readEntry(Path zip, String name) throws Exception {
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.getInputStream(z.getEntry(name)).readAllBytes();
+        }
+    }
+}
