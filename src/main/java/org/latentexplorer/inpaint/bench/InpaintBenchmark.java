@@ -45,7 +45,8 @@ import org.latentexplorer.train.TrainingListener;
  * [vaeac.lexb]}. With a VAEAC bundle (Ivanov et al. 2019; {@code train --model vaeac}) each mask also gets
  * its rows {@value #VAEAC_METHODS}, completed by that model (its images batched through the graph;
  * {@code -} for the model argument keeps the default VAE). The other methods, and K-NN's reference
- * (the whole train split), are as without it.
+ * (the whole train split), are as without it. {@code -Dlatentexplorer.bench.methods=a,b} runs only the
+ * methods named (as printed, e.g. {@code knn:100,iw:1000,vaeac:32}).
  */
 public final class InpaintBenchmark {
     /** "iw:1000 encoder-only" is iw without a reference set: proposals from the encoder alone. */
@@ -73,6 +74,12 @@ public final class InpaintBenchmark {
         List<String> methods = new ArrayList<>(METHODS);
         if (vaeac != null) {
             methods.addAll(List.of(VAEAC_METHODS.split(",")));
+        }
+        // -Dlatentexplorer.bench.methods=knn:100,iw:1000,vaeac:32 keeps those rows only (same protocol, less time).
+        String only = System.getProperty("latentexplorer.bench.methods");
+        if (only != null) {
+            List<String> keep = List.of(only.split(","));
+            methods.removeIf(m -> !keep.contains(m));
         }
         InpaintOptions opts = InpaintOptions.defaults().withIterations(iterations);
         List<Map<String, Object>> rows = new ArrayList<>();
