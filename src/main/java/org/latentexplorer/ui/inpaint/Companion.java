@@ -231,7 +231,7 @@ public final class Companion {
                         choices.add(choices.size() - 1, c);
                     }
                     chosen.set(c);
-                    note.set("completed by " + h.name());
+                    note.set(inUse());
                     onChange.run();
                 }, t -> {
                     if (id != picks) {
@@ -239,7 +239,7 @@ public final class Companion {
                     }
                     opening.set(false);
                     chosen.set(current());
-                    note.set(handle == null ? "" : "completed by " + handle.name());
+                    note.set(inUse());
                     if (ErrorReporter.isCancellation(t)) {
                         return;
                     }
@@ -267,6 +267,11 @@ public final class Companion {
             h.close();
             throw e;
         }
+    }
+
+    /** Which model completes what: the companion only serves the vaeac method. */
+    private String inUse() {
+        return handle == null ? "" : "VAEAC completes with " + handle.name() + "; the other methods with the open model";
     }
 
     private Choice current() {

@@ -71,7 +71,7 @@ class InpaintCompanionTest {
         vm.companion().pick(named(vm, "my-vaeac.lexb"));
         assertThat(vm.methods()).first().isEqualTo("vaeac:32");
         assertThat(vm.methodProperty().get()).isEqualTo("vaeac:32");
-        assertThat(vm.companion().noteProperty().get()).isEqualTo("completed by my-vaeac.lexb");
+        assertThat(vm.companion().noteProperty().get()).startsWith("VAEAC completes with my-vaeac.lexb;");
         debounce.flush();
         Outcome o = vm.outcomeProperty().get();
         // The open fake model is no VAEAC (its inpainter refuses vaeac): the completion came from the companion.
