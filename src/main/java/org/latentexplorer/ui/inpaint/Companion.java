@@ -72,6 +72,8 @@ public final class Companion {
     private long scans;
     private long picks;
     private boolean disposed;
+    /** Once the screen has asked for the list, each model opened is looked for again at once. */
+    private boolean listed;
 
     Companion(CoreServices services, TaskExecutor executor, ErrorReporter errors, Runnable onChange) {
         this.services = services;
@@ -109,11 +111,23 @@ public final class Companion {
                     + ": no longer used");
             drop();
         }
-        scan();
+        scans++; // the last model's candidates may be of another shape
+        choices.setAll(chosen.get().path() == null ? List.of(Choice.NONE, Choice.CHOOSE_FILE)
+                : List.of(Choice.NONE, chosen.get(), Choice.CHOOSE_FILE));
+        if (listed) {
+            refresh();
+        }
     }
 
-    /** Looks for VAEAC bundles of the open model's shape, same data set first. */
-    private void scan() {
+    /**
+     * Looks (again) for VAEAC bundles of the open model's shape, same data set first, on a worker. The
+     * View asks each time the list opens, so a VAEAC trained or copied meanwhile is there.
+     */
+    public void refresh() {
+        listed = true;
+        if (!available.get() || disposed) {
+            return;
+        }
         long id = ++scans;
         ImageShape want = shape;
         String data = datasetId;
@@ -128,7 +142,9 @@ public final class Companion {
                 all.add(chosen.get()); // a file chosen outside the folders stays in the list
             }
             all.add(Choice.CHOOSE_FILE);
-            choices.setAll(all);
+            if (!all.equals(choices)) { // an open list re-lays itself out on a change
+                choices.setAll(all);
+            }
         }, t -> {
             // Listing is a convenience: "Choose file…" still works, and a folder we cannot read is no error.
         });

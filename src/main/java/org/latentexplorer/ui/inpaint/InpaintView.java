@@ -127,6 +127,14 @@ public final class InpaintView extends BorderPane {
         chooser.setValue(companion.chosenProperty().get());
         chooser.setTooltip(new Tooltip("A VAEAC trained on images of this shape completes with the method "
                 + "\"VAEAC\"; every other method keeps using the open model"));
+        // The candidates are looked for when the screen is first shown (then with each model) and each
+        // time the list opens, so a VAEAC trained or copied meanwhile is offered.
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                companion.refresh();
+            }
+        });
+        chooser.setOnShowing(e -> companion.refresh());
         chooser.setOnAction(e -> {
             Companion.Choice c = chooser.getValue();
             if (c == Companion.Choice.CHOOSE_FILE) {
@@ -140,8 +148,13 @@ public final class InpaintView extends BorderPane {
         });
         companion.chosenProperty().addListener((o, a, c) -> chooser.setValue(c));
         // Replacing the items may clear the box's value: put the choice in use back.
-        companion.choices().addListener((javafx.collections.ListChangeListener<Companion.Choice>) ch ->
-                chooser.setValue(companion.chosenProperty().get()));
+        companion.choices().addListener((javafx.collections.ListChangeListener<Companion.Choice>) ch -> {
+            chooser.setValue(companion.chosenProperty().get());
+            if (chooser.isShowing()) { // an open popup keeps its old height: open it again at the new one
+                chooser.hide();
+                chooser.show();
+            }
+        });
         chooser.disableProperty().bind(companion.openingProperty());
         Label note = new Label();
         note.setId("inpaint-companion-note");

@@ -488,6 +488,16 @@ public final class InpaintViewModel {
         }
         // About ten previews per run: enough to watch the chain move, few enough not to flood the FX thread.
         int every = Math.max(1, q.options().iterations() / 10);
+        try {
+            return run(q, c, every);
+        } catch (RuntimeException e) {
+            // A companion dropped meanwhile is closed under a cancelled request: that is no failure to report.
+            q.cancel().check();
+            throw e;
+        }
+    }
+
+    private Done run(Request q, Cached c, int every) {
         return new Done(q, c.inpainter().complete(q.image(), q.mask(), q.options(), new SplittableRandom(SEED), q.cancel(),
                 (it, of, current, z) -> {
                     if (it % every == 0 && it < of) {

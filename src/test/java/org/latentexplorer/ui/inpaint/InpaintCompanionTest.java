@@ -41,6 +41,7 @@ class InpaintCompanionTest {
     private InpaintViewModel editor(Harness h) {
         InpaintViewModel vm = new InpaintViewModel(h.services, h.executor, h.session, h.errors, debounce);
         debounce.flush();
+        vm.companion().refresh(); // as the View does when the list opens
         return vm;
     }
 
@@ -121,6 +122,9 @@ class InpaintCompanionTest {
         ModelHandle companion = vm.companion().handle();
         assertThat(companion).isNotNull();
         h.withModel(3);
+        // Looked for again for the new model, since the screen has asked for the list once.
+        assertThat(vm.companion().choices()).extracting(Companion.Choice::text).containsExactly("none",
+                "my-vaeac.lexb · synthetic", "shipped-vaeac.lexb · synthetic", "Choose file…");
         assertThat(vm.companion().handle()).isSameAs(companion);
         assertThat(companion.isClosed()).isFalse();
         assertThat(vm.methods()).first().isEqualTo("vaeac:32");

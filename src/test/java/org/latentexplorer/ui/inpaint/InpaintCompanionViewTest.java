@@ -43,8 +43,10 @@ class InpaintCompanionViewTest {
         stage.show();
     }
 
-    private void choose(FxRobot robot, String text) {
+    /** Opens the list (which looks for candidates) and clicks the entry once it is there. */
+    private void choose(FxRobot robot, String text) throws Exception {
         robot.clickOn("#inpaint-companion");
+        waitFor(() -> robot.lookup(n -> n instanceof ListCell<?> c && text.equals(c.getText())).tryQuery().isPresent());
         robot.clickOn(robot.lookup(n -> n instanceof ListCell<?> c && text.equals(c.getText())).queryAs(Node.class));
     }
 
@@ -56,7 +58,6 @@ class InpaintCompanionViewTest {
 
     @Test
     void aVaeacPickedFromTheListCompletesAndTheScreenSaysSo(FxRobot robot) throws Exception {
-        waitFor(() -> vm.companion().choices().size() == 3); // none, my-vaeac, Choose file…
         choose(robot, "my-vaeac.lexb · synthetic");
         waitFor(() -> completedBy("my-vaeac.lexb"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -77,7 +78,6 @@ class InpaintCompanionViewTest {
     @Test
     void aFileChosenThroughTheDialogCompletesAndAVaeacHidesTheChooser(FxRobot robot) throws Exception {
         files.files.add(FakeServices.writeVaeacBundle(dir.resolve("elsewhere.lexb"), 3));
-        waitFor(() -> vm.companion().choices().size() == 3);
         choose(robot, "Choose file…");
         waitFor(() -> completedBy("elsewhere.lexb"));
         WaitForAsyncUtils.waitForFxEvents();
