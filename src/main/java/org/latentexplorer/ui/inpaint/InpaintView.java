@@ -159,9 +159,15 @@ public final class InpaintView extends BorderPane {
         Label note = new Label();
         note.setId("inpaint-companion-note");
         note.setStyle("-fx-text-fill: #444;");
-        note.setWrapText(true);
-        note.setMaxWidth(560);
+        // One line, cut with an ellipsis (the whole text in its tooltip and, for a refusal, the error
+        // dialog): a wrapped refusal pushed the editor down while it showed.
+        note.setMinWidth(0);
         note.textProperty().bind(companion.noteProperty());
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(480);
+        full.textProperty().bind(companion.noteProperty());
+        note.setTooltip(full);
         Label label = new Label("Completion model");
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -70,6 +70,7 @@ class InpaintCompanionViewTest {
 
         choose(robot, "none");
         waitFor(() -> !vm.methods().contains("vaeac:32") && vm.outcomeProperty().get() != null
+                && vm.outcomeProperty().get().completion().method().toString().equals("pseudo-gibbs")
                 && !vm.statusProperty().get().startsWith("completing"));
         assertThat(vm.statusProperty().get()).doesNotContain("completed by");
         assertThat(harness.errors.messages).isEmpty();
