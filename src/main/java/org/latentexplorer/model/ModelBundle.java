@@ -177,29 +177,59 @@ public final class ModelBundle implements AutoCloseable {
             bundle.source = file.toAbsolutePath().normalize();
             bundle.sourceState = before;
             return bundle;
-        } catch (ZipException e) {
-            throw new InputException(file + ": not a model bundle, or the file is truncated or corrupt ("
-                    + e.getMessage() + ")", e);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such model file", e);
         } catch (IOException e) {
-            throw new InputException(file + ": could not be read (" + e.getMessage() + ")", e);
+            throw unreadable(file, e);
         }
+    }
+
+    /**
+     * The config of the bundle at {@code file}, read without its graph or weights: the manifest and
+     * {@code config.json} only, under the same size caps and checks as {@link #load}, so that a list of
+     * candidate models costs a few kilobytes per file. A damaged or foreign file fails with an
+     * {@link InputException} naming it, as {@link #load} does.
+     */
+    public static ModelConfig readConfig(Path file) {
+        if (!Files.exists(file)) {
+            throw new InputException(file + ": no such model file");
+        }
+        try (BundleZip zip = new BundleZip(file)) {
+            ModelConfig config = readManifestAndConfig(zip, file);
+            withFile(file, () -> ModelLimits.check(config));
+            return config;
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** A ZIP or file-system failure as the message {@link #load} and {@link #readConfig} give. */
+    private static InputException unreadable(Path file, IOException e) {
+        if (e instanceof ZipException) {
+            return new InputException(file + ": not a model bundle, or the file is truncated or corrupt ("
+                    + e.getMessage() + ")", e);
+        }
+        if (e instanceof NoSuchFileException) {
+            return new InputException(file + ": no such model file", e);
+        }
+        return new InputException(file + ": could not be read (" + e.getMessage() + ")", e);
+    }
+
+    private static ModelConfig readManifestAndConfig(BundleZip zip, Path file) throws IOException {
+        Map<String, Object> manifest = readJson(zip, file, MANIFEST, SMALL_JSON, new TypeReference<>() { });
+        if (!FORMAT.equals(manifest.get("format"))) {
+            throw new InputException(file + ": not a Latent Explorer model (manifest format is "
+                    + manifest.get("format") + ")");
+        }
+        Object version = manifest.get("version");
+        if (!(version instanceof Integer v) || v > VERSION || v < 1) {
+            throw new InputException(file + ": model format version " + version + " is not supported (this "
+                    + "program reads version " + VERSION + "; a newer Latent Explorer may open it)");
+        }
+        return readJson(zip, file, CONFIG, SMALL_JSON, new TypeReference<>() { });
     }
 
     private static ModelBundle read(Path file) throws IOException {
         try (BundleZip zip = new BundleZip(file)) {
-            Map<String, Object> manifest = readJson(zip, file, MANIFEST, SMALL_JSON, new TypeReference<>() { });
-            if (!FORMAT.equals(manifest.get("format"))) {
-                throw new InputException(file + ": not a Latent Explorer model (manifest format is "
-                        + manifest.get("format") + ")");
-            }
-            Object version = manifest.get("version");
-            if (!(version instanceof Integer v) || v > VERSION || v < 1) {
-                throw new InputException(file + ": model format version " + version + " is not supported (this "
-                        + "program reads version " + VERSION + "; a newer Latent Explorer may open it)");
-            }
-            ModelConfig config = readJson(zip, file, CONFIG, SMALL_JSON, new TypeReference<>() { });
+            ModelConfig config = readManifestAndConfig(zip, file);
             ModelShapes shapes = withFile(file, () -> ModelLimits.check(config));
             TrainingHistory history = readJson(zip, file, HISTORY, LARGE_JSON, new TypeReference<>() { });
             Map<String, Object> evaluation = readJson(zip, file, EVALUATION, LARGE_JSON, new TypeReference<>() { });

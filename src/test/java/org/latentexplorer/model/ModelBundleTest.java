@@ -57,6 +57,22 @@ class ModelBundleTest {
     }
 
     @Test
+    void theConfigAloneIsReadWithoutTheModelAndADamagedFileIsNamed() throws Exception {
+        assertThat(ModelBundle.readConfig(good)).isEqualTo(model.config());
+        byte[] all = Files.readAllBytes(good);
+        Path cut = dir.resolve("cut-config.lexb");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+        assertThatThrownBy(() -> ModelBundle.readConfig(cut)).isInstanceOf(InputException.class)
+                .hasMessageContaining("cut-config.lexb").hasMessageContaining("truncated or corrupt");
+        Path text = dir.resolve("notes-config.txt");
+        Files.writeString(text, "hello");
+        assertThatThrownBy(() -> ModelBundle.readConfig(text)).isInstanceOf(InputException.class)
+                .hasMessageContaining("notes-config.txt");
+        assertThatThrownBy(() -> ModelBundle.readConfig(dir.resolve("missing.lexb")))
+                .hasMessageContaining("no such model file");
+    }
+
+    @Test
     void foreignFilesAreRefusedClearly() throws Exception {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "hello");

@@ -66,7 +66,7 @@ public final class InpaintView extends BorderPane {
         samples.setId("inpaint-samples");
         samples.setPrefWrapLength(2 * RESULT + 12);
 
-        setTop(toolbar());
+        setTop(new VBox(6, toolbar(), companionBar()));
         Label sourceLabel = new Label();
         sourceLabel.textProperty().bind(vm.sourceProperty());
         Label hint = new Label("Drag to paint · the completion follows each stroke");
@@ -113,6 +113,69 @@ public final class InpaintView extends BorderPane {
                 new Label("Method"), methodChooser(), iterations());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.disableProperty().bind(vm.readyProperty().not());
+        return bar;
+    }
+
+    /**
+     * The completion model for a model that is not a VAEAC: none, the VAEACs of its shape found in the
+     * models folders, or a file. Hidden when the open model is a VAEAC (it completes by itself).
+     */
+    private javafx.scene.Node companionBar() {
+        Companion companion = vm.companion();
+        ComboBox<Companion.Choice> chooser = new ComboBox<>(companion.choices());
+        chooser.setId("inpaint-companion");
+        chooser.setValue(companion.chosenProperty().get());
+        chooser.setTooltip(new Tooltip("A VAEAC trained on images of this shape completes with the method "
+                + "\"VAEAC\"; every other method keeps using the open model"));
+        // The candidates are looked for when the screen is first shown (then with each model) and each
+        // time the list opens, so a VAEAC trained or copied meanwhile is offered.
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                companion.refresh();
+            }
+        });
+        chooser.setOnShowing(e -> companion.refresh());
+        chooser.setOnAction(e -> {
+            Companion.Choice c = chooser.getValue();
+            if (c == Companion.Choice.CHOOSE_FILE) {
+                files.openFile("Choose a VAEAC to complete with", companion.folder(), "Latent Explorer models",
+                        "*.lexb").ifPresentOrElse(companion::pick, () -> { });
+                // The entry itself is no choice: show what is in use (or opening) meanwhile.
+                javafx.application.Platform.runLater(() -> chooser.setValue(companion.chosenProperty().get()));
+            } else if (c != null) {
+                companion.pick(c);
+            }
+        });
+        companion.chosenProperty().addListener((o, a, c) -> chooser.setValue(c));
+        // Replacing the items may clear the box's value: put the choice in use back.
+        companion.choices().addListener((javafx.collections.ListChangeListener<Companion.Choice>) ch -> {
+            chooser.setValue(companion.chosenProperty().get());
+            if (chooser.isShowing()) { // an open popup keeps its old height: open it again at the new one
+                chooser.hide();
+                chooser.show();
+            }
+        });
+        chooser.disableProperty().bind(companion.openingProperty());
+        Label note = new Label();
+        note.setId("inpaint-companion-note");
+        note.setStyle("-fx-text-fill: #444;");
+        // One line, cut with an ellipsis (the whole text in its tooltip and, for a refusal, the error
+        // dialog): a wrapped refusal pushed the editor down while it showed.
+        note.setMinWidth(0);
+        note.textProperty().bind(companion.noteProperty());
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(480);
+        full.textProperty().bind(companion.noteProperty());
+        note.setTooltip(full);
+        Label label = new Label("Completion model");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, label, chooser, note);
+        bar.setId("inpaint-companion-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(companion.availableProperty());
+        bar.managedProperty().bind(companion.availableProperty());
         return bar;
     }
 

@@ -89,6 +89,8 @@ public final class InpaintViewModel {
     private final ErrorReporter errors;
     private final Debouncer debouncer;
     private final LatestWins<Request, Done> completer;
+    /** The VAEAC that completes for a model that is not one, when the user picked one. */
+    private final Companion companion;
     private final ObservableList<String> methods;
     private final StringProperty method = new SimpleStringProperty();
     private final IntegerProperty iterations = new SimpleIntegerProperty(200);
@@ -161,6 +163,7 @@ public final class InpaintViewModel {
         this.methods = FXCollections.observableArrayList(services.inpaintMethods());
         method.set(methods.getFirst());
         completer = new LatestWins<>(executor, "inpaint", this::complete, this::completed, this::failed);
+        companion = new Companion(services, executor, errors, this::companionChanged);
         session.workspaceProperty().addListener((o, a, w) -> onWorkspace(w));
         session.selectionProperty().addListener((o, a, sel) -> hasSelection.set(sel.length > 0));
         hasSelection.set(session.selection().length > 0);
@@ -189,11 +192,16 @@ public final class InpaintViewModel {
     }
 
     /**
-     * The chooser lists the methods of the open model (vaeac for a VAEAC only), read from its config: no
-     * model work on this thread. A model that brings a method of its own gets it selected.
+     * The chooser lists the methods of the open model (vaeac for a VAEAC, or for a model with a companion
+     * VAEAC), read from configs: no model work on this thread. A model that brings a method of its own, or
+     * a companion just picked, gets it selected.
      */
     private void offerMethodsFor(Workspace w) {
-        List<String> offered = services.inpaintMethods(w == null ? null : w.model().config());
+        org.latentexplorer.model.ModelConfig config = w == null ? null : w.model().config();
+        if (config != null && !Companion.isVaeac(config) && companion.handle() != null) {
+            config = companion.handle().config(); // its vaeac first, then the methods every model has
+        }
+        List<String> offered = services.inpaintMethods(config);
         if (!offered.equals(methods)) {
             String current = method.get();
             boolean gained = !methods.contains(offered.getFirst());
@@ -209,6 +217,7 @@ public final class InpaintViewModel {
         undo.clear();
         redo.clear();
         ready.set(w != null && w.dataset().shape().isImage());
+        companion.modelOpened(w == null ? null : w.model().config(), w != null && w.dataset().shape().isImage());
         offerMethodsFor(w);
         if (w == null) {
             shape = null;
@@ -233,6 +242,27 @@ public final class InpaintViewModel {
         } else {
             loadExample(i);
         }
+    }
+
+    /** A companion came or went: its vaeac joins (selected) or leaves the methods, and the image is completed again. */
+    private void companionChanged() {
+        running.cancel(); // a waiting request may name a companion that is being closed
+        String before = method.get();
+        offerMethodsFor(session.workspace());
+        if (method.get().equals(before)) { // else the method's listener has scheduled it
+            schedule();
+        }
+    }
+
+    /** The window closes: the companion's model is closed with it. */
+    public void dispose() {
+        running.cancel();
+        companion.dispose();
+    }
+
+    /** The completion model picked for a model that is not a VAEAC. */
+    public Companion companion() {
+        return companion;
     }
 
     // ---- the image -----------------------------------------------------------------------------
@@ -434,10 +464,17 @@ public final class InpaintViewModel {
         status.set("completing…");
         // K-NN, and iw's proposal, look for neighbours: the example itself must not be among them.
         int excluded = method.get().startsWith("knn") || method.get().startsWith("iw") ? example : -1;
-        completer.request(new Request(++requestId, w.model(), w, method.get(), excluded, image.clone(),
+        completer.request(new Request(++requestId, completingModel(w), w, method.get(), excluded, image.clone(),
                 new Mask(shape, missing),
                 InpaintOptions.defaults().withIterations(Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, iterations.get()))), running,
                 source.get(), example >= 0));
+    }
+
+    /** The companion for its vaeac when the open model is no VAEAC; the open model for everything else. */
+    private ModelHandle completingModel(Workspace w) {
+        ModelHandle c = companion.handle();
+        boolean vaeac = MethodSpec.parse(method.get()).method() == org.latentexplorer.inpaint.Method.VAEAC;
+        return vaeac && c != null && !Companion.isVaeac(w.model().config()) ? c : w.model();
     }
 
     /** On a worker thread. */
@@ -451,6 +488,16 @@ public final class InpaintViewModel {
         }
         // About ten previews per run: enough to watch the chain move, few enough not to flood the FX thread.
         int every = Math.max(1, q.options().iterations() / 10);
+        try {
+            return run(q, c, every);
+        } catch (RuntimeException e) {
+            // A companion dropped meanwhile is closed under a cancelled request: that is no failure to report.
+            q.cancel().check();
+            throw e;
+        }
+    }
+
+    private Done run(Request q, Cached c, int every) {
         return new Done(q, c.inpainter().complete(q.image(), q.mask(), q.options(), new SplittableRandom(SEED), q.cancel(),
                 (it, of, current, z) -> {
                     if (it % every == 0 && it < of) {
@@ -485,7 +532,8 @@ public final class InpaintViewModel {
         result.set(d.completion());
         if (q.id() == requestId) { // else a newer request is on its way and the status says so
             live.set(null);
-            status.set(describe(o));
+            status.set(q.model() == q.workspace().model() ? describe(o)
+                    : describe(o) + " · completed by " + q.model().name());
         }
     }
 

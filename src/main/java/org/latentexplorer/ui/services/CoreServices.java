@@ -21,6 +21,17 @@ public interface CoreServices {
     /** Opens a model bundle. */
     ModelHandle openModel(Path path);
 
+    /**
+     * The config of the bundle at {@code path} without opening the model (its graph and weights stay
+     * unread), for lists of candidate models; fails with an {@link org.latentexplorer.common.InputException}
+     * naming the file as {@link #openModel} does. This default opens and closes the model.
+     */
+    default org.latentexplorer.model.ModelConfig modelConfig(Path path) {
+        try (ModelHandle h = openModel(path)) {
+            return h.config();
+        }
+    }
+
     /** The posterior means of {@code data} under {@code model} kept from an earlier run, if any. */
     default Optional<float[][]> storedCodes(ModelHandle model, Dataset data) {
         return Optional.empty();

@@ -109,6 +109,11 @@ public final class DefaultCoreServices implements CoreServices {
     }
 
     @Override
+    public org.latentexplorer.model.ModelConfig modelConfig(Path path) {
+        return ModelBundle.readConfig(path);
+    }
+
+    @Override
     public ModelHandle openModel(Path path) {
         var early = takeAhead(path);
         ModelBundle bundle;

@@ -17,7 +17,7 @@ public final class ModelHandle implements AutoCloseable {
     private final TrainingHistory history;
     private final Map<String, Object> evaluation;
     private final AutoCloseable closer;
-    private boolean closed;
+    private volatile boolean closed;
 
     public ModelHandle(Path source, LatentModel model, TrainingHistory history, Map<String, Object> evaluation,
                        AutoCloseable closer) {
@@ -70,6 +70,11 @@ public final class ModelHandle implements AutoCloseable {
 
     public synchronized float[][] decode(float[][] z) {
         return model.decode(z);
+    }
+
+    /** True once {@link #close()} has run (it does not wait for a call in progress). */
+    public boolean isClosed() {
+        return closed;
     }
 
     @Override

@@ -170,6 +170,7 @@ public final class MainWindow {
         library.updateSettings(library.settings().withGridSize(manifold.gridSizeProperty().get())
                 .withProjection(map.methodProperty().get()).withWindow(stage.getWidth(), stage.getHeight()));
         executor.shutdown();
+        inpaint.dispose();
         if (session.workspace() != null) {
             session.workspace().model().close();
         }

@@ -52,6 +52,45 @@ public final class FakeServices implements CoreServices {
         }
     }
 
+    /** A "bundle" that opens as a real, untrained VAEAC on {@code side}×{@code side} images (a wrong shape for the rest). */
+    public static Path writeVaeacBundle(Path file, int d, int side) {
+        try {
+            Files.writeString(file, VAEAC + d + " side=" + side);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Configs read without opening a model, as {@link #modelConfig} answered them (in order). */
+    public final List<Path> configsRead = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public org.latentexplorer.model.ModelConfig modelConfig(Path path) {
+        configsRead.add(path);
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(path + ": cannot read the file (" + e.getMessage() + ")");
+        }
+        if (text.startsWith(VAEAC)) {
+            return vaeacConfig(text);
+        }
+        if (!text.startsWith("FAKE d=")) {
+            throw new InputException(path + ": not a Latent Explorer model bundle (no bundle header at byte 0)");
+        }
+        return new FakeModel(Integer.parseInt(text.substring(7).trim())).config();
+    }
+
+    private static org.latentexplorer.model.ModelConfig vaeacConfig(String text) {
+        String[] parts = text.substring(VAEAC.length()).trim().split("\\s+side=");
+        ImageShape shape = parts.length > 1 ? ImageShape.grey(Integer.parseInt(parts[1].trim()),
+                Integer.parseInt(parts[1].trim())) : FakeModel.SHAPE;
+        return org.latentexplorer.model.SameDiffVaeac.config(shape, Integer.parseInt(parts[0].trim()), List.of(4, 8), null)
+                .withDataset("synthetic", FakeData.LABELS);
+    }
+
     public static Path writeBundle(Path file, int d) {
         try {
             Files.writeString(file, "FAKE d=" + d);
@@ -61,8 +100,17 @@ public final class FakeServices implements CoreServices {
         }
     }
 
+    /** Every handle {@link #openModel} gave out, in order (tests check that each is closed in the end). */
+    public final List<ModelHandle> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public ModelHandle openModel(Path path) {
+        ModelHandle h = open(path);
+        opened.add(h);
+        return h;
+    }
+
+    private ModelHandle open(Path path) {
         String text;
         try {
             text = Files.readString(path);
@@ -70,10 +118,7 @@ public final class FakeServices implements CoreServices {
             throw new InputException(path + ": cannot read the file (" + e.getMessage() + ")");
         }
         if (text.startsWith(VAEAC)) { // a real, untrained VAEAC: the screens must treat it as one
-            org.latentexplorer.model.LatentModel v = org.latentexplorer.model.Models.create(
-                    org.latentexplorer.model.SameDiffVaeac.config(FakeModel.SHAPE,
-                            Integer.parseInt(text.substring(VAEAC.length()).trim()), List.of(4, 8), null)
-                            .withDataset("synthetic", FakeData.LABELS), 1);
+            org.latentexplorer.model.LatentModel v = org.latentexplorer.model.Models.create(vaeacConfig(text), 1);
             ModelHandle h = new ModelHandle(path, v, TrainingHistory.empty(), Map.of(), v);
             models.put(h, v);
             return h;
