@@ -33,6 +33,12 @@ class HostileBundleTest {
         try (var files = Files.newDirectoryStream(Path.of("models"), "*.lexb")) {
             for (Path shipped : files) {
                 Path graphOnly = copyWithout(shipped, ModelBundle.WEIGHTS);
+                if (ModelBundle.readConfig(shipped).kind().equals("vaeac")) {
+                    // A VAEAC is built from its config and weights only: without them it is refused by name.
+                    assertThatThrownBy(() -> ModelBundle.load(graphOnly)).as(shipped.toString())
+                            .hasMessageContaining("a vaeac bundle must hold weights.bin");
+                    continue;
+                }
                 try (ModelBundle a = ModelBundle.load(shipped); ModelBundle b = ModelBundle.load(graphOnly)) {
                     float[][] z = a.model().samplePrior(4, new SplittableRandom(3));
                     assertThat(a.model().decode(z)).as(shipped.toString()).isEqualTo(b.model().decode(z));
