@@ -774,14 +774,7 @@ public final class SameDiffGmvae extends SameDiffModel {
         checkInput(x);
         Map<String, INDArray> out = sd.output(feed(x, gaussian(x.length, wDim, rng), gaussian(x.length, latentDim(), rng)),
                 RECONS, COND_PRIOR, W_PRIOR, Y_PRIOR);
-        Map<String, Double> terms = new java.util.LinkedHashMap<>();
-        double total = 0;
-        for (String t : lossTermNames()) {
-            double v = out.get(t).meanNumber().doubleValue();
-            terms.put(t, v);
-            total += v;
-        }
-        return new LossTerms(total, terms);
+        return meanTerms(out);
     }
 
     @Override

@@ -78,6 +78,18 @@ public abstract class SameDiffModel implements LatentModel {
     /** Names of the per-example loss-term variables, reported during training (summing to the loss). */
     public abstract java.util.List<String> lossTermNames();
 
+    /** The batch means of the {@link #lossTermNames()} read from a graph's output, and their sum as the loss. */
+    protected final LossTerms meanTerms(java.util.Map<String, INDArray> out) {
+        java.util.Map<String, Double> terms = new java.util.LinkedHashMap<>();
+        double total = 0;
+        for (String t : lossTermNames()) {
+            double v = out.get(t).meanNumber().doubleValue();
+            terms.put(t, v);
+            total += v;
+        }
+        return new LossTerms(total, terms);
+    }
+
     @Override
     public double[] logLikelihood(float[][] x, float[][] z) {
         checkInput(x);

@@ -1,7 +1,6 @@
 package org.latentexplorer.model;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -207,14 +206,7 @@ public final class SameDiffVaeac extends SameDiffModel {
         int n = x.length;
         Map<String, INDArray> out = sd.output(Map.of(X, toArray(x, inputDim()), MASK, masks(n, rng), EPS, noise(n, rng),
                 KL_WEIGHT, Nd4j.create(new float[]{1f}, new long[]{1}, 'c')), RECON, KL, REG);
-        Map<String, Double> terms = new LinkedHashMap<>();
-        double total = 0;
-        for (String t : lossTermNames()) {
-            double v = out.get(t).meanNumber().doubleValue();
-            terms.put(t, v);
-            total += v;
-        }
-        return new LossTerms(total, terms);
+        return meanTerms(out);
     }
 
     /** log p(x | z_k, m = 1) for the one example {@code x} and each row of {@code z}: every value counts. */
