@@ -10,6 +10,7 @@ import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.SameDiffGmvae;
 import org.latentexplorer.train.EpochStats;
 import org.latentexplorer.train.TrainConfig;
@@ -110,6 +111,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the model bundle to write (.lexb)")
     Path out;
 
+    @Option(names = "--from", description = "continue training this bundle's model (its network; the options above "
+            + "that shape a network are then ignored) with this run's learning rate, epochs and early stopping; "
+            + "use the first run's --seed to keep its validation split out of training. --out may be the same file")
+    Path from;
+
     /**
      * The options as parsed, checked as far as they can be before the data set is read (public so that the
      * window's tests can hold the Train dialog to the command line).
@@ -130,14 +136,22 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainOptions options = options();
+        if (from != null) {
+            ModelBundle.readConfig(from); // a missing or damaged bundle is named before the data set is read
+        }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = options.data().select(CliSupport.dataset(options.data().dataset(), options.data().split(), err,
                 cancel));
         String command = "latent-explorer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        o.printf(Locale.ROOT, "training a %s %s (d=%d) on %s: %d examples, %d epochs%n", options.network().arch(),
-                options.network().kind(), latent, data.id(), data.size(), epochs);
+        if (from == null) {
+            o.printf(Locale.ROOT, "training a %s %s (d=%d) on %s: %d examples, %d epochs%n", options.network().arch(),
+                    options.network().kind(), latent, data.id(), data.size(), epochs);
+        } else {
+            o.printf(Locale.ROOT, "continuing %s on %s: %d examples, %d more epochs%n", from, data.id(), data.size(),
+                    epochs);
+        }
         o.flush();
-        TrainRun.Outcome outcome = TrainRun.run(options, data, out, command, new TrainingListener() {
+        TrainingListener listener = new TrainingListener() {
             @Override
             public void onEpoch(EpochStats s) {
                 StringBuilder terms = new StringBuilder();
@@ -154,7 +168,9 @@ public final class TrainCommand implements Callable<Integer> {
                 o.println(message);
                 o.flush();
             }
-        }, cancel);
+        };
+        TrainRun.Outcome outcome = from == null ? TrainRun.run(options, data, out, command, listener, cancel)
+                : TrainRun.continueFrom(from, options.train(), data, out, command, listener, cancel);
         outcome.bundle().close();
         Trainer.Result result = outcome.result();
         if (result.cancelled()) {

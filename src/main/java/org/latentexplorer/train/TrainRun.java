@@ -46,17 +46,46 @@ public final class TrainRun {
         long seed = options.train().seed();
         SameDiffModel model = Models.create(config, seed);
         ModelBundle bundle = new ModelBundle(model, new TrainingHistory(command, seed, List.of()), Map.of(), Map.of());
+        return train(bundle, model, List.of(), options.train(), data, out, command, listener, cancel);
+    }
+
+    /**
+     * Trains the model of the bundle at {@code from} further on {@code data} with {@code cfg} (its own
+     * learning rate, epochs, early stopping and seed; the network is the bundle's) and writes it to
+     * {@code out}, which may be {@code from} itself (the old file is then kept as {@link PreviousModel}'s
+     * copy). The new bundle's history is the old epochs followed by the new ones; the old bundle's
+     * evaluation figures are left behind, since they describe other weights, and its notes are kept.
+     * Continuing with the seed of the first run keeps its validation split out of training.
+     */
+    public static Outcome continueFrom(Path from, TrainConfig cfg, Dataset data, Path out, String command,
+                                       TrainingListener listener, CancelToken cancel) {
+        ModelBundle old = ModelBundle.load(from);
+        if (!(old.model() instanceof SameDiffModel model)) {
+            old.close();
+            throw new InputException(from + ": a " + old.config().kind() + " model imported from elsewhere cannot be "
+                    + "trained here; only bundles trained by Latent Explorer can continue training");
+        }
+        TrainingHistory before = old.history();
+        String chained = before.command().isBlank() ? command : before.command() + " && " + command;
+        ModelBundle bundle = new ModelBundle(model, new TrainingHistory(chained, before.seed(), before.epochs()),
+                Map.of(), old.annotations());
+        return train(bundle, model, before.epochs(), cfg, data, out, chained, listener, cancel);
+    }
+
+    private static Outcome train(ModelBundle bundle, SameDiffModel model, List<EpochStats> earlier, TrainConfig cfg,
+                                 Dataset data, Path out, String command, TrainingListener listener,
+                                 CancelToken cancel) {
         try {
             PreviousModel.keep(out).ifPresent(b -> listener.onMessage(out + " already held a model: kept a copy as " + b));
             // A CVAE sees its labels as one-hot columns appended to the pixels; the bundle keeps the model itself.
             SameDiffModel trained = model instanceof SameDiffCvae cvae ? cvae.trainingView() : model;
             Dataset trainData = model instanceof SameDiffCvae cvae
                     ? SameDiffCvaeTraining.withOneHotLabels(data, cvae.classCount()) : data;
-            Trainer.Result result = Trainer.train(trained, trainData, options.train(), command, history -> {
-                bundle.setHistory(history);
+            Trainer.Result result = Trainer.train(trained, trainData, cfg, command, history -> {
+                bundle.setHistory(after(earlier, history));
                 bundle.save(out);
             }, listener, cancel);
-            bundle.setHistory(result.history());
+            bundle.setHistory(after(earlier, result.history()));
             if (result.stoppedEarly()) {
                 bundle.save(out); // the best epoch's weights, restored by early stopping
             }
@@ -68,5 +97,18 @@ public final class TrainRun {
             bundle.close();
             throw e;
         }
+    }
+
+    /** {@code history}'s epochs after the {@code earlier} ones of the bundle a run continued. */
+    private static TrainingHistory after(List<EpochStats> earlier, TrainingHistory history) {
+        if (earlier.isEmpty()) {
+            return history;
+        }
+        List<EpochStats> all = new java.util.ArrayList<>(earlier);
+        for (EpochStats s : history.epochs()) {
+            all.add(new EpochStats(earlier.size() + s.epoch(), s.trainLoss(), s.trainTerms(), s.validLoss(),
+                    s.validTerms(), s.examplesPerSec(), s.seconds()));
+        }
+        return new TrainingHistory(history.command(), history.seed(), all);
     }
 }

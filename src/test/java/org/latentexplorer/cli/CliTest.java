@@ -52,6 +52,34 @@ class CliTest {
     }
 
     @Test
+    void trainFromABundleContinuesItsWeightsAndHistory() throws Exception {
+        Path copy = dir.resolve("continued.lexb");
+        Files.copy(model, copy);
+        assertThat(run("eval", "--model", copy.toString(), "--limit", "20", "--iw", "5", "--save").code()).isZero();
+        float[] before;
+        try (var b = org.latentexplorer.model.ModelBundle.load(copy)) {
+            assertThat(b.evaluation()).isNotEmpty();
+            before = b.model().decode(new float[][]{{0.5f, -0.5f}})[0];
+        }
+        Run r = run("train", "--from", copy.toString(), "--dataset", "mnist", "--limit", "300", "--epochs", "1",
+                "--batch", "64", "--lr", "1e-4", "--seed", "3", "--latent", "7", "--out", copy.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("continuing").contains("epoch 1/1").contains("saved");
+        try (var b = org.latentexplorer.model.ModelBundle.load(copy)) {
+            assertThat(b.config().latentDim()).as("the bundle's network, not --latent").isEqualTo(2);
+            assertThat(b.history().epochs()).extracting(e -> e.epoch()).containsExactly(0, 1, 2);
+            assertThat(b.history().command()).contains("--seed 3 ").contains(" && latent-explorer train --from");
+            assertThat(b.evaluation()).as("figures of the old weights are not carried over").isEmpty();
+            assertThat(b.model().decode(new float[][]{{0.5f, -0.5f}})[0]).isNotEqualTo(before);
+        }
+        assertThat(org.latentexplorer.train.PreviousModel.backupOf(copy)).exists();
+        Run missing = run("train", "--from", dir.resolve("nope.lexb").toString(), "--dataset", "mnist", "--out",
+                dir.resolve("n.lexb").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.lexb").doesNotContain("Exception");
+    }
+
+    @Test
     void evalPrintsJsonWithTheRequestedFigures() throws Exception {
         Run r = run("eval", "--model", model.toString(), "--limit", "20", "--iw", "10", "--json");
         assertThat(r.code()).as(r.err()).isZero();
