@@ -130,44 +130,79 @@ final class NnDescent {
         return true;
     }
 
-    /** Random-projection trees: every pair within a leaf becomes a candidate edge. */
+    /**
+     * Random-projection trees: every pair within a leaf becomes a candidate edge. The trees are grown in
+     * parallel, each from its own random stream split off {@code rnd} in tree order, and their leaves are
+     * joined on this thread in tree order, so the graph does not depend on the threads.
+     */
     private void seedFromTrees(int trees, int leaf, SplittableRandom rnd) {
-        int[] perm = new int[n];
-        int[] stack = new int[2 * 64 * 2 + 8];
-        double[] normal = new double[dim];
+        SplittableRandom[] streams = new SplittableRandom[trees];
         for (int t = 0; t < trees; t++) {
-            for (int i = 0; i < n; i++) {
-                perm[i] = i;
-            }
-            int top = 0;
-            stack[top++] = 0;
-            stack[top++] = n;
-            while (top > 0) {
-                int hi = stack[--top];
-                int lo = stack[--top];
-                if (hi - lo <= leaf) {
-                    joinLeaf(perm, lo, hi);
-                    continue;
-                }
-                int mid = split(perm, lo, hi, normal, rnd);
-                // Push the larger half first so that the smaller is handled next: the stack stays O(log n).
-                if (mid - lo > hi - mid) {
-                    stack[top++] = lo;
-                    stack[top++] = mid;
-                    stack[top++] = mid;
-                    stack[top++] = hi;
-                } else {
-                    stack[top++] = mid;
-                    stack[top++] = hi;
-                    stack[top++] = lo;
-                    stack[top++] = mid;
-                }
-                if (top + 4 > stack.length) {
-                    stack = Arrays.copyOf(stack, stack.length * 2);
-                }
-            }
-            gate.check();
+            streams[t] = rnd.split();
         }
+        int batch = Math.max(1, workers.threads());
+        int[][] perms = new int[batch][];
+        int[][] leafEnds = new int[batch][];
+        for (int first = 0; first < trees; first += batch) {
+            int count = Math.min(batch, trees - first);
+            int from = first;
+            workers.forEach(count, t -> {
+                perms[t] = perms[t] == null ? new int[n] : perms[t];
+                leafEnds[t] = grow(perms[t], leaf, streams[from + t]);
+            });
+            for (int t = 0; t < count; t++) {
+                int lo = 0;
+                for (int end : leafEnds[t]) {
+                    if (end < 0) {
+                        break;
+                    }
+                    joinLeaf(perms[t], lo, end);
+                    lo = end;
+                }
+                gate.check();
+            }
+        }
+    }
+
+    /**
+     * One tree: fills {@code perm} with the points in leaf order and returns the leaves' ends in that
+     * order (the array may be longer, ending at the first −1).
+     */
+    private int[] grow(int[] perm, int leaf, SplittableRandom rnd) {
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        double[] normal = new double[dim];
+        int[] ends = new int[Math.max(16, 2 * n / Math.max(1, leaf) + 16)];
+        int leaves = 0;
+        int[] stack = new int[2 * 64 * 2 + 8];
+        int top = 0;
+        stack[top++] = 0;
+        stack[top++] = n;
+        // Depth first, the lower half first, so that the leaves come out left to right.
+        while (top > 0) {
+            int hi = stack[--top];
+            int lo = stack[--top];
+            if (hi - lo <= leaf) {
+                if (leaves == ends.length) {
+                    ends = Arrays.copyOf(ends, 2 * leaves);
+                }
+                ends[leaves++] = hi;
+                continue;
+            }
+            int mid = split(perm, lo, hi, normal, rnd);
+            if (top + 4 > stack.length) {
+                stack = Arrays.copyOf(stack, stack.length * 2);
+            }
+            stack[top++] = mid;
+            stack[top++] = hi;
+            stack[top++] = lo;
+            stack[top++] = mid;
+        }
+        if (leaves < ends.length) {
+            ends[leaves] = -1;
+        }
+        return ends;
     }
 
     /**

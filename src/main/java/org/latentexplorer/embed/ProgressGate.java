@@ -44,4 +44,14 @@ final class ProgressGate {
         }
         listener.onProgress(new EmbedProgress(stage, iteration, total, cost, copy));
     }
+
+    /** As {@link #report(String, int, int, double, double[], boolean)} for a layout held in floats. */
+    void reportFloats(String stage, int iteration, int total, double cost, float[] y, boolean force) {
+        cancel.check();
+        if (!force && !due()) {
+            return;
+        }
+        last = System.nanoTime();
+        listener.onProgress(new EmbedProgress(stage, iteration, total, cost, y == null ? null : y.clone()));
+    }
 }

@@ -29,8 +29,141 @@ final class Umap {
         UmapGraph graph = UmapGraph.build(knn, o.neighbors(), epochs);
         double[] ab = UmapGraph.fitAb(o.minDist(), 1.0);
         double[] y = initialLayout(x, dim, o.seed());
-        optimise(graph.head(), graph.tail(), graph.weight(), y, y, true, ab[0], ab[1], epochs, 1.0, o.seed(), gate);
+        if (n >= BLOCKED_FROM) {
+            try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+                optimiseBlocked(graph, y, ab[0], ab[1], epochs, o.seed(), gate, workers);
+            }
+        } else {
+            optimise(graph.head(), graph.tail(), graph.weight(), y, y, true, ab[0], ab[1], epochs, 1.0, o.seed(), gate);
+        }
         return new Result(y, ab[0], ab[1]);
+    }
+
+    /**
+     * From this many points the layout runs {@link #optimiseBlocked} on all processors; below it, the
+     * sequential {@link #optimise} of umap-learn's schedule, so that the small maps recorded in
+     * docs/benchmarks-embed.md stay as they were. The property {@code latentexplorer.umap.blockedFrom}
+     * moves the threshold, for benchmarks that compare the two on the same codes.
+     */
+    static final int BLOCKED_FROM = Integer.getInteger("latentexplorer.umap.blockedFrom", 100_000);
+    /** Points per block of {@link #optimiseBlocked}: fixed, so that the layout does not depend on the threads. */
+    private static final int LAYOUT_BLOCK = 4096;
+
+    /**
+     * The SGD of {@link #optimise} (same sampling schedule, gradients, clipping and learning rate) with
+     * the points cut into fixed blocks that run in parallel within an epoch. Each block moves only its
+     * own points, and reads every other point from a copy of the layout taken at the start of the epoch,
+     * so the result depends on the seed alone, not on the threads or their timing (umap-learn's
+     * {@code parallel=True} instead lets threads race on shared coordinates). An edge therefore moves
+     * only its head; the graph holds both directions of every edge, and the attraction is doubled, so
+     * each end still gets the pull that moving both ends of each direction gave. The layout is held in
+     * floats (as umap-learn holds it), halving the memory the random negative samples read.
+     */
+    static void optimiseBlocked(UmapGraph graph, double[] y, double a, double b, int epochs, long seed,
+                                ProgressGate gate, Workers workers) {
+        int[] head = graph.head();
+        int[] tail = graph.tail();
+        double[] weight = graph.weight();
+        int m = head.length;
+        int n = y.length / 2;
+        // The edges come grouped by head in increasing order (UmapGraph.build): rowStart[i] is i's first.
+        int[] rowStart = new int[n + 1];
+        for (int e = 0; e < m; e++) {
+            rowStart[head[e] + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            rowStart[i + 1] += rowStart[i];
+        }
+        for (int e = 1; e < m; e++) {
+            if (head[e] < head[e - 1]) {
+                throw new IllegalArgumentException("edges must be grouped by head");
+            }
+        }
+        double max = 0;
+        for (double w : weight) {
+            max = Math.max(max, w);
+        }
+        float[] perSample = new float[m];
+        float[] nextSample = new float[m];
+        float[] nextNegative = new float[m];
+        for (int e = 0; e < m; e++) {
+            perSample[e] = (float) (max / weight[e]);
+            nextSample[e] = perSample[e];
+            nextNegative[e] = perSample[e] / NEGATIVE_RATE;
+        }
+        float[] cur = new float[2 * n];
+        for (int i = 0; i < 2 * n; i++) {
+            cur[i] = (float) y[i];
+        }
+        float[] snap = new float[2 * n];
+        PowTable pow = new PowTable(b);
+        int blocks = (n + LAYOUT_BLOCK - 1) / LAYOUT_BLOCK;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            System.arraycopy(cur, 0, snap, 0, 2 * n);
+            double alpha = 1.0 - (double) epoch / epochs;
+            int ep = epoch;
+            workers.forEach(blocks, blk -> {
+                long rng = mix(seed, ep, blk);
+                for (int p = blk * LAYOUT_BLOCK, end = Math.min(n, (blk + 1) * LAYOUT_BLOCK); p < end; p++) {
+                    double yx = cur[2 * p];
+                    double yy = cur[2 * p + 1];
+                    for (int e = rowStart[p]; e < rowStart[p + 1]; e++) {
+                        if (nextSample[e] > ep) {
+                            continue;
+                        }
+                        int j = 2 * tail[e];
+                        double dx = yx - snap[j];
+                        double dy = yy - snap[j + 1];
+                        double d2 = dx * dx + dy * dy;
+                        if (d2 > 0) {
+                            // Attraction (McInnes et al. 2018, sec. 3.2), doubled: see above.
+                            double pb = pow.of(d2);
+                            double coeff = -2 * a * b * pb / (d2 * (a * pb + 1));
+                            yx += 2 * clip(coeff * dx) * alpha;
+                            yy += 2 * clip(coeff * dy) * alpha;
+                        }
+                        float per = perSample[e];
+                        nextSample[e] += per;
+                        float perNegative = per / NEGATIVE_RATE;
+                        int negatives = (int) ((ep - nextNegative[e]) / perNegative);
+                        for (int s = 0; s < negatives; s++) {
+                            rng ^= rng << 13;
+                            rng ^= rng >>> 7;
+                            rng ^= rng << 17;
+                            int k = (int) Math.unsignedMultiplyHigh(rng, n); // uniform in [0, n) (Lemire 2019)
+                            double ex = yx - snap[2 * k];
+                            double ey = yy - snap[2 * k + 1];
+                            double e2 = ex * ex + ey * ey;
+                            if (e2 > 0) {
+                                // Repulsion (sec. 3.2), with 0.001 against division by 0, as in optimise.
+                                double coeff = 2 * b / ((0.001 + e2) * (a * pow.of(e2) + 1));
+                                yx += clip(coeff * ex) * alpha;
+                                yy += clip(coeff * ey) * alpha;
+                            } else if (k != p) {
+                                yx += 4 * alpha;
+                                yy += 4 * alpha;
+                            }
+                        }
+                        nextNegative[e] += negatives * perNegative;
+                    }
+                    cur[2 * p] = (float) yx;
+                    cur[2 * p + 1] = (float) yy;
+                }
+            });
+            gate.reportFloats("layout", epoch + 1, epochs, Double.NaN, cur, epoch == epochs - 1);
+        }
+        for (int i = 0; i < 2 * n; i++) {
+            y[i] = cur[i];
+        }
+    }
+
+    /** A nonzero xorshift state from the seed, the epoch and the block (SplitMix64's finaliser). */
+    private static long mix(long seed, int epoch, int block) {
+        long z = seed * 0x9E3779B97F4A7C15L + ((long) epoch << 32 | block) + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return z == 0 ? 1 : z;
     }
 
     /** PCA of the codes, each axis scaled to [0, 10], plus a little noise to separate duplicates. */
