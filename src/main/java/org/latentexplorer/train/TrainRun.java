@@ -46,7 +46,7 @@ public final class TrainRun {
         long seed = options.train().seed();
         SameDiffModel model = Models.create(config, seed);
         ModelBundle bundle = new ModelBundle(model, new TrainingHistory(command, seed, List.of()), Map.of(), Map.of());
-        return train(bundle, model, List.of(), options.train(), data, out, command, listener, cancel);
+        return train(bundle, model, List.of(), options.train(), data, out, command, listener, cancel, true);
     }
 
     /**
@@ -55,7 +55,8 @@ public final class TrainRun {
      * {@code out}, which may be {@code from} itself (the old file is then kept as {@link PreviousModel}'s
      * copy). The new bundle's history is the old epochs followed by the new ones; the old bundle's
      * evaluation figures are left behind, since they describe other weights, and its notes are kept.
-     * Continuing with the seed of the first run keeps its validation split out of training.
+     * Continuing with the seed of the first run keeps its validation split out of training. A GMVAE is
+     * trained further as it is: its pre-training and mixture start are not run again.
      */
     public static Outcome continueFrom(Path from, TrainConfig cfg, Dataset data, Path out, String command,
                                        TrainingListener listener, CancelToken cancel) {
@@ -69,12 +70,12 @@ public final class TrainRun {
         String chained = before.command().isBlank() ? command : before.command() + " && " + command;
         ModelBundle bundle = new ModelBundle(model, new TrainingHistory(chained, before.seed(), before.epochs()),
                 Map.of(), old.annotations());
-        return train(bundle, model, before.epochs(), cfg, data, out, chained, listener, cancel);
+        return train(bundle, model, before.epochs(), cfg, data, out, chained, listener, cancel, false);
     }
 
     private static Outcome train(ModelBundle bundle, SameDiffModel model, List<EpochStats> earlier, TrainConfig cfg,
                                  Dataset data, Path out, String command, TrainingListener listener,
-                                 CancelToken cancel) {
+                                 CancelToken cancel, boolean start) {
         try {
             PreviousModel.keep(out).ifPresent(b -> listener.onMessage(out + " already held a model: kept a copy as " + b));
             // A CVAE sees its labels as one-hot columns appended to the pixels; the bundle keeps the model itself.
@@ -84,7 +85,7 @@ public final class TrainRun {
             Trainer.Result result = Trainer.train(trained, trainData, cfg, command, history -> {
                 bundle.setHistory(after(earlier, history));
                 bundle.save(out);
-            }, listener, cancel);
+            }, listener, cancel, start);
             bundle.setHistory(after(earlier, result.history()));
             if (result.stoppedEarly()) {
                 bundle.save(out); // the best epoch's weights, restored by early stopping

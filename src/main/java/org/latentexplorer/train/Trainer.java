@@ -53,6 +53,17 @@ public final class Trainer {
 
     public static Result train(SameDiffModel model, Dataset data, TrainConfig cfg, String command,
                                Checkpointer checkpointer, TrainingListener listener, CancelToken cancel) {
+        return train(model, data, cfg, command, checkpointer, listener, cancel, true);
+    }
+
+    /**
+     * As {@link #train(SameDiffModel, Dataset, TrainConfig, String, Checkpointer, TrainingListener, CancelToken)};
+     * without {@code fresh}, the model is trained further as it is: a GMVAE's pre-training and mixture
+     * start are not run again, and the learning rate is {@code cfg}'s.
+     */
+    public static Result train(SameDiffModel model, Dataset data, TrainConfig cfg, String command,
+                               Checkpointer checkpointer, TrainingListener listener, CancelToken cancel,
+                               boolean fresh) {
         if (data.dim() != model.inputDim()) {
             throw new InputException(data.id() + ": examples have " + data.dim() + " values (" + data.shape()
                     + "); the model expects " + model.inputDim() + " (" + model.config().inputShape() + ")");
@@ -91,13 +102,13 @@ public final class Trainer {
         }
         sd.setTrainingConfig(tc.build());
 
-        if (model instanceof SameDiffGmvae g && g.pretrainEpochs() > 0
+        if (fresh && model instanceof SameDiffGmvae g && g.pretrainEpochs() > 0
                 && !GmvaeInit.run(g, trainValues, data.dim(), cfg, root.split(), listener, cancel)) {
             listener.onMessage("Training cancelled during pre-training; the model is untrained");
             return new Result(new TrainingHistory(command, cfg.seed(), java.util.List.of()), true, false);
         }
         double lr = cfg.learningRate();
-        if (model instanceof SameDiffGmvae g && g.pretrainEpochs() > 0) {
+        if (fresh && model instanceof SameDiffGmvae g && g.pretrainEpochs() > 0) {
             lr = g.jointLearningRate(lr);
             adam.setLearningRate(lr);
             if (fast != null) {

@@ -68,6 +68,23 @@ class StructuredModelsCliTest {
     }
 
     @Test
+    void aGmvaeTrainedFurtherKeepsItsStartAndTakesTheGivenLearningRate() throws Exception {
+        Path model = dir.resolve("g-start.lexb");
+        CliTest.Run first = trainGmvae(model, "--hidden", "32", "--limit", "200", "--pretrain", "1", "--init", "kmeans");
+        assertThat(first.out()).contains("Pre-training").contains("Joint training");
+        Path further = dir.resolve("g-further.lexb");
+        CliTest.Run t = run("train", "--from", model.toString(), "--dataset", "mnist", "--limit", "200", "--epochs", "1",
+                "--batch", "50", "--lr", "1e-4", "--out", further.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("continuing").contains("CondPrior").doesNotContain("Pre-training")
+                .doesNotContain("Joint training");
+        try (org.latentexplorer.model.ModelBundle b = org.latentexplorer.model.ModelBundle.load(further)) {
+            assertThat(b.history().epochs()).hasSize(2);
+            assertThat(b.config().kind()).isEqualTo("gmvae");
+        }
+    }
+
+    @Test
     void eachStartObjectiveIsRecordedInTheBundleSaidInTheStartAndRefusedWithoutAStart() throws Exception {
         Map<String, String> said = Map.of("--pretrain-noise", "Pre-training the autoencoder on samples of q(z|x)",
                 "--pretrain-vae", "Pre-training a VAE of the same encoder and decoder");
