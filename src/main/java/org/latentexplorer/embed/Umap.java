@@ -154,9 +154,7 @@ final class Umap {
                     double dy = yy - snap[j + 1];
                     double d2 = dx * dx + dy * dy;
                     if (d2 > 0) {
-                        // Attraction (McInnes et al. 2018, sec. 3.2).
-                        double pb = pow.of(d2);
-                        double coeff = -2 * a * b * pb / (d2 * (a * pb + 1));
+                        double coeff = attraction(d2, a, b, pow);
                         yx += clip(coeff * dx) * alpha;
                         yy += clip(coeff * dy) * alpha;
                     }
@@ -173,8 +171,7 @@ final class Umap {
                         double ey = yy - snap[2 * k + 1];
                         double e2 = ex * ex + ey * ey;
                         if (e2 > 0) {
-                            // Repulsion (sec. 3.2), with 0.001 against division by 0, as in optimise.
-                            double coeff = 2 * b / ((0.001 + e2) * (a * pow.of(e2) + 1));
+                            double coeff = repulsion(e2, a, b, pow);
                             yx += clip(coeff * ex) * alpha;
                             yy += clip(coeff * ey) * alpha;
                         } else if (k != p) {
@@ -259,9 +256,7 @@ final class Umap {
                 double dy = y[i + 1] - ref[j + 1];
                 double d2 = dx * dx + dy * dy;
                 if (d2 > 0) {
-                    // Attraction: ∂/∂y of −log(1 / (1 + a d^{2b})) (McInnes et al. 2018, sec. 3.2).
-                    double pb = pow.of(d2);
-                    double coeff = -2 * a * b * pb / (d2 * (a * pb + 1));
+                    double coeff = attraction(d2, a, b, pow);
                     double gx = clip(coeff * dx) * alpha;
                     double gy = clip(coeff * dy) * alpha;
                     y[i] += gx;
@@ -282,8 +277,7 @@ final class Umap {
                     double ey = y[i + 1] - ref[k + 1];
                     double e2 = ex * ex + ey * ey;
                     if (e2 > 0) {
-                        // Repulsion: ∂/∂y of −log(1 − 1 / (1 + a d^{2b})), with 0.001 against division by 0.
-                        double coeff = 2 * b / ((0.001 + e2) * (a * pow.of(e2) + 1));
+                        double coeff = repulsion(e2, a, b, pow);
                         y[i] += clip(coeff * ex) * alpha;
                         y[i + 1] += clip(coeff * ey) * alpha;
                     } else if (k != i || !moveOther) {
@@ -295,6 +289,23 @@ final class Umap {
             }
             gate.report("layout", epoch + 1, epochs, Double.NaN, y, epoch == epochs - 1);
         }
+    }
+
+    /**
+     * Attraction along an edge at squared distance d2 > 0: the factor of (y_i − y_j) in ∂/∂y_i of
+     * −log(1 / (1 + a d^{2b})) (McInnes et al. 2018, sec. 3.2), before clipping.
+     */
+    private static double attraction(double d2, double a, double b, PowTable pow) {
+        double pb = pow.of(d2);
+        return -2 * a * b * pb / (d2 * (a * pb + 1));
+    }
+
+    /**
+     * Repulsion from a negative sample at squared distance e2 > 0: the factor of (y_i − y_k) in ∂/∂y_i
+     * of −log(1 − 1 / (1 + a d^{2b})) (sec. 3.2), with 0.001 against division by 0 (as umap-learn).
+     */
+    private static double repulsion(double e2, double a, double b, PowTable pow) {
+        return 2 * b / ((0.001 + e2) * (a * pow.of(e2) + 1));
     }
 
     private static double clip(double g) {
