@@ -22,6 +22,11 @@ ${LE:-./latent-explorer} eval --model models/fashion-mnist-d2.lexb --iw 1000 --l
 # reproduces its weights), evaluated on the whole test split with K = 5000 (the literature's protocol).
 ${LE:-./latent-explorer} train --dataset fashion-mnist --latent 20 --hidden 1024,512 --warmup 30 --binarize dynamic \
     --epochs 151 --patience 30 --seed 1 --out models/fashion-mnist-d20.lexb
+# Then trained on with `train --from` at falling learning rates (same seed: the same validation split).
+${LE:-./latent-explorer} train --from models/fashion-mnist-d20.lexb --dataset fashion-mnist --binarize dynamic \
+    --lr 1e-4 --epochs 40 --patience 8 --seed 1 --out models/fashion-mnist-d20.lexb
+${LE:-./latent-explorer} train --from models/fashion-mnist-d20.lexb --dataset fashion-mnist --binarize dynamic \
+    --lr 3e-5 --epochs 15 --patience 5 --seed 1 --out models/fashion-mnist-d20.lexb
 ${LE:-./latent-explorer} eval --model models/fashion-mnist-d20.lexb --iw 5000 --save
 # VAEACs (issue 22; Ivanov et al. 2019): trained on random masks of the editor's families, on grey values.
 OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --model vaeac --dataset mnist --latent 32 --binarize none --epochs 50 \
@@ -37,3 +42,5 @@ ${LE:-./latent-explorer} eval --model models/mnist-gmvae.lexb --iw 1000 --save
 ${LE:-./latent-explorer} train --dataset fashion-mnist --model gmvae --latent 10 --binarize dynamic --pretrain 30 \
     --epochs 10 --seed 1 --layout-choice agreement --out models/fashion-mnist-gmvae.lexb
 ${LE:-./latent-explorer} eval --model models/fashion-mnist-gmvae.lexb --iw 1000 --limit 1000 --save
+# `train` keeps a copy of each bundle it replaces (NAME.previous.lexb); the shipped folder holds only the new ones.
+rm -f models/*.previous.lexb
