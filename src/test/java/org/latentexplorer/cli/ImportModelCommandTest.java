@@ -62,6 +62,11 @@ class ImportModelCommandTest {
                 "--method", "optimize", "--iterations", "20", "--mask", "top-half");
         assertThat(in.code()).as(in.err()).isZero();
         assertThat(in.out()).contains("RMSE missing");
+        CliTest.Run train = CliTest.run("train", "--from", conv.toString(), "--dataset", "mnist", "--limit", "50",
+                "--epochs", "1", "--out", dir.resolve("further.lexb").toString());
+        assertThat(train.code()).isEqualTo(2);
+        assertThat(train.err()).contains("conv.lexb").contains("cannot be trained here").doesNotContain("Exception");
+        assertThat(dir.resolve("further.lexb")).doesNotExist();
     }
 
     @ParameterizedTest(name = "{0} + {1}")
