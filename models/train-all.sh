@@ -28,11 +28,13 @@ ${LE:-./latent-explorer} train --from models/fashion-mnist-d20.lexb --dataset fa
 ${LE:-./latent-explorer} train --from models/fashion-mnist-d20.lexb --dataset fashion-mnist --binarize dynamic \
     --lr 3e-5 --epochs 15 --patience 5 --seed 1 --out models/fashion-mnist-d20.lexb
 ${LE:-./latent-explorer} eval --model models/fashion-mnist-d20.lexb --iw 5000 --save
-# VAEACs (issue 22; Ivanov et al. 2019): trained on random masks of the editor's families, on grey values.
-OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --model vaeac --dataset mnist --latent 32 --binarize none --epochs 50 \
-    --patience 5 --seed 1 --out models/mnist-vaeac.lexb
+# VAEACs (issue 22; Ivanov et al. 2019): trained on random masks of the editor's families (half of them halves), on
+# grey values, with the global path (--path 512) and Sohn et al.'s hybrid term (--prior-recon 1); session 6 of
+# docs/benchmarks-inpaint.md.
+OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --model vaeac --dataset mnist --latent 32 --binarize none --epochs 70 \
+    --patience 5 --seed 1 --path 512 --prior-recon 1 --out models/mnist-vaeac.lexb
 OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --model vaeac --dataset fashion-mnist --latent 32 --binarize none \
-    --epochs 20 --patience 3 --seed 1 --out models/fashion-mnist-vaeac.lexb
+    --epochs 16 --patience 3 --seed 1 --path 512 --prior-recon 1 --out models/fashion-mnist-vaeac.lexb
 # GMVAE, K = 10 (issue 2): 100 autoencoder epochs (MNIST) / 30 (Fashion-MNIST, 54,000 training images), a Gaussian
 # mixture on each of 5 UMAP layouts of the codes, the partition they agree on most starting the mixture, then 10 joint
 # epochs at a tenth of the learning rate.

@@ -12,6 +12,7 @@ import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.SameDiffGmvae;
+import org.latentexplorer.model.SameDiffVaeac;
 import org.latentexplorer.train.EpochStats;
 import org.latentexplorer.train.TrainConfig;
 import org.latentexplorer.train.TrainOptions;
@@ -74,6 +75,14 @@ public final class TrainCommand implements Callable<Integer> {
     double jointLr;
     @Option(names = "--prior", defaultValue = "learned", description = "cvae: learned (class prior p(z|c)) or fixed (N(0, I))")
     String prior;
+    @Option(names = "--path", defaultValue = "" + SameDiffVaeac.DEFAULT_PATH, description = "vaeac: width of the dense "
+            + "path from the prior network's deepest features to the decoder (default " + SameDiffVaeac.DEFAULT_PATH
+            + "; 0: none)")
+    int path;
+    @Option(names = "--prior-recon", defaultValue = "" + SameDiffVaeac.DEFAULT_PRIOR_RECON, description = "vaeac: weight "
+            + "of the missing pixels' reconstruction with z from the prior network, added to the loss (Sohn et al. 2015's "
+            + "hybrid objective; default " + SameDiffVaeac.DEFAULT_PRIOR_RECON + "; 0: the VAEAC loss alone)")
+    double priorRecon;
     @Option(names = "--arch", description = "dense (default) or conv (vaeac: conv, its only and default choice)")
     String arch;
     @Option(names = "--dataset", required = true, description = "a data set name (mnist, fashion-mnist, ...) or a path")
@@ -127,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
                 new TrainOptions.Network(kind, arch, latent, hidden, Likelihood.parse(likelihood)), cfg,
                 new TrainOptions.GmvaeStart(clusters, wDim, pretrain == -1 ? null : pretrain, init, layouts, layoutMetric,
                         layoutChoice, pretrainNoise, pretrainVae, pretrainRuns, jointLr == -1 ? null : jointLr),
-                prior);
+                prior, new TrainOptions.Vaeac(path, priorRecon));
     }
 
     @Override

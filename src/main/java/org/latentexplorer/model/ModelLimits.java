@@ -71,6 +71,10 @@ public final class ModelLimits {
                         + " is more than the " + max + " this program accepts");
             }
         }
+        if (config.kind().equals(SameDiffVaeac.KIND)) {
+            SameDiffVaeac.path(config);
+            SameDiffVaeac.priorRecon(config);
+        }
         if (config.kind().equals(SameDiffGmvae.KIND)) {
             for (String key : new String[]{SameDiffGmvae.PRIOR_HIDDEN, SameDiffGmvae.Y_HIDDEN}) {
                 int v = config.extraInt(key, 1);

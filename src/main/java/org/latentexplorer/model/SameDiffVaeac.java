@@ -23,7 +23,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *   − Σ_{i: m_i = 1} log p(x_i | z, x_o, m)   with z ~ q(z | x, m) by reparameterisation   ("recon")
  *   + KL(q(z | x, m) ‖ p(z | x_o, m))                                                      ("kl")
  *   + the prior network's regulariser (§4.3.2)                                              ("reg")
+ *   + α · (− Σ_{i: m_i = 1} log p(x_i | z', x_o, m))   with z' ~ p(z | x_o, m)               ("gsnn")
  * </pre>
+ * The last term, present when α = {@link #PRIOR_RECON} &gt; 0, is Sohn et al.'s (2015) hybrid objective:
+ * the completions are drawn through the prior network, so it is trained to complete directly too.
  * Only missing values count in the reconstruction. The regulariser is the one of the authors' code: μ_p
  * under N(0, σ_μ²) with σ_μ = 10⁴, and σ_p under a Gamma-like density ∝ exp(σ_σ (log σ_p − σ_p)) with
  * σ_σ = 10⁻⁴ (its maximum at σ_p = 1); both barely act except to stop the prior's parameters drifting
@@ -51,7 +54,21 @@ public final class SameDiffVaeac extends SameDiffModel {
             Z_IN = SameDiffVae.Z_IN, RECON = SameDiffVae.RECON, KL = SameDiffVae.KL, REG = "reg", LOSS = SameDiffVae.LOSS,
             PRIOR_MEAN = "priorMean", PRIOR_LOG_VAR = "priorLogVar", PROP_MEAN = "propMean", PROP_LOG_VAR = "propLogVar",
             DEC_LOGITS = SameDiffVae.DEC_LOGITS, X_MEAN = SameDiffVae.X_MEAN, LOG_PXZ = SameDiffVae.LOG_PXZ,
-            PRIOR_Z = "priorZ", SAMPLE_MEAN = "sampleMean";
+            PRIOR_Z = "priorZ", SAMPLE_MEAN = "sampleMean", GSNN = "gsnn";
+    /**
+     * Key in {@link ModelConfig#extra()} of the width W of {@link VaeacNet}'s global path from the prior
+     * network's deepest features to the decoder; absent or 0: no path (the bundles made before it).
+     */
+    public static final String PATH = "path";
+    /** W for new models: the dense width of session 3's ceiling regressor (docs/benchmarks-inpaint.md). */
+    public static final int DEFAULT_PATH = 512;
+    /**
+     * Key in {@link ModelConfig#extra()} of the weight α of the loss's {@value #GSNN} term, the missing
+     * values' reconstruction with z from the prior network (Sohn et al. 2015); absent or 0: the VAEAC loss alone.
+     */
+    public static final String PRIOR_RECON = "priorRecon";
+    /** α for new models. */
+    public static final double DEFAULT_PRIOR_RECON = 1.0;
     /** σ_μ and σ_σ of the prior network's regulariser (§4.3.2; the authors' code). */
     static final double SIGMA_MU = 1e4, SIGMA_SIGMA = 1e-4;
     /** Rows per graph call when completing: bounds the activations' memory (a few MB per hundred rows). */
@@ -62,10 +79,38 @@ public final class SameDiffVaeac extends SameDiffModel {
         super(config, sd);
     }
 
-    /** The configuration of a VAEAC for images of {@code shape}; {@code channels} empty for the default 32, 64. */
+    /** The configuration of a VAEAC without a global path; {@code channels} empty for the default 16, 32. */
     public static ModelConfig config(org.latentexplorer.data.ImageShape shape, int latentDim, List<Integer> channels,
                                      Likelihood likelihood) {
-        return new ModelConfig(KIND, "conv", shape, latentDim, channels, likelihood, "unit", "", List.of(), Map.of());
+        return config(shape, latentDim, channels, likelihood, 0);
+    }
+
+    /** The configuration of a VAEAC whose global path is {@code path} wide (0: none). */
+    public static ModelConfig config(org.latentexplorer.data.ImageShape shape, int latentDim, List<Integer> channels,
+                                     Likelihood likelihood, int path) {
+        return new ModelConfig(KIND, "conv", shape, latentDim, channels, likelihood, "unit", "", List.of(),
+                path == 0 ? Map.of() : Map.of(PATH, path));
+    }
+
+    /** The global path's width W of {@code config}, 0 when it has none; refused outside 0 … {@value ModelLimits#MAX_WIDTH}. */
+    public static int path(ModelConfig config) {
+        Object v = config.extra().getOrDefault(PATH, 0);
+        if (!(v instanceof Number n) || n.doubleValue() != n.intValue() || n.intValue() < 0
+                || n.intValue() > ModelLimits.MAX_WIDTH) {
+            throw new InputException("--path (a vaeac's global path width) must be between 0 (none) and "
+                    + ModelLimits.MAX_WIDTH + ", got " + v);
+        }
+        return n.intValue();
+    }
+
+    /** The weight α of {@code config}'s {@value #GSNN} term, 0 when it has none; refused outside 0 … 100. */
+    public static double priorRecon(ModelConfig config) {
+        Object v = config.extra().getOrDefault(PRIOR_RECON, 0);
+        if (!(v instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 100)) {
+            throw new InputException("--prior-recon (a vaeac's weight of the reconstruction with z from the prior "
+                    + "network) must be between 0 (none) and 100, got " + v);
+        }
+        return n.doubleValue();
     }
 
     /** A new, randomly initialised model. */
@@ -106,8 +151,7 @@ public final class SameDiffVaeac extends SameDiffModel {
         SDVariable reg = sd.sum(prior.mean().mul(prior.mean()).mul(1 / (2 * SIGMA_MU * SIGMA_MU))
                 .sub(prior.logVar().mul(0.5).sub(sd.math.exp(prior.logVar().mul(0.5))).mul(SIGMA_SIGMA)), 1)
                 .mul(REG, 1.0);
-        sd.mean(LOSS, recon.add(kl.mul(klWeight)).add(reg));
-        sd.setLossVariables(LOSS);
+        SDVariable objective = recon.add(kl.mul(klWeight)).add(reg);
 
         // Decoding given codes: the skips of whatever x and mask are fed (all missing for decode()).
         SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, d);
@@ -116,7 +160,20 @@ public final class SameDiffVaeac extends SameDiffModel {
         sd.sum(LOG_PXZ, SameDiffVae.negLogLikelihood(sd, config.likelihood(), decLogits, x).mul(m).neg(), 1);
         // Completion: z ~ p(z | x_o, m) and its decode in one call.
         SDVariable priorZ = prior.mean().add(PRIOR_Z, sd.math.exp(prior.logVar().mul(0.5)).mul(eps));
-        sd.nn.sigmoid(SAMPLE_MEAN, net.decode(sd, priorZ, prior.features(), "sampleLogits"));
+        SDVariable sampleLogits = net.decode(sd, priorZ, prior.features(), "sampleLogits");
+        sd.nn.sigmoid(SAMPLE_MEAN, sampleLogits);
+        double alpha = priorRecon(config);
+        if (alpha > 0) {
+            // The hybrid objective of Sohn, Lee & Yan (NeurIPS 2015, §4.2, eq. 10): the missing values'
+            // negative log-likelihood with z drawn from the prior network, as completion draws it (their
+            // GSNN), weighted α, so that the prior network and the path learn to complete by themselves
+            // rather than leaving it to the proposal's code, which they never see at completion.
+            SDVariable gsnn = sd.sum(SameDiffVae.negLogLikelihood(sd, config.likelihood(), sampleLogits, x).mul(m), 1)
+                    .mul(GSNN, alpha);
+            objective = objective.add(gsnn);
+        }
+        sd.mean(LOSS, objective);
+        sd.setLossVariables(LOSS);
         return new SameDiffVaeac(config, sd);
     }
 
@@ -147,13 +204,13 @@ public final class SameDiffVaeac extends SameDiffModel {
 
     @Override
     public List<String> lossTermNames() {
-        return List.of(RECON, KL, REG);
+        return priorRecon(config) > 0 ? List.of(RECON, KL, REG, GSNN) : List.of(RECON, KL, REG);
     }
 
     @Override
     public double combineLoss(Map<String, Double> terms, double klWeight) {
         return terms.getOrDefault(RECON, Double.NaN) + klWeight * terms.getOrDefault(KL, Double.NaN)
-                + terms.getOrDefault(REG, Double.NaN);
+                + terms.getOrDefault(REG, Double.NaN) + (priorRecon(config) > 0 ? terms.getOrDefault(GSNN, Double.NaN) : 0);
     }
 
     /** p(z | x, m = 0): the prior network with nothing missing. */
@@ -205,7 +262,7 @@ public final class SameDiffVaeac extends SameDiffModel {
         checkInput(x);
         int n = x.length;
         Map<String, INDArray> out = sd.output(Map.of(X, toArray(x, inputDim()), MASK, masks(n, rng), EPS, noise(n, rng),
-                KL_WEIGHT, Nd4j.create(new float[]{1f}, new long[]{1}, 'c')), RECON, KL, REG);
+                KL_WEIGHT, Nd4j.create(new float[]{1f}, new long[]{1}, 'c')), lossTermNames().toArray(String[]::new));
         return meanTerms(out);
     }
 

@@ -9,7 +9,9 @@ import org.latentexplorer.data.ImageShape;
  * square of random side and place, pixels hidden independently at a random rate, and brush strokes
  * (random polylines a few pixels wide, like a person painting). Ivanov et al. (2019, §4.1) train on
  * the mask distribution they test on; an editor's user paints any of these, so training covers all of
- * them. A mask here is a float row of the example's size, 1 where a value is missing, the same in
+ * them. Halves are half of the masks (each other family a sixth): they are the hardest, the visible
+ * part saying least about the hidden one, and the benchmark's masks (docs/benchmarks-inpaint.md, session
+ * 6; a quarter before). A mask here is a float row of the example's size, 1 where a value is missing, the same in
  * every channel. Everything comes from the caller's random stream, so a seed fixes every mask.
  */
 final class VaeacMasks {
@@ -20,10 +22,10 @@ final class VaeacMasks {
     static float[] draw(ImageShape shape, SplittableRandom rng) {
         int h = shape.height(), w = shape.width();
         boolean[] pix = new boolean[h * w];
-        switch (rng.nextInt(4)) {
-            case 0 -> half(pix, h, w, rng.nextInt(4));
-            case 1 -> square(pix, h, w, rng);
-            case 2 -> {
+        switch (rng.nextInt(6)) {
+            case 0, 1, 2 -> half(pix, h, w, rng.nextInt(4));
+            case 3 -> square(pix, h, w, rng);
+            case 4 -> {
                 double rate = 0.1 + 0.8 * rng.nextDouble();
                 for (int i = 0; i < pix.length; i++) {
                     pix[i] = rng.nextDouble() < rate;

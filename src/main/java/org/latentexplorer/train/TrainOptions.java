@@ -30,8 +30,10 @@ import org.latentexplorer.model.SameDiffVaeac;
  * @param gmvae     the GMVAE's size and start; ignored by the other kinds
  * @param cvaePrior the CVAE's prior: {@code learned} (a Gaussian p(z|c) per class) or {@code fixed}
  *                  (N(0, I), the decoder sees c); ignored by the other kinds
+ * @param vaeac     the VAEAC's global path and hybrid objective; ignored by the other kinds
  */
-public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeStart gmvae, String cvaePrior) {
+public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeStart gmvae, String cvaePrior,
+                           Vaeac vaeac) {
     public static final List<String> KINDS = List.of("vae", SameDiffGmvae.KIND, SameDiffCvae.KIND, SameDiffVaeac.KIND);
     public static final List<String> ARCHS = List.of("dense", "conv");
     public static final List<String> PRIORS = List.of(SameDiffCvae.LEARNED, SameDiffCvae.FIXED);
@@ -45,11 +47,21 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
         }
         gmvae = gmvae == null ? GmvaeStart.defaults() : gmvae;
         cvaePrior = cvaePrior == null ? SameDiffCvae.LEARNED : cvaePrior.strip().toLowerCase(Locale.ROOT);
+        vaeac = vaeac == null ? Vaeac.defaults() : vaeac;
         // The model's own checks, on a stand-in for the data: a bad K or start fails now, not after the download.
-        ModelConfig probe = config(network, gmvae, cvaePrior, data.dataset(), train, PROBE_SHAPE, PROBE_LABELS);
+        ModelConfig probe = config(network, gmvae, cvaePrior, vaeac, data.dataset(), train, PROBE_SHAPE, PROBE_LABELS);
         if (network.isGmvae()) {
             SameDiffGmvae.check(probe);
         }
+        if (network.isVaeac()) {
+            SameDiffVaeac.path(probe);
+            SameDiffVaeac.priorRecon(probe);
+        }
+    }
+
+    /** Options whose VAEAC, if it is one, has the {@linkplain Vaeac#defaults() defaults}. */
+    public TrainOptions(Data data, Network network, TrainConfig train, GmvaeStart gmvae, String cvaePrior) {
+        this(data, network, train, gmvae, cvaePrior, Vaeac.defaults());
     }
 
     /** The command line's defaults for {@code dataset}: a dense VAE with d = 2, 10 epochs. */
@@ -138,6 +150,10 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
             return kind.equals(SameDiffCvae.KIND);
         }
 
+        public boolean isVaeac() {
+            return kind.equals(SameDiffVaeac.KIND);
+        }
+
         public boolean isConv() {
             return arch.equals("conv");
         }
@@ -192,6 +208,20 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
     }
 
     /**
+     * What a VAEAC has beyond its channels; see {@link SameDiffVaeac} for each one's meaning and range.
+     *
+     * @param path       width W of the dense path from the prior network's deepest features to the decoder
+     *                   ({@link SameDiffVaeac#PATH}); 0: none
+     * @param priorRecon weight α of the reconstruction with z from the prior network (Sohn et al. 2015;
+     *                   {@link SameDiffVaeac#PRIOR_RECON}); 0: the VAEAC loss alone
+     */
+    public record Vaeac(int path, double priorRecon) {
+        public static Vaeac defaults() {
+            return new Vaeac(SameDiffVaeac.DEFAULT_PATH, SameDiffVaeac.DEFAULT_PRIOR_RECON);
+        }
+    }
+
+    /**
      * The model's configuration for data of {@code data}'s shape and classes. A GMVAE with more
      * clusters than training examples is refused here, before any pre-training.
      */
@@ -206,10 +236,10 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
 
     /** The model's configuration for examples of {@code shape} with classes {@code labelNames}. */
     public ModelConfig modelConfig(ImageShape shape, List<String> labelNames) {
-        return config(network, gmvae, cvaePrior, data.dataset(), train, shape, labelNames);
+        return config(network, gmvae, cvaePrior, vaeac, data.dataset(), train, shape, labelNames);
     }
 
-    private static ModelConfig config(Network n, GmvaeStart g, String prior, String dataset, TrainConfig train,
+    private static ModelConfig config(Network n, GmvaeStart g, String prior, Vaeac v, String dataset, TrainConfig train,
                                       ImageShape shape, List<String> labelNames) {
         List<Integer> layers = n.layers();
         ModelConfig base = switch (n.kind()) {
@@ -237,6 +267,12 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
                 extra.put(SameDiffGmvae.PRETRAIN_VAE, true);
             }
         }
+        if (n.isVaeac() && v.path() != 0) {
+            extra.put(SameDiffVaeac.PATH, v.path());
+        }
+        if (n.isVaeac() && v.priorRecon() != 0) {
+            extra.put(SameDiffVaeac.PRIOR_RECON, v.priorRecon());
+        }
         extra.put("binarize", train.binarization().toString());
         return new ModelConfig(base.kind(), base.arch(), base.inputShape(), base.latentDim(), base.hidden(),
                 base.likelihood(), base.normalisation(), dataset, labelNames, extra);
@@ -244,7 +280,8 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
 
     /**
      * The arguments of {@code latent-explorer train} that give these options and write {@code out}:
-     * every option of the optimiser, the GMVAE's only for a GMVAE, the CVAE's only for a CVAE, and the
+     * every option of the optimiser, the GMVAE's only for a GMVAE, the CVAE's only for a CVAE, the VAEAC's
+     * only for a VAEAC, and the
      * split, limit, hidden layers, pre-training and joint rate only where they are not the defaults.
      */
     public List<String> arguments(Path out) {
@@ -285,6 +322,9 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
         }
         if (network.isCvae()) {
             a.addAll(List.of("--prior", cvaePrior));
+        }
+        if (network.isVaeac()) {
+            a.addAll(List.of("--path", String.valueOf(vaeac.path()), "--prior-recon", String.valueOf(vaeac.priorRecon())));
         }
         a.addAll(List.of("--out", out.toString()));
         return a;

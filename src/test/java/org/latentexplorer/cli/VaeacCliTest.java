@@ -20,7 +20,7 @@ class VaeacCliTest {
         System.setProperty("latentexplorer.cache", dir.resolve("cache").toString());
         model = dir.resolve("vaeac.lexb");
         CliTest.Run r = CliTest.run("train", "--model", "vaeac", "--dataset", "mnist", "--limit", "300", "--latent", "4",
-                "--hidden", "4,8", "--epochs", "2", "--patience", "1", "--binarize", "dynamic", "--seed", "3",
+                "--hidden", "4,8", "--path", "16", "--epochs", "2", "--patience", "1", "--binarize", "dynamic", "--seed", "3",
                 "--out", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("training a conv vaeac (d=4)").contains("epoch 1/2").contains("saved");
@@ -33,7 +33,9 @@ class VaeacCliTest {
             assertThat(b.config().arch()).isEqualTo("conv");
             assertThat(b.config().hidden()).containsExactly(4, 8);
             assertThat(b.history().epochs()).isNotEmpty();
-            assertThat(b.history().epochs().get(0).trainTerms()).containsKeys("recon", "kl", "reg");
+            assertThat(b.config().extraInt("path", 0)).isEqualTo(16);
+            assertThat(b.config().extra().get("priorRecon")).isEqualTo(1.0); // the default
+            assertThat(b.history().epochs().get(0).trainTerms()).containsKeys("recon", "kl", "reg", "gsnn");
         }
     }
 

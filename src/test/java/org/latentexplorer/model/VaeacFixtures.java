@@ -40,7 +40,11 @@ public final class VaeacFixtures {
     }
 
     public static SameDiffVaeac trained(long seed, int epochs) {
-        SameDiffVaeac m = (SameDiffVaeac) Models.create(config(), seed);
+        return trained(config(), seed, epochs);
+    }
+
+    public static SameDiffVaeac trained(ModelConfig config, long seed, int epochs) {
+        SameDiffVaeac m = (SameDiffVaeac) Models.create(config, seed);
         Trainer.train(m, halves(256, 1), new TrainConfig(epochs, 32, 3e-3, 0, 1, 0, 0, 0, Binarization.NONE, seed), "t",
                 null, new TrainingListener() { }, CancelToken.NONE);
         return m;

@@ -39,7 +39,9 @@ class VaeacTest {
     @Test
     void shapesWorkedOutFromTheConfigMatchTheBuiltGraph() {
         for (ModelConfig c : List.of(config(), SameDiffVaeac.config(new ImageShape(3, 8, 12), 3, List.of(), null),
-                SameDiffVaeac.config(ImageShape.grey(8, 8), 2, List.of(5, 6, 7), null))) {
+                SameDiffVaeac.config(ImageShape.grey(8, 8), 2, List.of(5, 6, 7), null),
+                SameDiffVaeac.config(SHAPE, 4, List.of(4, 8), null, 16),
+                SameDiffVaeac.config(new ImageShape(3, 8, 12), 3, List.of(5, 6), null, 3))) {
             SameDiffModel m = Models.create(c, 1);
             Map<String, String> built = new java.util.TreeMap<>();
             m.graph().variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
@@ -114,6 +116,88 @@ class VaeacTest {
             assertThat(loaded.sampleCompletions(x, masks, 3, r1).means())
                     .isEqualTo(m.sampleCompletions(x, masks, 3, r2).means());
         }
+    }
+
+    @Test
+    void aGlobalPathAddsItsTwoDenseLayersAndWidensTheFirstDecoderStage() {
+        Map<String, long[]> without = ModelLimits.check(config()).weights();
+        Map<String, long[]> with = ModelLimits.check(pathConfig()).weights();
+        assertThat(without).doesNotContainKeys("decPath0_W", "decPath1_W");
+        // The deepest map is 8 channels of 2×2 = 32 values: 32 → 16 → 32, then 8 more input channels.
+        assertThat(with.get("decPath0_W")).containsExactly(32, 16);
+        assertThat(with.get("decPath1_W")).containsExactly(16, 32);
+        assertThat(with.get("decConv1_W")).containsExactly(3, 3, 24, 4);
+        assertThat(without.get("decConv1_W")).containsExactly(3, 3, 16, 4);
+        assertThat(with.keySet()).containsAll(without.keySet()).hasSize(without.size() + 4);
+        assertThatThrownBy(() -> ModelLimits.check(new ModelConfig("vaeac", "conv", SHAPE, 4, List.of(4, 8), null,
+                "unit", "", List.of(), Map.of(SameDiffVaeac.PATH, -1)))).isInstanceOf(InputException.class)
+                .hasMessageContaining("--path").hasMessageContaining("-1");
+    }
+
+    @Test
+    void bundleRoundTripWithAGlobalPathKeepsTheCompletions(@TempDir Path dir) throws Exception {
+        SameDiffVaeac m = VaeacFixtures.trained(pathConfig(), 4, 1);
+        Path file = dir.resolve("p.lexb");
+        new ModelBundle(m, null, null, null).save(file);
+        try (ModelBundle b = ModelBundle.load(file)) {
+            assertThat(b.config().extraInt(SameDiffVaeac.PATH, 0)).isEqualTo(16);
+            assertThat(((SameDiffVaeac) b.model()).graph().hasVariable("decPath0_W")).isTrue();
+            assertThat(completions((SameDiffVaeac) b.model())).isEqualTo(completions(m));
+        }
+    }
+
+    @Test
+    void aBundleMadeBeforeThePathLoadsWithoutOneAndCompletesAsBefore(@TempDir Path dir) throws Exception {
+        SameDiffVaeac m = trained(4, 1);
+        Path file = dir.resolve("old.lexb");
+        new ModelBundle(m, null, null, null).save(file);
+        String json = new String(readEntry(file, ModelBundle.CONFIG), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("\"path\"");
+        try (ModelBundle b = ModelBundle.load(file)) {
+            assertThat(((SameDiffVaeac) b.model()).graph().hasVariable("decPath0_W")).isFalse();
+            assertThat(completions((SameDiffVaeac) b.model())).isEqualTo(completions(m));
+        }
+        // The same weights under a config that asks for a path: refused, the missing weight named.
+        String withPath = json.replaceFirst("\"extra\" : \\{[^}]*}", "\"extra\" : { \"path\" : 16 }");
+        assertThat(withPath).contains("\"path\" : 16");
+        Path bad = CraftedBundles.copy(file, dir.resolve("bad.lexb"),
+                Map.of(ModelBundle.CONFIG, o -> o.write(withPath.getBytes(java.nio.charset.StandardCharsets.UTF_8))), Set.of());
+        assertThatThrownBy(() -> ModelBundle.load(bad)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(bad.toString());
+    }
+
+    @Test
+    void theHybridTermIsALossTermOnlyWhenItHasAWeight() {
+        SameDiffVaeac plain = (SameDiffVaeac) Models.create(config(), 3);
+        ModelConfig c = config();
+        SameDiffVaeac hybrid = (SameDiffVaeac) Models.create(new ModelConfig(c.kind(), c.arch(), c.inputShape(),
+                c.latentDim(), c.hidden(), c.likelihood(), "unit", "", List.of(), Map.of(SameDiffVaeac.PRIOR_RECON, 0.5)), 3);
+        float[][] x = halves(5, 2).rows();
+        assertThat(plain.lossTermNames()).containsExactly("recon", "kl", "reg");
+        LossTerms t = hybrid.loss(x, new SplittableRandom(1));
+        assertThat(t.terms()).containsOnlyKeys("recon", "kl", "reg", "gsnn");
+        assertThat(t.terms().get("gsnn")).isFinite().isPositive();
+        // Same seed, same weights: the terms both share are the same; the hybrid's loss adds its own.
+        LossTerms p = plain.loss(x, new SplittableRandom(1));
+        assertThat(t.terms().get("recon")).isEqualTo(p.terms().get("recon"));
+        assertThat(t.loss()).isCloseTo(p.loss() + t.terms().get("gsnn"), org.assertj.core.data.Offset.offset(1e-6));
+        assertThatThrownBy(() -> ModelLimits.check(new ModelConfig(c.kind(), c.arch(), c.inputShape(), c.latentDim(),
+                c.hidden(), c.likelihood(), "unit", "", List.of(), Map.of(SameDiffVaeac.PRIOR_RECON, -1.0))))
+                .isInstanceOf(InputException.class).hasMessageContaining("--prior-recon");
+    }
+
+    private static ModelConfig pathConfig() {
+        return SameDiffVaeac.config(SHAPE, 4, List.of(4, 8), Likelihood.BERNOULLI, 16);
+    }
+
+    /** Three completions of two images, top and bottom half hidden, from fixed streams. */
+    private static float[][] completions(SameDiffVaeac m) {
+        float[][] x = halves(2, 3).rows();
+        float[][] masks = {new float[64], new float[64]};
+        java.util.Arrays.fill(masks[0], 0, 32, 1f);
+        java.util.Arrays.fill(masks[1], 32, 64, 1f);
+        return m.sampleCompletions(x, masks, 3, new SplittableRandom[]{new SplittableRandom(5), new SplittableRandom(6)})
+                .means();
     }
 
     @Test
