@@ -137,8 +137,16 @@ public final class Trainer {
                     MultiDataSet batch = it.next();
                     recorder.record(fast.step(batch.getFeatures(), iteration++, epoch), batch.getFeatures(0).size(0));
                 }
-            } else {
-                sd.fit(it, 1, recorder);
+            } else if (it.hasNext()) {
+                // SameDiff's fit fails (a null "last loss") on an epoch without a batch, which is what a
+                // cancel between the check above and its first batch leaves; that failure is the cancel.
+                try {
+                    sd.fit(it, 1, recorder);
+                } catch (RuntimeException e) {
+                    if (!cancel.isCancelled()) {
+                        throw e;
+                    }
+                }
             }
             if (cancel.isCancelled()) {
                 good.restore(sd);

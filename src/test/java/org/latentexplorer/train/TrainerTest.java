@@ -77,6 +77,22 @@ class TrainerTest {
     }
 
     @Test
+    void aCancelBetweenEpochsOfAModelThatSameDiffTrainsEndsTheRunCleanly() {
+        // A conv VAE trains through SameDiff's own fit, which failed on an epoch left without a batch.
+        SameDiffModel model = Models.create(new ModelConfig("vae", "conv", ImageShape.grey(4, 4), 2, List.of(4, 4),
+                Likelihood.BERNOULLI, "unit", "tiny", List.of("left", "right"), java.util.Map.of()), 6);
+        CancelToken cancel = new CancelToken();
+        Trainer.Result r = Trainer.train(model, DATA, cfg(5, 6), "test", null, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochStats s) {
+                cancel.cancel();
+            }
+        }, cancel);
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.history().epochs()).hasSize(1);
+    }
+
+    @Test
     void nonFiniteLossRollsBackAndHalvesTheLearningRate() {
         SameDiffModel model = tinyModel(5);
         List<String> messages = new ArrayList<>();
