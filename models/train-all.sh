@@ -35,6 +35,9 @@ OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --model vaeac --dataset mnist -
     --patience 5 --seed 1 --path 512 --prior-recon 1 --out models/mnist-vaeac.lexb
 OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --model vaeac --dataset fashion-mnist --latent 32 --binarize none \
     --epochs 16 --patience 3 --seed 1 --path 512 --prior-recon 1 --out models/fashion-mnist-vaeac.lexb
+# ... then 11 more epochs (the run, --epochs 30, was stopped after epoch 11 to end the session).
+OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --from models/fashion-mnist-vaeac.lexb --dataset fashion-mnist \
+    --binarize none --epochs 11 --patience 3 --seed 1 --out models/fashion-mnist-vaeac.lexb
 # GMVAE, K = 10 (issue 2): 100 autoencoder epochs (MNIST) / 30 (Fashion-MNIST, 54,000 training images), a Gaussian
 # mixture on each of 5 UMAP layouts of the codes, the partition they agree on most starting the mixture, then 10 joint
 # epochs at a tenth of the learning rate.
