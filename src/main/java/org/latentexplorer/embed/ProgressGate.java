@@ -30,11 +30,9 @@ final class ProgressGate {
 
     /** Checks cancel, then reports if due (or if {@code force}); {@code y} is the flat 2-D layout or null. */
     void report(String stage, int iteration, int total, double cost, double[] y, boolean force) {
-        cancel.check();
-        if (!force && !due()) {
+        if (!sending(force)) {
             return;
         }
-        last = System.nanoTime();
         float[] copy = null;
         if (y != null) {
             copy = new float[y.length];
@@ -47,11 +45,18 @@ final class ProgressGate {
 
     /** As {@link #report(String, int, int, double, double[], boolean)} for a layout held in floats. */
     void reportFloats(String stage, int iteration, int total, double cost, float[] y, boolean force) {
+        if (sending(force)) {
+            listener.onProgress(new EmbedProgress(stage, iteration, total, cost, y == null ? null : y.clone()));
+        }
+    }
+
+    /** Checks cancel; true (and the clock restarted) when a report is due or forced. */
+    private boolean sending(boolean force) {
         cancel.check();
         if (!force && !due()) {
-            return;
+            return false;
         }
         last = System.nanoTime();
-        listener.onProgress(new EmbedProgress(stage, iteration, total, cost, y == null ? null : y.clone()));
+        return true;
     }
 }
