@@ -115,7 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
     double validation;
     @Option(names = "--patience", defaultValue = "0", description = "early-stopping patience in epochs (0: off)")
     int patience;
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", description = "draws the initial weights, the validation split "
+            + "and the batches (default 42); with --from the bundle's first run's seed keeps drawing the split")
     long seed;
     @Option(names = "--out", required = true, description = "the model bundle to write (.lexb)")
     Path out;

@@ -46,7 +46,8 @@ public final class TrainRun {
         long seed = options.train().seed();
         SameDiffModel model = Models.create(config, seed);
         ModelBundle bundle = new ModelBundle(model, new TrainingHistory(command, seed, List.of()), Map.of(), Map.of());
-        return train(bundle, model, List.of(), options.train(), data, out, command, listener, cancel, true);
+        return train(bundle, model, List.of(), options.train(), data, out, command, listener, cancel, true,
+                options.train().seed());
     }
 
     /**
@@ -55,7 +56,8 @@ public final class TrainRun {
      * {@code out}, which may be {@code from} itself (the old file is then kept as {@link PreviousModel}'s
      * copy). The new bundle's history is the old epochs followed by the new ones; the old bundle's
      * evaluation figures are left behind, since they describe other weights, and its notes are kept.
-     * Continuing with the seed of the first run keeps its validation split out of training. A GMVAE is
+     * The validation split is the first run's (the bundle's recorded seed draws it), whatever this run's
+     * seed, which orders the batches only: images held out stay held out. A GMVAE is
      * trained further as it is: its pre-training and mixture start are not run again.
      */
     public static Outcome continueFrom(Path from, TrainConfig cfg, Dataset data, Path out, String command,
@@ -70,12 +72,13 @@ public final class TrainRun {
         String chained = before.command().isBlank() ? command : before.command() + " && " + command;
         ModelBundle bundle = new ModelBundle(model, new TrainingHistory(chained, before.seed(), before.epochs()),
                 Map.of(), old.annotations());
-        return train(bundle, model, before.epochs(), cfg, data, out, chained, listener, cancel, false);
+        // The first run's seed keeps its validation split: a new --seed changes the order of the batches only.
+        return train(bundle, model, before.epochs(), cfg, data, out, chained, listener, cancel, false, before.seed());
     }
 
     private static Outcome train(ModelBundle bundle, SameDiffModel model, List<EpochStats> earlier, TrainConfig cfg,
                                  Dataset data, Path out, String command, TrainingListener listener,
-                                 CancelToken cancel, boolean start) {
+                                 CancelToken cancel, boolean start, long splitSeed) {
         try {
             PreviousModel.keep(out).ifPresent(b -> listener.onMessage(out + " already held a model: kept a copy as " + b));
             // A CVAE sees its labels as one-hot columns appended to the pixels; the bundle keeps the model itself.
@@ -83,10 +86,10 @@ public final class TrainRun {
             Dataset trainData = model instanceof SameDiffCvae cvae
                     ? SameDiffCvaeTraining.withOneHotLabels(data, cvae.classCount()) : data;
             Trainer.Result result = Trainer.train(trained, trainData, cfg, command, history -> {
-                bundle.setHistory(after(earlier, history));
+                bundle.setHistory(after(earlier, history, splitSeed));
                 bundle.save(out);
-            }, listener, cancel, start);
-            bundle.setHistory(after(earlier, result.history()));
+            }, listener, cancel, start, splitSeed);
+            bundle.setHistory(after(earlier, result.history(), splitSeed));
             if (result.stoppedEarly()) {
                 bundle.save(out); // the best epoch's weights, restored by early stopping
             }
@@ -100,16 +103,16 @@ public final class TrainRun {
         }
     }
 
-    /** {@code history}'s epochs after the {@code earlier} ones of the bundle a run continued. */
-    private static TrainingHistory after(List<EpochStats> earlier, TrainingHistory history) {
-        if (earlier.isEmpty()) {
-            return history;
-        }
+    /**
+     * {@code history}'s epochs after the {@code earlier} ones of the bundle a run continued; the seed kept
+     * is the one that drew the validation split, so that a further run holds out the same images.
+     */
+    private static TrainingHistory after(List<EpochStats> earlier, TrainingHistory history, long splitSeed) {
         List<EpochStats> all = new java.util.ArrayList<>(earlier);
         for (EpochStats s : history.epochs()) {
             all.add(new EpochStats(earlier.size() + s.epoch(), s.trainLoss(), s.trainTerms(), s.validLoss(),
                     s.validTerms(), s.examplesPerSec(), s.seconds()));
         }
-        return new TrainingHistory(history.command(), history.seed(), all);
+        return new TrainingHistory(history.command(), splitSeed, all);
     }
 }

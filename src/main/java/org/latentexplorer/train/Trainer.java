@@ -53,17 +53,20 @@ public final class Trainer {
 
     public static Result train(SameDiffModel model, Dataset data, TrainConfig cfg, String command,
                                Checkpointer checkpointer, TrainingListener listener, CancelToken cancel) {
-        return train(model, data, cfg, command, checkpointer, listener, cancel, true);
+        return train(model, data, cfg, command, checkpointer, listener, cancel, true, cfg.seed());
     }
 
     /**
      * As {@link #train(SameDiffModel, Dataset, TrainConfig, String, Checkpointer, TrainingListener, CancelToken)};
      * without {@code fresh}, the model is trained further as it is: a GMVAE's pre-training and mixture
-     * start are not run again, and the learning rate is {@code cfg}'s.
+     * start are not run again, and the learning rate is {@code cfg}'s. {@code splitSeed} draws the
+     * validation split and the validation batches' binarisation and noise: a run that continues a model
+     * passes the first run's seed, so that it validates on the images that run held out, never on ones it
+     * trained on, and its validation losses compare with that run's; {@code cfg.seed()} draws the rest.
      */
     public static Result train(SameDiffModel model, Dataset data, TrainConfig cfg, String command,
                                Checkpointer checkpointer, TrainingListener listener, CancelToken cancel,
-                               boolean fresh) {
+                               boolean fresh, long splitSeed) {
         if (data.dim() != model.inputDim()) {
             throw new InputException(data.id() + ": examples have " + data.dim() + " values (" + data.shape()
                     + "); the model expects " + model.inputDim() + " (" + model.config().inputShape() + ")");
@@ -77,15 +80,21 @@ public final class Trainer {
             throw new InputException(data.id() + " has too few examples (" + data.size() + ") to train on");
         }
         SplittableRandom root = new SplittableRandom(cfg.seed());
-        int[] perm = permutation(data.size(), root.split());
+        // The split's own streams are those a fresh run of splitSeed draws, in the same order.
+        SplittableRandom splitRoot = splitSeed == cfg.seed() ? root : new SplittableRandom(splitSeed);
+        int[] perm = permutation(data.size(), splitRoot.split());
         Dataset train = data.subset(java.util.Arrays.copyOfRange(perm, 0, nTrain));
         Dataset valid = nValid == 0 ? null : data.subset(java.util.Arrays.copyOfRange(perm, nTrain, data.size()));
         float[] trainValues = train.values();
         if (cfg.binarization() == Binarization.STATIC) {
             trainValues = trainValues.clone();
             Binarization.sample(trainValues, root.split());
+            if (splitRoot != root) {
+                splitRoot.split(); // keeps the validation stream the one of a fresh run of splitSeed
+            }
         }
-        float[][] validRows = valid == null ? null : rows(valid, cfg.binarization() != Binarization.NONE, root.split());
+        float[][] validRows = valid == null ? null
+                : rows(valid, cfg.binarization() != Binarization.NONE, splitRoot.split());
         SplittableRandom shuffleRng = root.split();
         SplittableRandom noiseRng = root.split();
 
@@ -158,7 +167,7 @@ public final class Trainer {
             LossTerms v = null;
             boolean diverged = recorder.sawNonFinite();
             if (!diverged && validRows != null) {
-                v = evaluate(model, validRows, cfg.seed());
+                v = evaluate(model, validRows, splitSeed);
                 diverged = !Double.isFinite(v.loss());
             }
             if (diverged) {

@@ -57,18 +57,22 @@ class CliTest {
         Files.copy(model, copy);
         assertThat(run("eval", "--model", copy.toString(), "--limit", "20", "--iw", "5", "--save").code()).isZero();
         float[] before;
+        long firstSeed;
         try (var b = org.latentexplorer.model.ModelBundle.load(copy)) {
             assertThat(b.evaluation()).isNotEmpty();
+            firstSeed = b.history().seed();
             before = b.model().decode(new float[][]{{0.5f, -0.5f}})[0];
         }
         Run r = run("train", "--from", copy.toString(), "--dataset", "mnist", "--limit", "300", "--epochs", "1",
-                "--batch", "64", "--lr", "1e-4", "--seed", "3", "--latent", "7", "--out", copy.toString());
+                "--batch", "64", "--lr", "1e-4", "--seed", "4", "--latent", "7", "--out", copy.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("continuing").contains("epoch 1/1").contains("saved");
         try (var b = org.latentexplorer.model.ModelBundle.load(copy)) {
             assertThat(b.config().latentDim()).as("the bundle's network, not --latent").isEqualTo(2);
             assertThat(b.history().epochs()).extracting(e -> e.epoch()).containsExactly(0, 1, 2);
-            assertThat(b.history().command()).contains("--seed 3 ").contains(" && latent-explorer train --from");
+            assertThat(b.history().command()).contains("--seed 3 ").contains(" && latent-explorer train --from")
+                    .contains("--seed 4");
+            assertThat(b.history().seed()).as("the seed that drew the validation split").isEqualTo(firstSeed);
             assertThat(b.evaluation()).as("figures of the old weights are not carried over").isEmpty();
             assertThat(b.model().decode(new float[][]{{0.5f, -0.5f}})[0]).isNotEqualTo(before);
         }

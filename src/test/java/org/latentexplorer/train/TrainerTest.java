@@ -53,6 +53,24 @@ class TrainerTest {
     }
 
     @Test
+    void aContinuedRunValidatesOnTheImagesTheFirstRunHeldOutWhateverItsSeed() {
+        // A learning rate too small to move float32 weights: the validation loss is the untrained model's
+        // on whichever images the split held out, with that split's fixed validation noise.
+        TrainConfig still = new TrainConfig(1, 32, 1e-12, 0, 1, 0, 0.25, 0, Binarization.NONE, 7);
+        TrainConfig stillSeed1 = new TrainConfig(1, 32, 1e-12, 0, 1, 0, 0.25, 0, Binarization.NONE, 1);
+        TrainingListener quiet = new TrainingListener() {
+        };
+        double firstRunsSplit = Trainer.train(tinyModel(3), DATA, stillSeed1, "t", null, quiet, CancelToken.NONE, true, 1)
+                .history().epochs().get(0).validLoss();
+        double continued = Trainer.train(tinyModel(3), DATA, still, "t", null, quiet, CancelToken.NONE, false, 1)
+                .history().epochs().get(0).validLoss();
+        double ownSplit = Trainer.train(tinyModel(3), DATA, still, "t", null, quiet, CancelToken.NONE, false, 7)
+                .history().epochs().get(0).validLoss();
+        assertThat(continued).isEqualTo(firstRunsSplit);
+        assertThat(ownSplit).as("seed 7 holds out other images").isNotEqualTo(firstRunsSplit);
+    }
+
+    @Test
     void cancelKeepsTheLastFinishedEpochAndTheCheckpointOnDisk(@TempDir Path dir) throws Exception {
         SameDiffModel model = tinyModel(4);
         Path ckpt = dir.resolve("ckpt.lexb");

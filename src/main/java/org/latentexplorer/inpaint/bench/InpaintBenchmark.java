@@ -46,7 +46,7 @@ import org.latentexplorer.train.TrainingListener;
  * its rows {@value #VAEAC_METHODS}, completed by that model (its images batched through the graph;
  * {@code -} for the model argument keeps the default VAE). The other methods, and K-NN's reference
  * (the whole train split), are as without it. {@code -Dlatentexplorer.bench.methods=a,b} runs only the
- * methods named (as printed, e.g. {@code knn:100,iw:1000,vaeac:32}).
+ * methods named (as printed, e.g. {@code knn:100,iw:1000,vaeac:32}; any {@code vaeac:S}).
  */
 public final class InpaintBenchmark {
     /** "iw:1000 encoder-only" is iw without a reference set: proposals from the encoder alone. */
@@ -80,6 +80,12 @@ public final class InpaintBenchmark {
         if (only != null) {
             List<String> keep = List.of(only.split(","));
             methods.removeIf(m -> !keep.contains(m));
+            // Any number of completions may be asked of a VAEAC (vaeac:128), not only the default's.
+            for (String m : keep) {
+                if (vaeac != null && m.startsWith("vaeac:") && !methods.contains(m)) {
+                    methods.add(m);
+                }
+            }
         }
         InpaintOptions opts = InpaintOptions.defaults().withIterations(iterations);
         List<Map<String, Object>> rows = new ArrayList<>();
