@@ -24,15 +24,17 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * A trained model in one file (a ZIP archive, extension {@code .lexb}): a manifest with the format
- * version, the JSON config, the SameDiff graph with its weights (or, for a model imported from ONNX,
- * its encoder and decoder graphs as they were exported), the training history, evaluation results,
- * and user annotations (e.g. cluster names). Version 2 added imported models; version 1 bundles open
- * as before. Written atomically; read with checks that turn
+ * version, the JSON config, the weights by name (or, for a model imported from ONNX, its encoder and
+ * decoder graphs as they were exported), the training history, evaluation results, and user
+ * annotations (e.g. cluster names). Loading rebuilds the network from the config and copies the weights
+ * in. Version 2 added imported models; version 3 stopped writing the SameDiff graph ({@code graph.sdz}),
+ * which held every weight a second time; bundles of versions 1 and 2 open as before, from
+ * {@code weights.bin} when they have it, else from their graph. Written atomically; read with checks that turn
  * a corrupt, truncated or foreign file into a message naming the file and the problem.
  */
 public final class ModelBundle implements AutoCloseable {
     public static final String FORMAT = "latent-explorer-model";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     static final String MANIFEST = "manifest.json", CONFIG = "config.json", GRAPH = "graph.sdz",
             HISTORY = "history.json", EVALUATION = "evaluation.json", ANNOTATIONS = "annotations.json",
             WEIGHTS = "weights.bin", ENCODER_ONNX = "encoder.onnx", DECODER_ONNX = "decoder.onnx";
@@ -99,17 +101,13 @@ public final class ModelBundle implements AutoCloseable {
      */
     public synchronized void save(Path file) throws IOException {
         Path target = file.toAbsolutePath().normalize();
-        // The graph goes into the archive from memory: nothing of the model touches a temporary folder.
-        ByteBuffer graph = model instanceof SameDiffModel m ? m.graph().asFlatBuffers(false) : null;
         FileFingerprint[] written = new FileFingerprint[1];
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 putJson(zip, MANIFEST, Map.of("format", FORMAT, "version", VERSION));
                 putJson(zip, CONFIG, model.config());
                 if (model instanceof SameDiffModel m) {
-                    zip.putNextEntry(new ZipEntry(GRAPH));
-                    zip.write(graph.array(), graph.position(), graph.array().length - graph.position());
-                    zip.closeEntry();
+                    // The weights alone: the network is rebuilt from the config when the bundle is read.
                     zip.putNextEntry(new ZipEntry(WEIGHTS));
                     WeightsFile.write(m.graph(), zip);
                     zip.closeEntry();
@@ -324,7 +322,7 @@ public final class ModelBundle implements AutoCloseable {
     /** Bundles written before {@code weights.bin} existed: SameDiff's own format, parsed from memory. */
     private static SameDiff readGraph(BundleZip zip, Path file, long cap) throws IOException {
         if (!zip.has(GRAPH)) {
-            throw new InputException(file + ": the bundle has no model graph (" + GRAPH + ")");
+            throw new InputException(file + ": the bundle has no weights (" + WEIGHTS + ")");
         }
         byte[] bytes = zip.read(GRAPH, cap);
         try {

@@ -102,22 +102,37 @@ class ModelBundleTest {
     }
 
     @Test
-    void bundleWithoutPlainWeightsLoadsThroughTheSavedGraph() throws Exception {
+    void aBundleHoldsItsWeightsOnceAndOneOfVersionOneStillLoadsThroughItsSavedGraph() throws Exception {
+        try (ZipFile z = new ZipFile(good.toFile())) {
+            assertThat(z.getEntry(ModelBundle.WEIGHTS)).isNotNull();
+            assertThat(z.getEntry(ModelBundle.GRAPH)).as("the weights are not stored a second time").isNull();
+        }
+        // A bundle as version 1 wrote them: SameDiff's graph with its weights, no weights.bin.
         Path graphOnly = dir.resolve("graph-only.lexb");
+        java.nio.ByteBuffer graph = model.graph().asFlatBuffers(false);
         try (ZipFile z = new ZipFile(good.toFile()); OutputStream os = Files.newOutputStream(graphOnly);
              ZipOutputStream zo = new ZipOutputStream(os)) {
             for (var e : java.util.Collections.list(z.entries())) {
-                if (!e.getName().equals(ModelBundle.WEIGHTS)) {
-                    zo.putNextEntry(new ZipEntry(e.getName()));
-                    zo.write(z.getInputStream(e).readAllBytes());
-                    zo.closeEntry();
+                if (e.getName().equals(ModelBundle.WEIGHTS)) {
+                    continue;
                 }
+                zo.putNextEntry(new ZipEntry(e.getName()));
+                zo.write(e.getName().equals(ModelBundle.MANIFEST)
+                        ? "{\"format\":\"latent-explorer-model\",\"version\":1}".getBytes()
+                        : z.getInputStream(e).readAllBytes());
+                zo.closeEntry();
             }
+            zo.putNextEntry(new ZipEntry(ModelBundle.GRAPH));
+            zo.write(graph.array(), graph.position(), graph.array().length - graph.position());
+            zo.closeEntry();
         }
         float[][] z = model.samplePrior(3, new SplittableRandom(4));
         try (ModelBundle b = ModelBundle.load(graphOnly)) {
             assertThat(b.model().decode(z)).isEqualTo(model.decode(z));
         }
+        Path none = rewriteWithout("no-weights.lexb", ModelBundle.WEIGHTS);
+        assertThatThrownBy(() -> ModelBundle.load(none)).isInstanceOf(InputException.class)
+                .hasMessage(none + ": the bundle has no weights (weights.bin)");
     }
 
     @Test
@@ -191,11 +206,19 @@ class ModelBundleTest {
         return rewriteBytes(fileName, entryName, content.getBytes());
     }
 
+    private static Path rewriteWithout(String fileName, String entryName) throws Exception {
+        return rewriteBytes(fileName, entryName, null);
+    }
+
+    /** The good bundle with {@code entryName} holding {@code content}, or left out when it is null. */
     private static Path rewriteBytes(String fileName, String entryName, byte[] content) throws Exception {
         Path out = dir.resolve(fileName);
         try (ZipFile z = new ZipFile(good.toFile()); OutputStream os = Files.newOutputStream(out);
              ZipOutputStream zo = new ZipOutputStream(os)) {
             for (var e : java.util.Collections.list(z.entries())) {
+                if (content == null && e.getName().equals(entryName)) {
+                    continue;
+                }
                 zo.putNextEntry(new ZipEntry(e.getName()));
                 zo.write(e.getName().equals(entryName) ? content : z.getInputStream(e).readAllBytes());
                 zo.closeEntry();
