@@ -80,7 +80,7 @@ class ImportedVaeTest {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             assertThat(zip.getEntry("encoder.onnx").getSize()).isEqualTo(Files.size(OnnxFixtures.file("nhwc-encoder.onnx")));
             assertThat(zip.getEntry("decoder.onnx")).isNotNull();
-            assertThat(new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes())).containsPattern("\"version\"\\s*:\\s*2");
+            assertThat(new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes())).containsPattern("\"version\"\\s*:\\s*3");
         }
         try (ModelBundle b = ModelBundle.load(file)) {
             assertThat(b.config().arch()).isEqualTo("onnx");
