@@ -38,6 +38,14 @@ OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --model vaeac --dataset fashion
 # ... then 11 more epochs (the run, --epochs 30, was stopped after epoch 11 to end the session).
 OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --from models/fashion-mnist-vaeac.lexb --dataset fashion-mnist \
     --binarize none --epochs 11 --patience 3 --seed 1 --out models/fashion-mnist-vaeac.lexb
+# ... then at falling learning rates (session 7): 18 epochs at 3e-4, 13 at 1e-4, 7 at 3e-5 (each run was stopped by
+# hand after the epochs given here; the validation split stays the first run's whatever --seed says).
+OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --from models/fashion-mnist-vaeac.lexb --dataset fashion-mnist \
+    --binarize none --lr 3e-4 --epochs 18 --patience 4 --seed 1 --out models/fashion-mnist-vaeac.lexb
+OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --from models/fashion-mnist-vaeac.lexb --dataset fashion-mnist \
+    --binarize none --lr 1e-4 --epochs 13 --patience 4 --seed 2 --out models/fashion-mnist-vaeac.lexb
+OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --from models/fashion-mnist-vaeac.lexb --dataset fashion-mnist \
+    --binarize none --lr 3e-5 --epochs 7 --patience 4 --seed 3 --out models/fashion-mnist-vaeac.lexb
 # GMVAE, K = 10 (issue 2): 100 autoencoder epochs (MNIST) / 30 (Fashion-MNIST, 54,000 training images), a Gaussian
 # mixture on each of 5 UMAP layouts of the codes, the partition they agree on most starting the mixture, then 10 joint
 # epochs at a tenth of the learning rate.
