@@ -72,8 +72,7 @@ public final class ModelLimits {
             }
         }
         if (config.kind().equals(SameDiffVaeac.KIND)) {
-            SameDiffVaeac.path(config);
-            SameDiffVaeac.priorRecon(config);
+            SameDiffVaeac.check(config);
         }
         if (config.kind().equals(SameDiffGmvae.KIND)) {
             for (String key : new String[]{SameDiffGmvae.PRIOR_HIDDEN, SameDiffGmvae.Y_HIDDEN}) {

@@ -113,6 +113,12 @@ public final class SameDiffVaeac extends SameDiffModel {
         return n.doubleValue();
     }
 
+    /** Refuses, naming the option, a global path or hybrid weight out of range; as the model would when built. */
+    public static void check(ModelConfig config) {
+        path(config);
+        priorRecon(config);
+    }
+
     /** A new, randomly initialised model. */
     public static SameDiffVaeac create(ModelConfig config, long seed) {
         if (!config.kind().equals(KIND) || !config.arch().equals("conv")) {

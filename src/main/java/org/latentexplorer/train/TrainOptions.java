@@ -54,8 +54,7 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
             SameDiffGmvae.check(probe);
         }
         if (network.isVaeac()) {
-            SameDiffVaeac.path(probe);
-            SameDiffVaeac.priorRecon(probe);
+            SameDiffVaeac.check(probe);
         }
     }
 

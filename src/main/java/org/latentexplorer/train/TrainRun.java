@@ -46,8 +46,7 @@ public final class TrainRun {
         long seed = options.train().seed();
         SameDiffModel model = Models.create(config, seed);
         ModelBundle bundle = new ModelBundle(model, new TrainingHistory(command, seed, List.of()), Map.of(), Map.of());
-        return train(bundle, model, List.of(), options.train(), data, out, command, listener, cancel, true,
-                options.train().seed());
+        return train(bundle, model, List.of(), options.train(), data, out, command, listener, cancel, true, seed);
     }
 
     /**
