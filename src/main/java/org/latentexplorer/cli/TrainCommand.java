@@ -14,6 +14,7 @@ import org.latentexplorer.model.ModelBundle;
 import org.latentexplorer.model.SameDiffGmvae;
 import org.latentexplorer.model.SameDiffVaeac;
 import org.latentexplorer.train.EpochStats;
+import org.latentexplorer.train.LrSchedule;
 import org.latentexplorer.train.TrainConfig;
 import org.latentexplorer.train.TrainOptions;
 import org.latentexplorer.train.TrainRun;
@@ -105,6 +106,10 @@ public final class TrainCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--lr", defaultValue = "1e-3")
     double lr;
+    @Option(names = "--lr-schedule", defaultValue = "constant", description = "how the rate moves from --lr: constant "
+            + "(default), cosine (annealed to 0 over --epochs) or plateau:P[:F] (times F, default 0.1, after P epochs "
+            + "without validation improvement)")
+    String lrSchedule;
     @Option(names = "--weight-decay", defaultValue = "0")
     double weightDecay;
     @Option(names = "--beta", defaultValue = "1", description = "weight of the KL term (default 1)")
@@ -122,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--from", description = "continue training this bundle's model (its network; the options above "
-            + "that shape a network are then ignored) with this run's learning rate, epochs and early stopping; "
+            + "that shape a network are then ignored) with this run's learning rate and schedule, epochs and early stopping; "
             + "use the first run's --seed to keep its validation split out of training. --out may be the same file")
     Path from;
 
@@ -132,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
      */
     public TrainOptions options() {
         TrainConfig cfg = new TrainConfig(epochs, batch, lr, weightDecay, beta, warmup, validation, patience,
-                Binarization.parse(binarize), seed);
+                Binarization.parse(binarize), seed, LrSchedule.parse(lrSchedule));
         return new TrainOptions(new TrainOptions.Data(dataset, split, limit),
                 new TrainOptions.Network(kind, arch, latent, hidden, Likelihood.parse(likelihood)), cfg,
                 new TrainOptions.GmvaeStart(clusters, wDim, pretrain == -1 ? null : pretrain, init, layouts, layoutMetric,

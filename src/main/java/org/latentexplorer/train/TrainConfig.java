@@ -18,10 +18,11 @@ import org.latentexplorer.data.Binarization;
  * @param patience        early stopping: epochs without validation improvement before stopping; 0 off
  * @param binarization    none, static (one fixed draw) or dynamic (a fresh draw each epoch)
  * @param seed            seeds initialisation, shuffling, binarisation and the reparameterisation noise
+ * @param lrSchedule      how the rate moves from {@code learningRate} over the run; null for constant
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double weightDecay, double beta,
                           int warmupEpochs, double validationSplit, int patience, Binarization binarization,
-                          long seed) {
+                          long seed, LrSchedule lrSchedule) {
     public TrainConfig {
         if (epochs < 1 || epochs > MAX_EPOCHS) {
             throw new InputException("--epochs must be between 1 and " + MAX_EPOCHS + ", got " + epochs);
@@ -50,6 +51,17 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         if (binarization == null) {
             binarization = Binarization.NONE;
         }
+        lrSchedule = lrSchedule == null ? LrSchedule.CONSTANT_RATE : lrSchedule;
+        if (lrSchedule.kind().equals(LrSchedule.PLATEAU) && validationSplit == 0) {
+            throw new InputException("--lr-schedule " + lrSchedule + " watches the validation loss: give --validation above 0");
+        }
+    }
+
+    /** A run at a constant learning rate. */
+    public TrainConfig(int epochs, int batchSize, double learningRate, double weightDecay, double beta,
+                       int warmupEpochs, double validationSplit, int patience, Binarization binarization, long seed) {
+        this(epochs, batchSize, learningRate, weightDecay, beta, warmupEpochs, validationSplit, patience, binarization,
+                seed, LrSchedule.CONSTANT_RATE);
     }
 
     /** The largest epochs, batch, β and validation fraction a run takes. */

@@ -301,6 +301,9 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
                 "--beta", String.valueOf(train.beta()), "--warmup", String.valueOf(train.warmupEpochs()),
                 "--validation", String.valueOf(train.validationSplit()), "--patience", String.valueOf(train.patience()),
                 "--seed", String.valueOf(train.seed())));
+        if (!train.lrSchedule().equals(LrSchedule.CONSTANT_RATE)) {
+            a.addAll(List.of("--lr-schedule", train.lrSchedule().toString()));
+        }
         if (network.isGmvae()) {
             a.addAll(List.of("--clusters", String.valueOf(gmvae.clusters()), "--w-dim", String.valueOf(gmvae.wDim())));
             if (gmvae.pretrain() != null) {

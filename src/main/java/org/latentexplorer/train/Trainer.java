@@ -116,15 +116,17 @@ public final class Trainer {
             listener.onMessage("Training cancelled during pre-training; the model is untrained");
             return new Result(new TrainingHistory(command, cfg.seed(), java.util.List.of()), true, false);
         }
-        double lr = cfg.learningRate();
+        double baseLr = cfg.learningRate();
         if (fresh && model instanceof SameDiffGmvae g && g.pretrainEpochs() > 0) {
-            lr = g.jointLearningRate(lr);
-            adam.setLearningRate(lr);
-            if (fast != null) {
-                fast.setLearningRate(lr);
-            }
-            listener.onMessage("Joint training of the whole GMVAE at learning rate " + lr);
+            baseLr = g.jointLearningRate(baseLr);
+            listener.onMessage("Joint training of the whole GMVAE at learning rate " + baseLr);
         }
+        if (cfg.lrSchedule().kind().equals(LrSchedule.COSINE)) {
+            listener.onMessage("Learning rate annealed from " + baseLr + " towards 0 over " + cfg.epochs() + " epochs (cosine)");
+        }
+        LrSchedule.Plateau plateau = cfg.lrSchedule().new Plateau();
+        double rollbackScale = 1;
+        double lr = Double.NaN;
 
         int steps = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
         TermRecorder recorder = new TermRecorder(model, listener, steps);
@@ -137,6 +139,14 @@ public final class Trainer {
         int iteration = 0;
 
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+            double epochLr = baseLr * rollbackScale * plateau.scale() * cfg.lrSchedule().scale(epoch, cfg.epochs());
+            if (epochLr != lr) {
+                lr = epochLr;
+                adam.setLearningRate(lr);
+                if (fast != null) {
+                    fast.setLearningRate(lr);
+                }
+            }
             long start = System.nanoTime();
             recorder.startEpoch(epoch, cfg.klWeight(epoch));
             BatchIterator it = new BatchIterator(model, trainValues, data.dim(), permutation(nTrain, shuffleRng),
@@ -178,14 +188,12 @@ public final class Trainer {
                             + " rollbacks with halved learning rates (last " + lr + "); nothing of it was saved");
                 }
                 good.restore(sd);
-                lr /= 2;
-                adam.setLearningRate(lr);
+                rollbackScale /= 2;
                 if (fast != null) {
-                    fast.setLearningRate(lr);
                     fast.resetOptimizer();
                 }
                 listener.onMessage(which + " became NaN/Inf in epoch " + (epoch + 1) + ": rolled back to epoch "
-                        + epoch + " and halved the learning rate to " + lr);
+                        + epoch + " and halved the learning rate to " + lr / 2);
                 epoch--;
                 continue;
             }
@@ -203,6 +211,10 @@ public final class Trainer {
                 } catch (IOException e) {
                     throw new InputException("could not write the checkpoint: " + e.getMessage(), e);
                 }
+            }
+            if (v != null && plateau.observe(v.loss())) {
+                listener.onMessage("No validation improvement in " + cfg.lrSchedule().plateau() + " epochs: learning rate "
+                        + (float) (lr * cfg.lrSchedule().factor()) + " from epoch " + (epoch + 2));
             }
             if (cfg.patience() > 0 && v != null) {
                 if (v.loss() < bestValid) {
