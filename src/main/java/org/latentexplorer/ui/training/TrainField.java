@@ -32,6 +32,9 @@ public enum TrainField {
     EPOCHS("Epochs", "--epochs", "Passes over the training examples."),
     BATCH("Batch size (examples)", "--batch", "Examples per gradient step."),
     LR("Learning rate (Adam)", "--lr", "Adam's step size, in (0, 1]; 0.001 is the usual choice."),
+    LR_SCHEDULE("Learning-rate schedule", "--lr-schedule", "How the learning rate moves over the run: constant; "
+            + "cosine, annealed from the learning rate to 0 over the epochs (Loshchilov & Hutter 2017); or divided "
+            + "by 10 each time the validation loss has not improved for 3 epochs (on plateau)."),
     BETA("β (KL weight)", "--beta", "Weight of the KL term of the ELBO: 1 is the plain VAE, above 1 a β-VAE "
             + "(Higgins et al. 2017), in [0, 1000]."),
     WARMUP("KL warm-up (epochs)", "--warmup", "Epochs over which the KL weight rises linearly from 0 to β "

@@ -22,6 +22,7 @@ import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.data.KnownDataset;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.train.LrSchedule;
 import org.latentexplorer.train.TrainConfig;
 import org.latentexplorer.train.TrainOptions;
 import org.latentexplorer.ui.services.TrainRequest;
@@ -78,6 +79,7 @@ public final class TrainFormViewModel {
         integer(TrainField.EPOCHS, t.epochs());
         integer(TrainField.BATCH, t.batchSize());
         decimal(TrainField.LR, t.learningRate());
+        text(TrainField.LR_SCHEDULE, t.lrSchedule().toString());
         decimal(TrainField.BETA, t.beta());
         integer(TrainField.WARMUP, t.warmupEpochs());
         decimal(TrainField.WEIGHT_DECAY, t.weightDecay());
@@ -288,7 +290,7 @@ public final class TrainFormViewModel {
         TrainConfig train = new TrainConfig(value(TrainField.EPOCHS), value(TrainField.BATCH), number(TrainField.LR),
                 number(TrainField.WEIGHT_DECAY), number(TrainField.BETA), value(TrainField.WARMUP),
                 number(TrainField.VALIDATION), value(TrainField.PATIENCE), Binarization.parse(text(TrainField.BINARIZE).get()),
-                value(TrainField.SEED));
+                value(TrainField.SEED), LrSchedule.parse(text(TrainField.LR_SCHEDULE).get()));
         TrainOptions options = new TrainOptions(
                 new TrainOptions.Data(text(TrainField.DATASET).get(), text(TrainField.SPLIT).get(), value(TrainField.LIMIT)),
                 new TrainOptions.Network(text(TrainField.KIND).get(), text(TrainField.ARCH).get(), value(TrainField.LATENT),

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.SameDiffGmvae;
+import org.latentexplorer.train.LrSchedule;
 import org.latentexplorer.train.TrainConfig;
 
 /**
@@ -24,7 +25,8 @@ public final class TrainInputs {
         DATA("Data", TrainField.DATASET, TrainField.SPLIT, TrainField.LIMIT, TrainField.BINARIZE),
         MODEL("Model", TrainField.KIND, TrainField.ARCH, TrainField.LATENT, TrainField.HIDDEN, TrainField.LIKELIHOOD,
                 TrainField.VARIANCE),
-        OPTIMISER("Optimiser", TrainField.EPOCHS, TrainField.BATCH, TrainField.LR, TrainField.BETA, TrainField.WARMUP,
+        OPTIMISER("Optimiser", TrainField.EPOCHS, TrainField.BATCH, TrainField.LR, TrainField.LR_SCHEDULE,
+                TrainField.BETA, TrainField.WARMUP,
                 TrainField.WEIGHT_DECAY, TrainField.VALIDATION, TrainField.PATIENCE, TrainField.SEED),
         GMVAE("GMVAE start", TrainField.CLUSTERS, TrainField.W_DIM, TrainField.PRETRAIN, TrainField.OBJECTIVE,
                 TrainField.INIT, TrainField.LAYOUTS, TrainField.LAYOUT_METRIC, TrainField.LAYOUT_CHOICE,
@@ -90,24 +92,29 @@ public final class TrainInputs {
             TrainField.VALIDATION, new DecimalRange(0, TrainConfig.MAX_VALIDATION, false),
             TrainField.VARIANCE, new DecimalRange(0, Likelihood.MAX_VARIANCE, false),
             TrainField.JOINT_LR, new DecimalRange(0, 1, true)));
-    private static final Map<TrainField, Map<String, String>> CHOICES = new EnumMap<>(Map.of(
-            TrainField.SPLIT, ordered("train", "training part", "test", "test part", "all", "training and test parts"),
-            TrainField.BINARIZE, ordered("none", "none (grey values)", "static", "static (drawn once)", "dynamic",
-                    "dynamic (drawn each epoch)"),
-            TrainField.KIND, ordered("vae", "VAE", "gmvae", "GMVAE (mixture prior)", "cvae", "CVAE (class-conditional)",
-                    "vaeac", "VAEAC (completes any hidden pixels)"),
-            TrainField.ARCH, ordered("dense", "dense (fully connected)", "conv", "convolutional"),
-            TrainField.LIKELIHOOD, ordered("bernoulli", "Bernoulli", "gaussian", "Gaussian (fixed variance)"),
-            TrainField.OBJECTIVE, ordered(AUTOENCODER, "autoencoder", NOISY, "noisy autoencoder", VAE_START,
-                    "VAE (KL to N(0, I))"),
-            TrainField.INIT, ordered(SameDiffGmvae.INIT_UMAP_GMM, "GMM on the UMAP layout",
+    /** The plateau schedule the dialog offers: the rate divided by 10 after 3 epochs without improvement. */
+    public static final String PLATEAU = LrSchedule.parse("plateau:3").toString();
+    private static final Map<TrainField, Map<String, String>> CHOICES = new EnumMap<>(Map.ofEntries(
+            Map.entry(TrainField.SPLIT, ordered("train", "training part", "test", "test part", "all",
+                    "training and test parts")),
+            Map.entry(TrainField.BINARIZE, ordered("none", "none (grey values)", "static", "static (drawn once)", "dynamic",
+                    "dynamic (drawn each epoch)")),
+            Map.entry(TrainField.KIND, ordered("vae", "VAE", "gmvae", "GMVAE (mixture prior)", "cvae",
+                    "CVAE (class-conditional)", "vaeac", "VAEAC (completes any hidden pixels)")),
+            Map.entry(TrainField.ARCH, ordered("dense", "dense (fully connected)", "conv", "convolutional")),
+            Map.entry(TrainField.LIKELIHOOD, ordered("bernoulli", "Bernoulli", "gaussian", "Gaussian (fixed variance)")),
+            Map.entry(TrainField.LR_SCHEDULE, ordered(LrSchedule.CONSTANT, "constant", LrSchedule.COSINE,
+                    "cosine (to 0)", PLATEAU, "÷10 on a plateau")),
+            Map.entry(TrainField.OBJECTIVE, ordered(AUTOENCODER, "autoencoder", NOISY, "noisy autoencoder", VAE_START,
+                    "VAE (KL to N(0, I))")),
+            Map.entry(TrainField.INIT, ordered(SameDiffGmvae.INIT_UMAP_GMM, "GMM on the UMAP layout",
                     SameDiffGmvae.INIT_UMAP_GMM_CODES, "GMM on UMAP, then codes", SameDiffGmvae.INIT_UMAP,
-                    "k-means on the UMAP layout", SameDiffGmvae.INIT_KMEANS, "k-means on the codes"),
-            TrainField.LAYOUT_METRIC, ordered(SameDiffGmvae.METRIC_EUCLIDEAN, "Euclidean", SameDiffGmvae.METRIC_COSINE,
-                    "cosine"),
-            TrainField.LAYOUT_CHOICE, ordered(SameDiffGmvae.CHOICE_LIKELIHOOD, "likelihood of the codes",
-                    SameDiffGmvae.CHOICE_AGREEMENT, "agreement with the others"),
-            TrainField.PRIOR, ordered("learned", "learned p(z|c) per class", "fixed", "fixed N(0, I)")));
+                    "k-means on the UMAP layout", SameDiffGmvae.INIT_KMEANS, "k-means on the codes")),
+            Map.entry(TrainField.LAYOUT_METRIC, ordered(SameDiffGmvae.METRIC_EUCLIDEAN, "Euclidean",
+                    SameDiffGmvae.METRIC_COSINE, "cosine")),
+            Map.entry(TrainField.LAYOUT_CHOICE, ordered(SameDiffGmvae.CHOICE_LIKELIHOOD, "likelihood of the codes",
+                    SameDiffGmvae.CHOICE_AGREEMENT, "agreement with the others")),
+            Map.entry(TrainField.PRIOR, ordered("learned", "learned p(z|c) per class", "fixed", "fixed N(0, I)"))));
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();

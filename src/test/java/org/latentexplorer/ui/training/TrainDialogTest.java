@@ -111,6 +111,11 @@ class TrainDialogTest {
         assertThat(onScreen(robot.lookup("#train-limit").query())).as("the example limit").isTrue();
         labelsReadable(robot);
         Screenshots.save(dialog.getDialogPane().getScene(), "train-dialog-vae");
+        assertThat(robot.lookup("#train-lr-schedule-label").queryAs(Label.class).getTooltip().getText())
+                .endsWith("Command line: --lr-schedule");
+        choose(robot, "#train-lr-schedule", "cosine (to 0)");
+        assertThat(form.options().train().lrSchedule().kind()).isEqualTo("cosine");
+        choose(robot, "#train-lr-schedule", "constant");
 
         choose(robot, "#train-kind", "GMVAE (mixture prior)");
         assertThat(form.text(TrainField.KIND).get()).isEqualTo("gmvae");

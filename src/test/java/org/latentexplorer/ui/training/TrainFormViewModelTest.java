@@ -130,6 +130,14 @@ class TrainFormViewModelTest {
         form.decimal(TrainField.VARIANCE).set(0.001);
         assertThat(form.options().network().likelihood().toString()).isEqualTo("gaussian:0.001");
 
+        form.text(TrainField.LR_SCHEDULE).set(TrainInputs.PLATEAU);
+        form.decimal(TrainField.VALIDATION).set(0.0);
+        assertThat(form.error(TrainField.LR_SCHEDULE).get())
+                .isEqualTo("“Learning-rate schedule” plateau:3:0.1 watches the validation loss: give “Validation split "
+                        + "(fraction)” above 0");
+        form.decimal(TrainField.VALIDATION).set(0.1);
+        assertThat(form.error(TrainField.LR_SCHEDULE).get()).isNull();
+
         form.text(TrainField.DATASET).set("  ");
         assertThat(form.error(TrainField.DATASET).get()).startsWith("“Data set”: name a data set");
         form.text(TrainField.DATASET).set("mnist");
@@ -215,6 +223,7 @@ class TrainFormViewModelTest {
             f.text(TrainField.SPLIT).set("all");
             f.text(TrainField.BINARIZE).set("dynamic");
             f.decimal(TrainField.LR).set(2e-4);
+            f.text(TrainField.LR_SCHEDULE).set(TrainInputs.PLATEAU);
             f.decimal(TrainField.BETA).set(4.0);
             f.integer(TrainField.WARMUP).set(3);
             f.decimal(TrainField.WEIGHT_DECAY).set(1e-5);
@@ -244,6 +253,7 @@ class TrainFormViewModelTest {
             f.text(TrainField.ARCH).set("conv");
             f.text(TrainField.HIDDEN).set("4,8");
         });
+        sameAsTheCommandLine(f -> f.text(TrainField.LR_SCHEDULE).set("cosine"));
         sameAsTheCommandLine(f -> {
             f.text(TrainField.KIND).set("cvae");
             f.text(TrainField.PRIOR).set("fixed");
