@@ -258,6 +258,19 @@ public final class Trainer {
         return r;
     }
 
+    /**
+     * The examples (indices into a data set of {@code n}) that a run with {@code --validation fraction} and
+     * first seed {@code splitSeed} holds out for validation, in the order it holds them out: the images
+     * that run never trained on, on which a trained model can be compared with another of the same split
+     * without touching the test split. The same draw as {@link #train}'s split (the first stream split
+     * from the seed's generator; {@code TrainerTest} holds the two together).
+     */
+    public static int[] heldOut(int n, double fraction, long splitSeed) {
+        int nValid = (int) Math.round(n * fraction);
+        int[] perm = permutation(n, new SplittableRandom(splitSeed).split());
+        return java.util.Arrays.copyOfRange(perm, n - nValid, n);
+    }
+
     static int[] permutation(int n, SplittableRandom rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {

@@ -111,6 +111,21 @@ class TrainerTest {
     }
 
     @Test
+    void heldOutNamesTheImagesARunValidatesOn() {
+        // An untrained model (a rate too small to move float32 weights): the run's validation loss is the
+        // loss over exactly the examples heldOut names, with the validation noise of the split's seed.
+        SameDiffModel model = tinyModel(3);
+        TrainConfig still = new TrainConfig(1, 32, 1e-12, 0, 1, 0, 0.25, 0, Binarization.NONE, 11);
+        double validated = Trainer.train(model, DATA, still, "t", null, new TrainingListener() {
+        }, CancelToken.NONE).history().epochs().get(0).validLoss();
+        int[] held = Trainer.heldOut(DATA.size(), 0.25, 11);
+        assertThat(held).hasSize(64).doesNotHaveDuplicates();
+        assertThat(Trainer.evaluate(model, DATA.subset(held).rows(), 11).loss()).isEqualTo(validated);
+        assertThat(Trainer.evaluate(model, DATA.subset(Trainer.heldOut(DATA.size(), 0.25, 12)).rows(), 11).loss())
+                .as("another seed holds out other images").isNotEqualTo(validated);
+    }
+
+    @Test
     void nonFiniteLossRollsBackAndHalvesTheLearningRate() {
         SameDiffModel model = tinyModel(5);
         List<String> messages = new ArrayList<>();

@@ -68,6 +68,21 @@ public final class InpaintBenchmark {
         DatasetResolver resolver = DatasetResolver.defaults();
         Dataset test = resolver.resolve(name, Split.TEST);
         Dataset train = resolver.resolve(name, Split.TRAIN);
+        // -Dlatentexplorer.bench.heldout=SEED[:F]: complete the training images a `train --seed SEED --validation F`
+        // run (F default 0.1) held out, with the rest of the training split as the K-NN reference: models of that
+        // split compared without looking at the test split.
+        String heldOut = System.getProperty("latentexplorer.bench.heldout");
+        if (heldOut != null) {
+            String[] p = heldOut.split(":");
+            int[] valid = Trainer.heldOut(train.size(), p.length > 1 ? Double.parseDouble(p[1]) : 0.1, Long.parseLong(p[0]));
+            java.util.Set<Integer> out = new java.util.HashSet<>();
+            for (int i : valid) {
+                out.add(i);
+            }
+            test = train.subset(valid);
+            train = train.subset(java.util.stream.IntStream.range(0, train.size()).filter(i -> !out.contains(i)).toArray());
+            System.out.println("held-out training images of seed " + heldOut + " in place of the test split");
+        }
         boolean given = args.length > 5 && !args[5].equals("-");
         LatentModel model = given ? ModelBundle.load(Path.of(args[5])).model() : model(name, train, epochs);
         LatentModel vaeac = args.length > 6 ? ModelBundle.load(Path.of(args[6])).model() : null;
@@ -113,7 +128,7 @@ public final class InpaintBenchmark {
                 rows.add(row);
             }
         }
-        Path out = Path.of("target/bench-inpaint-" + (given
+        Path out = Path.of("target/bench-inpaint-" + (heldOut == null ? "" : "heldout-") + (given
                 ? Path.of(args[5]).getFileName().toString().replace(".lexb", "") : name)
                 + (vaeac == null ? "" : "+" + Path.of(args[6]).getFileName().toString().replace(".lexb", "")) + ".json");
         AtomicFiles.writeString(out, Json.MAPPER.writeValueAsString(rows));
