@@ -21,9 +21,10 @@ class VaeacCliTest {
         model = dir.resolve("vaeac.lexb");
         CliTest.Run r = CliTest.run("train", "--model", "vaeac", "--dataset", "mnist", "--limit", "300", "--latent", "4",
                 "--hidden", "4,8", "--path", "16", "--epochs", "2", "--patience", "1", "--binarize", "dynamic", "--seed", "3",
-                "--out", model.toString());
+                "--lr-schedule", "cosine", "--out", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("training a conv vaeac (d=4)").contains("epoch 1/2").contains("saved");
+        assertThat(r.out()).contains("training a conv vaeac (d=4)").contains("epoch 1/2").contains("saved")
+                .contains("Learning rate annealed from 0.001 towards 0 over 2 epochs (cosine)");
     }
 
     @Test
@@ -36,6 +37,7 @@ class VaeacCliTest {
             assertThat(b.config().extraInt("path", 0)).isEqualTo(16);
             assertThat(b.config().extra().get("priorRecon")).isEqualTo(1.0); // the default
             assertThat(b.history().epochs().get(0).trainTerms()).containsKeys("recon", "kl", "reg", "gsnn");
+            assertThat(b.history().command()).contains("--lr-schedule cosine");
         }
     }
 
@@ -54,6 +56,14 @@ class VaeacCliTest {
         CliTest.Run r = CliTest.run("eval", "--model", model.toString(), "--limit", "10", "--iw", "5", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"recon\"").contains("\"kl\"");
+    }
+
+    @Test
+    void aBadScheduleIsRefusedInOneLine() {
+        CliTest.Run r = CliTest.run("train", "--dataset", "mnist", "--lr-schedule", "plateau:0", "--out",
+                dir.resolve("y.lexb").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("--lr-schedule plateau:P:F needs P from 1").doesNotContain("\n");
     }
 
     @Test
