@@ -108,8 +108,8 @@ class LrScheduleTest {
                     }, CancelToken.NONE);
             double sq = 0;
             for (var e : after.get(2).entrySet()) {
-                sq += e.getValue().sub(after.get(1).get(e.getKey())).norm2Number().doubleValue()
-                        * e.getValue().sub(after.get(1).get(e.getKey())).norm2Number().doubleValue();
+                double step = e.getValue().sub(after.get(1).get(e.getKey())).norm2Number().doubleValue();
+                sq += step * step;
             }
             moved[k] = Math.sqrt(sq);
         }

@@ -75,12 +75,12 @@ public final class InpaintBenchmark {
         if (heldOut != null) {
             String[] p = heldOut.split(":");
             int[] valid = Trainer.heldOut(train.size(), p.length > 1 ? Double.parseDouble(p[1]) : 0.1, Long.parseLong(p[0]));
-            java.util.Set<Integer> out = new java.util.HashSet<>();
+            boolean[] out = new boolean[train.size()];
             for (int i : valid) {
-                out.add(i);
+                out[i] = true;
             }
             test = train.subset(valid);
-            train = train.subset(java.util.stream.IntStream.range(0, train.size()).filter(i -> !out.contains(i)).toArray());
+            train = train.subset(java.util.stream.IntStream.range(0, out.length).filter(i -> !out[i]).toArray());
             System.out.println("held-out training images of seed " + heldOut + " in place of the test split");
         }
         boolean given = args.length > 5 && !args[5].equals("-");
