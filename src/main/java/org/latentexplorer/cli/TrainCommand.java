@@ -84,6 +84,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "of the missing pixels' reconstruction with z from the prior network, added to the loss (Sohn et al. 2015's "
             + "hybrid objective; default " + SameDiffVaeac.DEFAULT_PRIOR_RECON + "; 0: the VAEAC loss alone)")
     double priorRecon;
+    @Option(names = "--half-masks", description = "vaeac: the share of halves (top, bottom, left, right) among the "
+            + "training masks, the rest squares, random pixels and strokes in equal parts (default "
+            + SameDiffVaeac.DEFAULT_HALF_MASKS + "); with --from it changes the continued model's masks")
+    Double halfMasks;
     @Option(names = "--arch", description = "dense (default) or conv (vaeac: conv, its only and default choice)")
     String arch;
     @Option(names = "--dataset", required = true, description = "a data set name (mnist, fashion-mnist, ...) or a path")
@@ -142,7 +146,8 @@ public final class TrainCommand implements Callable<Integer> {
                 new TrainOptions.Network(kind, arch, latent, hidden, Likelihood.parse(likelihood)), cfg,
                 new TrainOptions.GmvaeStart(clusters, wDim, pretrain == -1 ? null : pretrain, init, layouts, layoutMetric,
                         layoutChoice, pretrainNoise, pretrainVae, pretrainRuns, jointLr == -1 ? null : jointLr),
-                prior, new TrainOptions.Vaeac(path, priorRecon));
+                prior, new TrainOptions.Vaeac(path, priorRecon,
+                        halfMasks == null ? SameDiffVaeac.DEFAULT_HALF_MASKS : halfMasks));
     }
 
     @Override
@@ -185,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         };
         TrainRun.Outcome outcome = from == null ? TrainRun.run(options, data, out, command, listener, cancel)
-                : TrainRun.continueFrom(from, options.train(), data, out, command, listener, cancel);
+                : TrainRun.continueFrom(from, options.train(), halfMasks, data, out, command, listener, cancel);
         outcome.bundle().close();
         Trainer.Result result = outcome.result();
         if (result.cancelled()) {

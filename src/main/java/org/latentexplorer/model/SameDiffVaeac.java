@@ -69,6 +69,15 @@ public final class SameDiffVaeac extends SameDiffModel {
     public static final String PRIOR_RECON = "priorRecon";
     /** α for new models. */
     public static final double DEFAULT_PRIOR_RECON = 1.0;
+    /** The largest α taken. */
+    public static final double MAX_PRIOR_RECON = 100;
+    /**
+     * Key in {@link ModelConfig#extra()} of the share of halves among the training masks ({@link VaeacMasks});
+     * absent: {@value VaeacMasks#DEFAULT_HALF_SHARE}, the masks of the bundles made before it.
+     */
+    public static final String HALF_MASKS = "halfMasks";
+    /** The share of halves when a model names none. */
+    public static final double DEFAULT_HALF_MASKS = VaeacMasks.DEFAULT_HALF_SHARE;
     /** σ_μ and σ_σ of the prior network's regulariser (§4.3.2; the authors' code). */
     static final double SIGMA_MU = 1e4, SIGMA_SIGMA = 1e-4;
     /** Rows per graph call when completing: bounds the activations' memory (a few MB per hundred rows). */
@@ -106,17 +115,41 @@ public final class SameDiffVaeac extends SameDiffModel {
     /** The weight α of {@code config}'s {@value #GSNN} term, 0 when it has none; refused outside 0 … 100. */
     public static double priorRecon(ModelConfig config) {
         Object v = config.extra().getOrDefault(PRIOR_RECON, 0);
-        if (!(v instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 100)) {
+        if (!(v instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= MAX_PRIOR_RECON)) {
             throw new InputException("--prior-recon (a vaeac's weight of the reconstruction with z from the prior "
-                    + "network) must be between 0 (none) and 100, got " + v);
+                    + "network) must be between 0 (none) and " + (int) MAX_PRIOR_RECON + ", got " + v);
         }
         return n.doubleValue();
     }
 
-    /** Refuses, naming the option, a global path or hybrid weight out of range; as the model would when built. */
+    /** The share of halves among {@code config}'s training masks; refused outside 0 … 1. */
+    public static double halfMasks(ModelConfig config) {
+        Object v = config.extra().getOrDefault(HALF_MASKS, DEFAULT_HALF_MASKS);
+        if (!(v instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
+            throw new InputException("--half-masks (the share of halves among a vaeac's training masks) must be "
+                    + "between 0 and 1, got " + v);
+        }
+        return n.doubleValue();
+    }
+
+    /** Refuses, naming the option, a global path, hybrid weight or mask share out of range; as the model would when built. */
     public static void check(ModelConfig config) {
         path(config);
         priorRecon(config);
+        halfMasks(config);
+    }
+
+    /**
+     * This model, the same weights, training on masks with {@code share} halves from now on: a run that
+     * continues it ({@code train --from … --half-masks}) records the share in the bundle it writes.
+     */
+    public SameDiffVaeac withHalfMasks(double share) {
+        Map<String, Object> extra = new java.util.HashMap<>(config.extra());
+        extra.put(HALF_MASKS, share);
+        ModelConfig c = new ModelConfig(config.kind(), config.arch(), config.inputShape(), config.latentDim(),
+                config.hidden(), config.likelihood(), config.normalisation(), config.datasetId(), config.labelNames(), extra);
+        halfMasks(c);
+        return new SameDiffVaeac(c, sd);
     }
 
     /** A new, randomly initialised model. */
@@ -197,9 +230,10 @@ public final class SameDiffVaeac extends SameDiffModel {
 
     private INDArray masks(int n, SplittableRandom rng) {
         int dIn = inputDim();
+        double share = halfMasks(config);
         float[] m = new float[n * dIn];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(VaeacMasks.draw(config.inputShape(), rng), 0, m, i * dIn, dIn);
+            System.arraycopy(VaeacMasks.draw(config.inputShape(), share, rng), 0, m, i * dIn, dIn);
         }
         return Nd4j.create(m, new long[]{n, dIn}, 'c');
     }

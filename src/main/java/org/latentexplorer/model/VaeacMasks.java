@@ -9,20 +9,42 @@ import org.latentexplorer.data.ImageShape;
  * square of random side and place, pixels hidden independently at a random rate, and brush strokes
  * (random polylines a few pixels wide, like a person painting). Ivanov et al. (2019, §4.1) train on
  * the mask distribution they test on; an editor's user paints any of these, so training covers all of
- * them. Halves are half of the masks (each other family a sixth): they are the hardest, the visible
- * part saying least about the hidden one, and the benchmark's masks (docs/benchmarks-inpaint.md, session
- * 6; a quarter before). A mask here is a float row of the example's size, 1 where a value is missing, the same in
- * every channel. Everything comes from the caller's random stream, so a seed fixes every mask.
+ * them. By default halves are half of the masks (each other family a sixth): they are the hardest, the
+ * visible part saying least about the hidden one, and the benchmark's masks (docs/benchmarks-inpaint.md,
+ * session 6; a quarter before); {@code train --half-masks} sets another share, the rest split evenly. A
+ * mask here is a float row of the example's size, 1 where a value is missing, the same in every channel.
+ * Everything comes from the caller's random stream, so a seed fixes every mask.
  */
 final class VaeacMasks {
     private VaeacMasks() {
     }
 
-    /** One mask for an example of {@code shape}; never empty, so every example has something to complete. */
+    /** The share of halves when a model names none. */
+    static final double DEFAULT_HALF_SHARE = 0.5;
+
+    /** One mask with halves at their {@linkplain #DEFAULT_HALF_SHARE default share}. */
     static float[] draw(ImageShape shape, SplittableRandom rng) {
+        return draw(shape, DEFAULT_HALF_SHARE, rng);
+    }
+
+    /**
+     * One mask for an example of {@code shape}, a half with probability {@code halfShare} (0 … 1), else
+     * a square, random pixels or strokes, equally likely; never empty, so every example has something to
+     * complete.
+     */
+    static float[] draw(ImageShape shape, double halfShare, SplittableRandom rng) {
         int h = shape.height(), w = shape.width();
         boolean[] pix = new boolean[h * w];
-        switch (rng.nextInt(6)) {
+        // The default share draws as the masks of every bundle trained before the share could be set, so
+        // their seeded runs repeat; another share picks the family from one uniform draw.
+        int family;
+        if (halfShare == DEFAULT_HALF_SHARE) {
+            family = rng.nextInt(6);
+        } else {
+            double u = rng.nextDouble();
+            family = u < halfShare ? 0 : 3 + Math.min(2, (int) ((u - halfShare) / (1 - halfShare) * 3));
+        }
+        switch (family) {
             case 0, 1, 2 -> half(pix, h, w, rng.nextInt(4));
             case 3 -> square(pix, h, w, rng);
             case 4 -> {

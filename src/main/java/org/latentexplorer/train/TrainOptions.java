@@ -213,8 +213,14 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
      *                   ({@link SameDiffVaeac#PATH}); 0: none
      * @param priorRecon weight α of the reconstruction with z from the prior network (Sohn et al. 2015;
      *                   {@link SameDiffVaeac#PRIOR_RECON}); 0: the VAEAC loss alone
+     * @param halfMasks  the share of halves among the training masks ({@link SameDiffVaeac#HALF_MASKS})
      */
-    public record Vaeac(int path, double priorRecon) {
+    public record Vaeac(int path, double priorRecon, double halfMasks) {
+        /** A VAEAC training on the default share of halves. */
+        public Vaeac(int path, double priorRecon) {
+            this(path, priorRecon, SameDiffVaeac.DEFAULT_HALF_MASKS);
+        }
+
         public static Vaeac defaults() {
             return new Vaeac(SameDiffVaeac.DEFAULT_PATH, SameDiffVaeac.DEFAULT_PRIOR_RECON);
         }
@@ -272,6 +278,9 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
         if (n.isVaeac() && v.priorRecon() != 0) {
             extra.put(SameDiffVaeac.PRIOR_RECON, v.priorRecon());
         }
+        if (n.isVaeac() && v.halfMasks() != SameDiffVaeac.DEFAULT_HALF_MASKS) {
+            extra.put(SameDiffVaeac.HALF_MASKS, v.halfMasks());
+        }
         extra.put("binarize", train.binarization().toString());
         return new ModelConfig(base.kind(), base.arch(), base.inputShape(), base.latentDim(), base.hidden(),
                 base.likelihood(), base.normalisation(), dataset, labelNames, extra);
@@ -327,6 +336,9 @@ public record TrainOptions(Data data, Network network, TrainConfig train, GmvaeS
         }
         if (network.isVaeac()) {
             a.addAll(List.of("--path", String.valueOf(vaeac.path()), "--prior-recon", String.valueOf(vaeac.priorRecon())));
+            if (vaeac.halfMasks() != SameDiffVaeac.DEFAULT_HALF_MASKS) {
+                a.addAll(List.of("--half-masks", String.valueOf(vaeac.halfMasks())));
+            }
         }
         a.addAll(List.of("--out", out.toString()));
         return a;

@@ -13,6 +13,7 @@ import org.latentexplorer.model.Models;
 import org.latentexplorer.model.SameDiffCvae;
 import org.latentexplorer.model.SameDiffCvaeTraining;
 import org.latentexplorer.model.SameDiffModel;
+import org.latentexplorer.model.SameDiffVaeac;
 import org.latentexplorer.model.TrainingHistory;
 
 /**
@@ -61,11 +62,33 @@ public final class TrainRun {
      */
     public static Outcome continueFrom(Path from, TrainConfig cfg, Dataset data, Path out, String command,
                                        TrainingListener listener, CancelToken cancel) {
+        return continueFrom(from, cfg, null, data, out, command, listener, cancel);
+    }
+
+    /**
+     * {@link #continueFrom(Path, TrainConfig, Dataset, Path, String, TrainingListener, CancelToken)}, a VAEAC
+     * training on masks with {@code halfMasks} halves from now on ({@code null}: the bundle's share).
+     */
+    public static Outcome continueFrom(Path from, TrainConfig cfg, Double halfMasks, Dataset data, Path out,
+                                       String command, TrainingListener listener, CancelToken cancel) {
         ModelBundle old = ModelBundle.load(from);
-        if (!(old.model() instanceof SameDiffModel model)) {
+        if (!(old.model() instanceof SameDiffModel loaded)) {
             old.close();
             throw new InputException(from + ": a " + old.config().kind() + " model imported from elsewhere cannot be "
                     + "trained here; only bundles trained by Latent Explorer can continue training");
+        }
+        SameDiffModel model = loaded;
+        if (halfMasks != null) {
+            if (!(loaded instanceof SameDiffVaeac vaeac)) {
+                old.close();
+                throw new InputException("--half-masks applies to a vaeac; " + from + " holds a " + old.config().kind());
+            }
+            try {
+                model = vaeac.withHalfMasks(halfMasks);
+            } catch (InputException e) {
+                old.close();
+                throw e;
+            }
         }
         TrainingHistory before = old.history();
         String chained = before.command().isBlank() ? command : before.command() + " && " + command;

@@ -59,6 +59,27 @@ class VaeacCliTest {
     }
 
     @Test
+    void aContinuedRunTrainsOnTheShareOfHalvesItIsGivenAndRecordsIt() {
+        Path more = dir.resolve("more-halves.lexb");
+        CliTest.Run r = CliTest.run("train", "--from", model.toString(), "--dataset", "mnist", "--limit", "300",
+                "--half-masks", "0.75", "--epochs", "1", "--seed", "4", "--out", more.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (ModelBundle b = ModelBundle.load(more)) {
+            assertThat(b.config().extra().get("halfMasks")).isEqualTo(0.75);
+            assertThat(b.config().extraInt("path", 0)).isEqualTo(16); // the network is the bundle's
+            assertThat(b.history().command()).contains("--half-masks 0.75");
+        }
+    }
+
+    @Test
+    void aShareOfHalvesOutsideZeroToOneIsRefusedInOneLine() {
+        CliTest.Run r = CliTest.run("train", "--model", "vaeac", "--dataset", "mnist", "--half-masks", "1.5", "--out",
+                dir.resolve("z.lexb").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("--half-masks").contains("between 0 and 1").doesNotContain("\n");
+    }
+
+    @Test
     void aBadScheduleIsRefusedInOneLine() {
         CliTest.Run r = CliTest.run("train", "--dataset", "mnist", "--lr-schedule", "plateau:0", "--out",
                 dir.resolve("y.lexb").toString());

@@ -243,6 +243,58 @@ class VaeacTest {
         }
     }
 
+    @Test
+    void theShareOfHalvesSetsHowManyTrainingMasksAreHalves() {
+        ImageShape shape = ImageShape.grey(8, 8);
+        for (double share : new double[]{0, 0.75, 1}) {
+            SplittableRandom rng = new SplittableRandom(5);
+            int halves = 0, n = 4000;
+            for (int i = 0; i < n; i++) {
+                halves += isHalf(VaeacMasks.draw(shape, share, rng)) ? 1 : 0;
+            }
+            // Squares can be halves only by chance shape; strokes and random pixels almost never are.
+            assertThat(halves / (double) n).as("share %s", share).isCloseTo(share, org.assertj.core.data.Offset.offset(0.03));
+        }
+        SplittableRandom a = new SplittableRandom(9), b = new SplittableRandom(9);
+        for (int i = 0; i < 50; i++) { // the default share draws the masks of the bundles made before it could be set
+            assertThat(VaeacMasks.draw(shape, SameDiffVaeac.DEFAULT_HALF_MASKS, a)).isEqualTo(VaeacMasks.draw(shape, b));
+        }
+    }
+
+    @Test
+    void aModelGivenAnotherShareKeepsItsWeightsAndRecordsTheShare() {
+        SameDiffVaeac m = (SameDiffVaeac) Models.create(config(), 4);
+        SameDiffVaeac h = m.withHalfMasks(0.75);
+        assertThat(SameDiffVaeac.halfMasks(m.config())).isEqualTo(0.5);
+        assertThat(SameDiffVaeac.halfMasks(h.config())).isEqualTo(0.75);
+        float[][] x = {new float[SHAPE.size()]};
+        assertThat(h.encode(x).mean()).isEqualTo(m.encode(x).mean());
+        float[][] batch = new float[64][SHAPE.size()];
+        float[][] masks = m.withHalfMasks(1).trainingFeatures(org.nd4j.linalg.factory.Nd4j.create(batch),
+                new SplittableRandom(2), 1)[1].toFloatMatrix();
+        for (float[] mask : masks) {
+            assertThat(isHalf(mask)).as("the model trains on the share it was given").isTrue();
+        }
+        assertThatThrownBy(() -> m.withHalfMasks(1.5)).isInstanceOf(InputException.class)
+                .hasMessageContaining("--half-masks").hasMessageContaining("1.5");
+    }
+
+    /** Whether {@code m} hides exactly one half of a square image: top, bottom, left or right. */
+    private static boolean isHalf(float[] m) {
+        int s = (int) Math.round(Math.sqrt(m.length));
+        boolean top = true, bottom = true, left = true, right = true;
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                boolean hidden = m[y * s + x] == 1f;
+                top &= hidden == (y < s / 2);
+                bottom &= hidden == (y >= s / 2);
+                left &= hidden == (x < s / 2);
+                right &= hidden == (x >= s / 2);
+            }
+        }
+        return top || bottom || left || right;
+    }
+
     private static byte[] readEntry(Path zip, String name) throws Exception {
         try (var z = new java.util.zip.ZipFile(zip.toFile())) {
             return z.getInputStream(z.getEntry(name)).readAllBytes();

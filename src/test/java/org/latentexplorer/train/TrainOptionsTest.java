@@ -13,6 +13,7 @@ import org.latentexplorer.data.ImageShape;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.model.SameDiffGmvae;
+import org.latentexplorer.model.SameDiffVaeac;
 
 /** The one mapping from the train options to a model: defaults, checks before the data, and the command line back. */
 class TrainOptionsTest {
@@ -31,6 +32,22 @@ class TrainOptionsTest {
         ModelConfig conv = gmvae(TrainOptions.GmvaeStart.defaults(), "conv").modelConfig(ImageShape.grey(28, 28), List.of());
         assertThat(conv.extraInt(SameDiffGmvae.PRETRAIN_EPOCHS, -1)).isZero();
         assertThat(conv.hidden()).isEmpty();
+    }
+
+    @Test
+    void aVaeacsShareOfHalvesReachesItsConfigAndCommandOnlyWhenNotTheDefault() {
+        TrainOptions.Network vaeac = new TrainOptions.Network("vaeac", "conv", 4, null, Likelihood.BERNOULLI);
+        TrainOptions more = new TrainOptions(new TrainOptions.Data("mnist", "train", 0), vaeac, TrainConfig.defaults(),
+                null, null, new TrainOptions.Vaeac(16, 1, 0.75));
+        assertThat(more.modelConfig(ImageShape.grey(28, 28), List.of()).extra()).containsEntry(SameDiffVaeac.HALF_MASKS, 0.75);
+        assertThat(more.commandLine(Path.of("v.lexb"))).contains("--half-masks 0.75");
+        TrainOptions usual = new TrainOptions(new TrainOptions.Data("mnist", "train", 0), vaeac, TrainConfig.defaults(),
+                null, null, new TrainOptions.Vaeac(16, 1));
+        assertThat(usual.modelConfig(ImageShape.grey(28, 28), List.of()).extra()).doesNotContainKey(SameDiffVaeac.HALF_MASKS);
+        assertThat(usual.commandLine(Path.of("v.lexb"))).doesNotContain("--half-masks");
+        assertThatThrownBy(() -> new TrainOptions(new TrainOptions.Data("mnist", "train", 0), vaeac, TrainConfig.defaults(),
+                null, null, new TrainOptions.Vaeac(16, 1, -0.1))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("--half-masks");
     }
 
     @Test
