@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  */
 final class ConvNet {
     static final int DENSE = 256;
-    static final List<Integer> DEFAULT_CHANNELS = List.of(32, 64, 128);
+    static final List<Integer> DEFAULT_CHANNELS = ModelConfig.DEFAULT_CONV_CHANNELS;
 
     private final SameDiff sd;
     private final ImageShape shape;

@@ -64,6 +64,8 @@ public record ModelConfig(String kind, String arch, ImageShape inputShape, int l
 
     /** Default dense architecture: encoder 784-512-256, decoder mirrored (Chen 2020, Table 4.1). */
     public static final List<Integer> DEFAULT_DENSE_HIDDEN = List.of(512, 256);
+    /** The channels per stride-2 stage of a convolutional VAE or GMVAE, and of a VAEAC, when none are given. */
+    public static final List<Integer> DEFAULT_CONV_CHANNELS = List.of(32, 64, 128), DEFAULT_VAEAC_CHANNELS = List.of(16, 32);
 
     public static ModelConfig denseVae(ImageShape shape, int latentDim, Likelihood likelihood) {
         return new ModelConfig("vae", "dense", shape, latentDim, DEFAULT_DENSE_HIDDEN, likelihood, "unit", "",

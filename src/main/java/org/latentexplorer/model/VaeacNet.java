@@ -38,7 +38,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  */
 final class VaeacNet {
     /** 16, 32: about 390 MNIST examples/s of training on one core (32, 64: about 200); docs/benchmarks-inpaint.md. */
-    static final List<Integer> DEFAULT_CHANNELS = List.of(16, 32);
+    static final List<Integer> DEFAULT_CHANNELS = ModelConfig.DEFAULT_VAEAC_CHANNELS;
     static final String PRIOR = "prior", PROPOSAL = "prop";
 
     private final ImageShape shape;

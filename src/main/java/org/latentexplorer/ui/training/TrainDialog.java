@@ -83,7 +83,8 @@ public final class TrainDialog extends Dialog<TrainRequest> {
         failure.visibleProperty().bind(vm.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
 
-        VBox left = new VBox(10, section(Section.DATA, files), section(Section.MODEL, files), section(Section.CVAE, files));
+        VBox left = new VBox(10, section(Section.DATA, files), section(Section.MODEL, files), section(Section.CVAE, files),
+                section(Section.VAEAC, files));
         alignLabels(left.getChildren().stream().map(n -> (GridPane) ((TitledPane) n).getContent()).toList());
         VBox middle = new VBox(10, section(Section.OPTIMISER, files));
         // The GMVAE's start, when it applies, is a third column: the dialog stays under 800 px high.
@@ -323,7 +324,8 @@ public final class TrainDialog extends Dialog<TrainRequest> {
             TextField t = new TextField();
             t.textProperty().bindBidirectional(vm.text(f));
             if (f == TrainField.HIDDEN) {
-                t.promptTextProperty().bind(Bindings.createStringBinding(vm::hiddenPrompt, vm.text(TrainField.ARCH)));
+                t.promptTextProperty().bind(Bindings.createStringBinding(vm::hiddenPrompt, vm.text(TrainField.ARCH),
+                        vm.text(TrainField.KIND)));
             }
             c = t;
         }

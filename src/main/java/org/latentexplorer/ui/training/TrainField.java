@@ -18,7 +18,8 @@ public enum TrainField {
     BINARIZE("Binarisation", "--binarize", "Grey values as they are, or drawn to 0/1 pixels for the Bernoulli "
             + "likelihood: once (static, Larochelle & Murray 2011) or afresh each epoch (dynamic, a regulariser)."),
     KIND("Model", "--model", "VAE: a standard normal prior N(0, I). GMVAE: a Gaussian-mixture prior with K "
-            + "clusters (Dilokthanakul et al. 2016). CVAE: conditioned on the class label."),
+            + "clusters (Dilokthanakul et al. 2016). CVAE: conditioned on the class label. VAEAC: completes any "
+            + "hidden pixels (Ivanov et al. 2019), for the Inpaint screen."),
     ARCH("Architecture", "--arch", "Dense: fully connected layers. Convolutional: stride-2 convolution stages "
             + "(VAE and GMVAE)."),
     LATENT("Latent size d", "--latent", "Dimension of the latent code z. With d = 2 the latent map is the "
@@ -72,6 +73,14 @@ public enum TrainField {
             + "of the learning rate (a hundredth after a VAE pre-training)."),
     PRIOR("Prior p(z|c)", "--prior", "Learned: a Gaussian prior p(z|c) per class. Fixed: N(0, I) for every "
             + "class, the decoder sees the class."),
+    PATH("Global path (units)", "--path", "Width of the dense path from the prior network's deepest features to "
+            + "the decoder, which lets a completion see the whole visible part at once; 0 for none."),
+    PRIOR_RECON("Prior reconstruction weight α", "--prior-recon", "Weight of the missing pixels' reconstruction "
+            + "with z drawn from the prior network, added to the VAEAC loss (Sohn et al. 2015's hybrid objective): "
+            + "trains the network that completes at use; 0 for the VAEAC loss alone, in [0, 100]."),
+    HALF_MASKS("Share of half masks", "--half-masks", "Of the masks a VAEAC trains on, the share that hide a "
+            + "half of the image (top, bottom, left or right); the rest are squares, random pixels and brush strokes "
+            + "in equal parts. In [0, 1]."),
     OUTPUT("Save as", "--out", "The model bundle (.lexb) to write; it is saved after every epoch and opened "
             + "when training ends. A model already there is kept as NAME.previous.lexb.");
 

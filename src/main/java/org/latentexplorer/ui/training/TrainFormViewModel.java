@@ -22,6 +22,7 @@ import org.latentexplorer.data.DatasetCatalog;
 import org.latentexplorer.data.KnownDataset;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.model.Likelihood;
+import org.latentexplorer.model.ModelConfig;
 import org.latentexplorer.train.LrSchedule;
 import org.latentexplorer.train.TrainConfig;
 import org.latentexplorer.train.TrainOptions;
@@ -52,6 +53,7 @@ public final class TrainFormViewModel {
     private String archBeforeForced;
     private final BooleanBinding gmvae;
     private final BooleanBinding cvae;
+    private final BooleanBinding vaeac;
     private final BooleanBinding gaussian;
     private final BooleanBinding archEditable;
     private final BooleanBinding pretrainEditable;
@@ -97,11 +99,15 @@ public final class TrainFormViewModel {
         integer(TrainField.PRETRAIN_RUNS, g.pretrainRuns());
         decimal(TrainField.JOINT_LR, null);
         text(TrainField.PRIOR, d.cvaePrior());
+        integer(TrainField.PATH, d.vaeac().path());
+        decimal(TrainField.PRIOR_RECON, d.vaeac().priorRecon());
+        decimal(TrainField.HALF_MASKS, d.vaeac().halfMasks());
         suggested = suggestOutput();
         text(TrainField.OUTPUT, suggested);
 
         gmvae = Bindings.createBooleanBinding(() -> "gmvae".equals(text(TrainField.KIND).get()), text(TrainField.KIND));
         cvae = Bindings.createBooleanBinding(() -> "cvae".equals(text(TrainField.KIND).get()), text(TrainField.KIND));
+        vaeac = Bindings.createBooleanBinding(() -> "vaeac".equals(text(TrainField.KIND).get()), text(TrainField.KIND));
         gaussian = Bindings.createBooleanBinding(() -> "gaussian".equals(text(TrainField.LIKELIHOOD).get()),
                 text(TrainField.LIKELIHOOD));
         // As the command line: a CVAE is dense only, a VAEAC conv only, and a convolutional GMVAE starts from
@@ -178,11 +184,12 @@ public final class TrainFormViewModel {
         };
     }
 
-    /** Whether a section applies: the GMVAE start only to a GMVAE, the CVAE's prior only to a CVAE. */
+    /** Whether a section applies: the GMVAE start only to a GMVAE, the CVAE's prior only to a CVAE, and so on. */
     public BooleanBinding shown(TrainInputs.Section s) {
         return switch (s) {
             case GMVAE -> gmvae;
             case CVAE -> cvae;
+            case VAEAC -> vaeac;
             default -> Bindings.createBooleanBinding(() -> true);
         };
     }
@@ -203,7 +210,9 @@ public final class TrainFormViewModel {
     }
 
     public String hiddenPrompt() {
-        return "conv".equals(text(TrainField.ARCH).get()) ? "default 32,64" : "default 512,256";
+        List<Integer> d = "vaeac".equals(text(TrainField.KIND).get()) ? ModelConfig.DEFAULT_VAEAC_CHANNELS
+                : "conv".equals(text(TrainField.ARCH).get()) ? ModelConfig.DEFAULT_CONV_CHANNELS : ModelConfig.DEFAULT_DENSE_HIDDEN;
+        return "default " + d.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** What the data set's chosen part holds, for a data set the program knows; else empty. */
@@ -304,7 +313,9 @@ public final class TrainFormViewModel {
                         text(TrainField.LAYOUT_CHOICE).get(), start && TrainInputs.NOISY.equals(objective),
                         start && TrainInputs.VAE_START.equals(objective), start ? value(TrainField.PRETRAIN_RUNS) : 1,
                         start ? decimal(TrainField.JOINT_LR).get() : null),
-                cvae.get() ? text(TrainField.PRIOR).get() : null);
+                cvae.get() ? text(TrainField.PRIOR).get() : null,
+                !vaeac.get() ? null : new TrainOptions.Vaeac(value(TrainField.PATH), number(TrainField.PRIOR_RECON),
+                        number(TrainField.HALF_MASKS)));
         return new TrainRequest(options, output);
     }
 

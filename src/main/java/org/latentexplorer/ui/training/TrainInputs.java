@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.latentexplorer.model.Likelihood;
 import org.latentexplorer.model.ModelConfig;
+import org.latentexplorer.model.ModelLimits;
 import org.latentexplorer.model.SameDiffGmvae;
+import org.latentexplorer.model.SameDiffVaeac;
 import org.latentexplorer.train.LrSchedule;
 import org.latentexplorer.train.TrainConfig;
 
@@ -31,7 +33,8 @@ public final class TrainInputs {
         GMVAE("GMVAE start", TrainField.CLUSTERS, TrainField.W_DIM, TrainField.PRETRAIN, TrainField.OBJECTIVE,
                 TrainField.INIT, TrainField.LAYOUTS, TrainField.LAYOUT_METRIC, TrainField.LAYOUT_CHOICE,
                 TrainField.PRETRAIN_RUNS, TrainField.JOINT_LR),
-        CVAE("CVAE", TrainField.PRIOR);
+        CVAE("CVAE", TrainField.PRIOR),
+        VAEAC("VAEAC", TrainField.PATH, TrainField.PRIOR_RECON, TrainField.HALF_MASKS);
 
         private final String title;
         private final List<TrainField> fields;
@@ -83,7 +86,8 @@ public final class TrainInputs {
             Map.entry(TrainField.W_DIM, new Range(1, SameDiffGmvae.MAX_W_DIM)),
             Map.entry(TrainField.PRETRAIN, new Range(0, SameDiffGmvae.MAX_PRETRAIN_EPOCHS)),
             Map.entry(TrainField.LAYOUTS, new Range(1, SameDiffGmvae.MAX_INIT_LAYOUTS)),
-            Map.entry(TrainField.PRETRAIN_RUNS, new Range(1, SameDiffGmvae.MAX_INIT_RUNS))));
+            Map.entry(TrainField.PRETRAIN_RUNS, new Range(1, SameDiffGmvae.MAX_INIT_RUNS)),
+            Map.entry(TrainField.PATH, new Range(0, ModelLimits.MAX_WIDTH))));
     private static final Map<TrainField, DecimalRange> DECIMAL_RANGES = new EnumMap<>(Map.of(
             // Open ends ((0, 1] for a rate) are the core's to refuse, with its message.
             TrainField.LR, new DecimalRange(0, 1, false),
@@ -91,7 +95,9 @@ public final class TrainInputs {
             TrainField.WEIGHT_DECAY, new DecimalRange(0, 1, false),
             TrainField.VALIDATION, new DecimalRange(0, TrainConfig.MAX_VALIDATION, false),
             TrainField.VARIANCE, new DecimalRange(0, Likelihood.MAX_VARIANCE, false),
-            TrainField.JOINT_LR, new DecimalRange(0, 1, true)));
+            TrainField.JOINT_LR, new DecimalRange(0, 1, true),
+            TrainField.PRIOR_RECON, new DecimalRange(0, SameDiffVaeac.MAX_PRIOR_RECON, false),
+            TrainField.HALF_MASKS, new DecimalRange(0, 1, false)));
     /** The plateau schedule the dialog offers: the rate divided by 10 after 3 epochs without improvement. */
     public static final String PLATEAU = LrSchedule.parse("plateau:3").toString();
     private static final Map<TrainField, Map<String, String>> CHOICES = new EnumMap<>(Map.ofEntries(

@@ -145,6 +145,14 @@ class TrainDialogTest {
         WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> dialog.getWidth() < 1000);
         assertThat(dialog.getWidth()).as("narrower again without the GMVAE column").isLessThan(1000);
         Screenshots.save(dialog.getDialogPane().getScene(), "train-dialog-cvae");
+
+        choose(robot, "#train-kind", "VAEAC (completes any hidden pixels)");
+        assertThat(onScreen(robot.lookup("#train-prior").query())).isFalse();
+        assertThat(onScreen(robot.lookup("#train-half-masks").query())).isTrue();
+        assertThat(robot.lookup("#train-half-masks-label").queryAs(Label.class).getTooltip().getText())
+                .endsWith("Command line: --half-masks");
+        labelsReadable(robot);
+        Screenshots.save(dialog.getDialogPane().getScene(), "train-dialog-vaeac");
         assertThat(thrown).isEmpty();
     }
 

@@ -49,6 +49,19 @@ class TrainFormViewModelTest {
         assertThat(form.shown(Section.GMVAE).get()).isFalse();
         assertThat(form.shown(Section.CVAE).get()).isTrue();
         assertThat(form.shown(TrainField.PRIOR).get()).isTrue();
+        assertThat(form.shown(Section.VAEAC).get()).isFalse();
+
+        form.text(TrainField.KIND).set("vaeac");
+        assertThat(form.shown(Section.CVAE).get()).isFalse();
+        assertThat(form.shown(TrainField.HALF_MASKS).get()).isTrue();
+        assertThat(form.decimal(TrainField.HALF_MASKS).get()).isEqualTo(0.5);
+        assertThat(form.integer(TrainField.PATH).get()).isEqualTo(512);
+        assertThat(form.hiddenPrompt()).isEqualTo("default 16,32");
+        form.text(TrainField.KIND).set("vae");
+        form.text(TrainField.ARCH).set("conv");
+        assertThat(form.hiddenPrompt()).as("what ConvNet builds").isEqualTo("default 32,64,128");
+        form.text(TrainField.ARCH).set("dense");
+        assertThat(form.hiddenPrompt()).isEqualTo("default 512,256");
 
         form.text(TrainField.LIKELIHOOD).set("gaussian");
         assertThat(form.shown(TrainField.VARIANCE).get()).isTrue();
@@ -254,6 +267,12 @@ class TrainFormViewModelTest {
             f.text(TrainField.HIDDEN).set("4,8");
         });
         sameAsTheCommandLine(f -> f.text(TrainField.LR_SCHEDULE).set("cosine"));
+        sameAsTheCommandLine(f -> {
+            f.text(TrainField.KIND).set("vaeac");
+            f.integer(TrainField.PATH).set(0);
+            f.decimal(TrainField.PRIOR_RECON).set(0.5);
+            f.decimal(TrainField.HALF_MASKS).set(0.75);
+        });
         sameAsTheCommandLine(f -> {
             f.text(TrainField.KIND).set("cvae");
             f.text(TrainField.PRIOR).set("fixed");
