@@ -46,6 +46,12 @@ OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --from models/fashion-mnist-vae
     --binarize none --lr 1e-4 --epochs 13 --patience 4 --seed 2 --out models/fashion-mnist-vaeac.lexb
 OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --from models/fashion-mnist-vaeac.lexb --dataset fashion-mnist \
     --binarize none --lr 3e-5 --epochs 7 --patience 4 --seed 3 --out models/fashion-mnist-vaeac.lexb
+# ... then on more half masks (session 9), 12 epochs with a quarter of the masks otherwise and 12 with a tenth; the
+# second ran beside another training on one thread each. Chosen on the held-out training images.
+OMP_NUM_THREADS=2 ${LE:-./latent-explorer} train --from models/fashion-mnist-vaeac.lexb --dataset fashion-mnist \
+    --half-masks 0.75 --lr 1e-4 --lr-schedule cosine --epochs 12 --seed 3 --out models/fashion-mnist-vaeac.lexb
+OMP_NUM_THREADS=1 ${LE:-./latent-explorer} train --from models/fashion-mnist-vaeac.lexb --dataset fashion-mnist \
+    --half-masks 0.9 --lr 3e-4 --lr-schedule cosine --epochs 12 --seed 5 --out models/fashion-mnist-vaeac.lexb
 # GMVAE, K = 10 (issue 2): 100 autoencoder epochs (MNIST) / 30 (Fashion-MNIST, 54,000 training images), a Gaussian
 # mixture on each of 5 UMAP layouts of the codes, the partition they agree on most starting the mixture, then 10 joint
 # epochs at a tenth of the learning rate.
