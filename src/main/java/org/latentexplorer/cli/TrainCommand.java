@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
+import org.latentexplorer.common.InputException;
 import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
@@ -157,7 +158,14 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainOptions options = options();
         if (from != null) {
-            ModelBundle.readConfig(from); // a missing or damaged bundle is named before the data set is read
+            // A missing or damaged bundle, or a mask share it cannot take, is named before the data set is read.
+            String kind = ModelBundle.readConfig(from).kind();
+            if (halfMasks != null && !SameDiffVaeac.KIND.equals(kind)) {
+                throw new InputException("--half-masks applies to a vaeac; " + from + " holds a " + kind);
+            }
+            if (halfMasks != null) {
+                SameDiffVaeac.checkHalfMasks(halfMasks);
+            }
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = options.data().select(CliSupport.dataset(options.data().dataset(), options.data().split(), err,

@@ -125,11 +125,23 @@ public final class SameDiffVaeac extends SameDiffModel {
     /** The share of halves among {@code config}'s training masks; refused outside 0 … 1. */
     public static double halfMasks(ModelConfig config) {
         Object v = config.extra().getOrDefault(HALF_MASKS, DEFAULT_HALF_MASKS);
-        if (!(v instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
-            throw new InputException("--half-masks (the share of halves among a vaeac's training masks) must be "
-                    + "between 0 and 1, got " + v);
+        if (!(v instanceof Number n)) {
+            throw badHalfMasks(v);
         }
-        return n.doubleValue();
+        return checkHalfMasks(n.doubleValue());
+    }
+
+    /** {@code share} if it is a share of half masks a VAEAC takes (0 … 1); else refused naming the option. */
+    public static double checkHalfMasks(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw badHalfMasks(share);
+        }
+        return share;
+    }
+
+    private static InputException badHalfMasks(Object v) {
+        return new InputException("--half-masks (the share of halves among a vaeac's training masks) must be "
+                + "between 0 and 1, got " + v);
     }
 
     /** Refuses, naming the option, a global path, hybrid weight or mask share out of range; as the model would when built. */

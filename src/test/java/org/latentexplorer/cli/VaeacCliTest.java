@@ -80,6 +80,20 @@ class VaeacCliTest {
     }
 
     @Test
+    void aShareOfHalvesForABundleThatCannotTakeItIsRefusedBeforeTheDataIsRead() {
+        CliTest.Run dense = CliTest.run("train", "--from", "models/mnist-d2.lexb", "--dataset", "no-such-data",
+                "--half-masks", "0.75", "--out", dir.resolve("d.lexb").toString());
+        assertThat(dense.code()).isEqualTo(2);
+        assertThat(dense.err().strip()).contains("--half-masks applies to a vaeac").contains("holds a vae")
+                .doesNotContain("no-such-data").doesNotContain("\n");
+        CliTest.Run tooMany = CliTest.run("train", "--from", model.toString(), "--dataset", "no-such-data",
+                "--half-masks", "2", "--out", dir.resolve("e.lexb").toString());
+        assertThat(tooMany.code()).isEqualTo(2);
+        assertThat(tooMany.err().strip()).contains("--half-masks").contains("between 0 and 1, got 2.0")
+                .doesNotContain("no-such-data").doesNotContain("\n");
+    }
+
+    @Test
     void aBadScheduleIsRefusedInOneLine() {
         CliTest.Run r = CliTest.run("train", "--dataset", "mnist", "--lr-schedule", "plateau:0", "--out",
                 dir.resolve("y.lexb").toString());
