@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.CancelToken;
-import org.latentexplorer.common.InputException;
 import org.latentexplorer.common.OutputPaths;
 import org.latentexplorer.data.Binarization;
 import org.latentexplorer.data.Dataset;
@@ -159,13 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOptions options = options();
         if (from != null) {
             // A missing or damaged bundle, or a mask share it cannot take, is named before the data set is read.
-            String kind = ModelBundle.readConfig(from).kind();
-            if (halfMasks != null && !SameDiffVaeac.KIND.equals(kind)) {
-                throw new InputException("--half-masks applies to a vaeac; " + from + " holds a " + kind);
-            }
-            if (halfMasks != null) {
-                SameDiffVaeac.checkHalfMasks(halfMasks);
-            }
+            TrainRun.checkHalfMasks(from, ModelBundle.readConfig(from), halfMasks);
         }
         CancelToken cancel = CliSupport.cancelOnInterrupt();
         Dataset data = options.data().select(CliSupport.dataset(options.data().dataset(), options.data().split(), err,

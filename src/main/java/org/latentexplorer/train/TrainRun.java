@@ -77,25 +77,33 @@ public final class TrainRun {
             throw new InputException(from + ": a " + old.config().kind() + " model imported from elsewhere cannot be "
                     + "trained here; only bundles trained by Latent Explorer can continue training");
         }
-        SameDiffModel model = loaded;
-        if (halfMasks != null) {
-            if (!(loaded instanceof SameDiffVaeac vaeac)) {
-                old.close();
-                throw new InputException("--half-masks applies to a vaeac; " + from + " holds a " + old.config().kind());
-            }
-            try {
-                model = vaeac.withHalfMasks(halfMasks);
-            } catch (InputException e) {
-                old.close();
-                throw e;
-            }
+        try {
+            checkHalfMasks(from, old.config(), halfMasks);
+        } catch (InputException e) {
+            old.close();
+            throw e;
         }
+        SameDiffModel model = halfMasks == null ? loaded : ((SameDiffVaeac) loaded).withHalfMasks(halfMasks);
         TrainingHistory before = old.history();
         String chained = before.command().isBlank() ? command : before.command() + " && " + command;
         ModelBundle bundle = new ModelBundle(model, new TrainingHistory(chained, before.seed(), before.epochs()),
                 Map.of(), old.annotations());
         // The first run's seed keeps its validation split: a new --seed changes the order of the batches only.
         return train(bundle, model, before.epochs(), cfg, data, out, chained, listener, cancel, false, before.seed());
+    }
+
+    /**
+     * Refuses a share of half masks ({@code null}: none given) that the model of {@code from}, whose
+     * configuration is {@code config}, cannot take: it is not a VAEAC, or the share is outside 0 … 1.
+     */
+    public static void checkHalfMasks(Path from, ModelConfig config, Double halfMasks) {
+        if (halfMasks == null) {
+            return;
+        }
+        if (!SameDiffVaeac.KIND.equals(config.kind())) {
+            throw new InputException("--half-masks applies to a vaeac; " + from + " holds a " + config.kind());
+        }
+        SameDiffVaeac.checkHalfMasks(halfMasks);
     }
 
     private static Outcome train(ModelBundle bundle, SameDiffModel model, List<EpochStats> earlier, TrainConfig cfg,
